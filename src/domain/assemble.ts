@@ -1,0 +1,207 @@
+/**
+ * Turn an upstream snapshot (head files and first-parent history) into the data files.
+ * Pure: both sync sources call it, so the same upstream state gives the same `data/`.
+ *
+ * Failure policy:
+ * - a scope file that does not parse at the head fails the whole sync (InputError);
+ * - a scope file that did not parse at some past commit is kept as an `unparseable`
+ *   revision, with a warning (upstream has one: KaaS on 2024-11-26, fixed hours later);
+ * - a malformed document is skipped with a warning naming file and reason.
+ */
+import { dayOfTimestamp } from './day.ts';
+import { documentName, parseDocumentText, type ParsedDocument } from './document-parse.ts';
+import { formatProblem, InputError } from './errors.ts';
+import { documentsTouched, pullUrl, scopesTouched } from './pulls.ts';
+import { parseScopeText, SCOPE_FILE_PATTERN, scopeIdOfFile } from './scope-parse.ts';
+import type { Dataset, Document, DocumentChange, Meta, PullRequest, Revision, Scope } from './schemas/data.ts';
+import { pullRequestOfMessage, type UpstreamCommit, type UpstreamSnapshot } from './upstream.ts';
+import { decodeUtf8 } from './yaml.ts';
+
+function errorText(error: unknown): string {
+  if (error instanceof InputError) return error.problems.map(formatProblem).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
+
+function provenance(commit: UpstreamCommit) {
+  const { pr, title } = pullRequestOfMessage(commit.message);
+  return { commit: commit.sha, date: dayOfTimestamp(commit.committedAt), pr, title };
+}
+
+/** Versions of one file through history, following renames backwards from its head path. */
+function fileHistory(commits: readonly UpstreamCommit[], headPath: string) {
+  const out: { commit: UpstreamCommit; path: string; content: Uint8Array }[] = [];
+  let path: string | null = headPath;
+  for (let i = commits.length - 1; i >= 0 && path !== null; i--) {
+    const commit = commits[i]!;
+    const change = commit.changes.find((c) => c.path === path);
+    if (!change) continue;
+    if (change.content !== null) out.push({ commit, path, content: change.content });
+    if (change.status === 'A') path = null;
+    else if (change.status === 'R') path = change.oldPath;
+  }
+  return out.reverse();
+}
+
+/** Order-independent fingerprint of what a revision says (timeline by date, versions as listed). */
+function fingerprint(r: Pick<Revision, 'timeline' | 'versions'>): string {
+  const timeline = [...r.timeline].sort((a, b) => (a.date < b.date ? -1 : 1));
+  return JSON.stringify([timeline, r.versions]);
+}
+
+function scopeRevisions(snapshot: UpstreamSnapshot, headPath: string, warnings: string[]): Revision[] {
+  const revisions: Revision[] = [];
+  let lastParsed: string | null = null;
+  let lastError: string | null = null;
+  for (const { commit, path, content } of fileHistory(snapshot.commits, headPath)) {
+    const where = provenance(commit);
+    try {
+      const parsed = parseScopeText(decodeUtf8(content, path), path, where.date);
+      const revision: Revision = { ...where, file: path, format: parsed.format, error: null, timeline: parsed.timeline, versions: parsed.versions };
+      const print = fingerprint(revision);
+      if (print !== lastParsed || lastError !== null) revisions.push(revision);
+      lastParsed = print;
+      lastError = null;
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      const message = errorText(error);
+      warnings.push(`${path} at ${commit.sha.slice(0, 7)} (${where.date}${where.pr ? `, #${where.pr}` : ''}): kept in the history as unparseable: ${message}`);
+      revisions.push({ ...where, file: path, format: 'unparseable', error: message, timeline: [], versions: [] });
+      lastError = message;
+    }
+  }
+  return revisions;
+}
+
+function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8Array, warnings: string[]): Scope {
+  // A broken scope file at the head fails the sync: its InputError propagates.
+  const head = parseScopeText(decodeUtf8(content, path), path, dayOfTimestamp(snapshot.head.committedAt));
+  return {
+    id: scopeIdOfFile(path),
+    uuid: head.uuid,
+    name: head.name,
+    url: head.url,
+    file: path,
+    modules: head.modules,
+    versions: head.versions,
+    timeline: head.timeline,
+    revisions: scopeRevisions(snapshot, path, warnings),
+  };
+}
+
+type Lifecycle = Omit<DocumentChange, 'commit' | 'date' | 'pr'>;
+
+function lifecycleOf(doc: ParsedDocument): Lifecycle {
+  return { status: doc.status, stabilizedAt: doc.stabilizedAt, deprecatedAt: doc.deprecatedAt, rejectedAt: doc.rejectedAt };
+}
+
+/** Lifecycle changes of every document id through history (malformed past versions are passed over). */
+function documentHistories(commits: readonly UpstreamCommit[]): Map<string, DocumentChange[]> {
+  const histories = new Map<string, DocumentChange[]>();
+  const last = new Map<string, string>();
+  for (const commit of commits) {
+    const where = provenance(commit);
+    for (const change of commit.changes) {
+      if (change.content === null || !change.path.startsWith('Standards/')) continue;
+      const name = documentName(change.path);
+      if (!name) continue;
+      let lifecycle: Lifecycle;
+      try {
+        lifecycle = lifecycleOf(parseDocumentText(decodeUtf8(change.content, change.path), change.path));
+      } catch (error) {
+        if (error instanceof InputError) continue;
+        throw error;
+      }
+      const key = JSON.stringify(lifecycle);
+      if (last.get(name.id) === key) continue;
+      last.set(name.id, key);
+      const list = histories.get(name.id) ?? [];
+      list.push({ commit: where.commit, date: where.date, pr: where.pr, ...lifecycle });
+      histories.set(name.id, list);
+    }
+  }
+  return histories;
+}
+
+function assembleDocuments(snapshot: UpstreamSnapshot, warnings: string[]): Document[] {
+  const histories = documentHistories(snapshot.commits);
+  const documents: Document[] = [];
+  const seen = new Map<string, string>();
+  for (const [path, content] of [...snapshot.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!path.startsWith('Standards/')) continue;
+    if (!documentName(path)) continue; // templates (scs-XXXX-vN-…) are not documents
+    let doc: ParsedDocument;
+    try {
+      doc = parseDocumentText(decodeUtf8(content, path), path);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      warnings.push(`${path}: document skipped: ${errorText(error)}`);
+      continue;
+    }
+    const other = seen.get(doc.id);
+    if (other) {
+      warnings.push(`${path}: document skipped: id ${doc.id} is already used by ${other}`);
+      continue;
+    }
+    seen.set(doc.id, path);
+    documents.push({ ...doc, history: histories.get(doc.id) ?? [] });
+  }
+  return documents;
+}
+
+/** Merged pull requests as the commit messages on `main` tell them. */
+export function pullsFromCommits(snapshot: UpstreamSnapshot): PullRequest[] {
+  const byNumber = new Map<number, PullRequest>();
+  for (const commit of snapshot.commits) {
+    const { pr, title } = pullRequestOfMessage(commit.message);
+    if (pr === null) continue;
+    const known = byNumber.get(pr);
+    const files = [...new Set([...(known?.files ?? []), ...commit.changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]))])].sort();
+    byNumber.set(pr, {
+      number: pr,
+      title: known?.title ?? title,
+      state: 'merged',
+      author: null,
+      createdAt: null,
+      updatedAt: commit.committedAt,
+      mergedAt: known?.mergedAt ?? commit.committedAt,
+      closedAt: known?.closedAt ?? commit.committedAt,
+      labels: [],
+      reviewDecision: null,
+      files,
+      documents: documentsTouched(known?.title ?? title, files),
+      scopes: scopesTouched(files),
+      url: pullUrl(snapshot.repo, pr),
+    });
+  }
+  return [...byNumber.values()].sort((a, b) => a.number - b.number);
+}
+
+export interface Assembled {
+  dataset: Dataset;
+  /** Files under Standards/ that are not documents (templates). */
+  ignored: string[];
+}
+
+/** Build every data file from an upstream snapshot; pulls are added by the caller. */
+export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullRequestSource: Meta['pullRequestSource']): Assembled {
+  const warnings: string[] = [];
+  const scopes = [...snapshot.files]
+    .filter(([path]) => SCOPE_FILE_PATTERN.test(path))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, content]) => assembleScope(snapshot, path, content, warnings));
+  const documents = assembleDocuments(snapshot, warnings);
+  const ignored = [...snapshot.files.keys()].filter((p) => p.startsWith('Standards/') && !documentName(p)).sort();
+  const meta: Meta = {
+    schemaVersion: 1,
+    source: {
+      repo: snapshot.repo,
+      branch: snapshot.branch,
+      commit: snapshot.head.sha,
+      committedAt: snapshot.head.committedAt,
+      date: dayOfTimestamp(snapshot.head.committedAt),
+    },
+    pullRequestSource,
+    warnings,
+  };
+  return { dataset: { meta, scopes, documents, pulls }, ignored };
+}

@@ -1,0 +1,85 @@
+/**
+ * Calendar days as `YYYY-MM-DD` strings.
+ *
+ * Every lifecycle date in the standards repository is a calendar day, not an instant
+ * (scs-0001-v1 `stabilized_at`, scs-0003-v1 timeline `date`). They are compared as
+ * strings and computed on in UTC only, so no local time zone can move them.
+ */
+import { UTCDate } from '@date-fns/utc';
+// Per-function entry points: the package index loads every date-fns module (seconds at start-up).
+import { addDays as addDaysUtc } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { z } from 'zod';
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar day in `YYYY-MM-DD` form (rejects 2024-02-30). */
+export function isDay(value: string): boolean {
+  const m = DAY_PATTERN.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new UTCDate(y, mo - 1, d);
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d;
+}
+
+/** A calendar day, `YYYY-MM-DD`. */
+export const Day = z.string().refine(isDay, { message: 'expected a calendar day YYYY-MM-DD' });
+export type Day = z.output<typeof Day>;
+
+function toUtc(day: Day): UTCDate {
+  const m = DAY_PATTERN.exec(day);
+  if (!m) throw new RangeError(`not a calendar day: ${JSON.stringify(day)}`);
+  return new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+export function addDays(day: Day, n: number): Day {
+  return addDaysUtc(toUtc(day), n).toISOString().slice(0, 10);
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: Day, to: Day): number {
+  return differenceInCalendarDays(toUtc(to), toUtc(from));
+}
+
+/** The UTC calendar day of an instant; used only for "today" at build or run time. */
+export function utcDayOf(instant: Date): Day {
+  return instant.toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar day written in an ISO 8601 timestamp, in the offset it was written with.
+ * `2024-11-26T00:12:00+01:00` is 2024-11-26: the day the committer saw, never shifted to UTC.
+ */
+export function dayOfTimestamp(timestamp: string): Day {
+  const day = timestamp.slice(0, 10);
+  if (!isDay(day)) throw new RangeError(`not an ISO 8601 timestamp: ${JSON.stringify(timestamp)}`);
+  return day;
+}
+
+/** First and last day of the month a day falls in, and month arithmetic for axes. */
+export function startOfMonth(day: Day): Day {
+  return `${day.slice(0, 7)}-01`;
+}
+
+export function addMonths(day: Day, n: number): Day {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7)) - 1 + n;
+  const year = y + Math.floor(m / 12);
+  const month = ((m % 12) + 12) % 12;
+  return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-01`;
+}
+
+export function minDay(a: Day, b: Day): Day {
+  return a <= b ? a : b;
+}
+
+export function maxDay(a: Day, b: Day): Day {
+  return a >= b ? a : b;
+}
+
+/** Every day from `from` to `to`, both included. */
+export function eachDay(from: Day, to: Day): Day[] {
+  const out: Day[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}

@@ -1,0 +1,161 @@
+/**
+ * The one list of dated changes that the site, the feeds and the CLI share.
+ *
+ * Scope transitions come from the timeline with pruned entries put back (scopes.ts), so a
+ * deadline stays in the list after upstream prunes it. Announcements and moves compare
+ * each revision with the one before: a transition is identified by version, validity and
+ * occurrence (the 2nd time v4 turns `effective`), so it keeps its id when its date moves.
+ */
+import { addDays, daysBetween, type Day } from './day.ts';
+import { documentTransitions } from './document-state.ts';
+import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from './scopes.ts';
+import type { Dataset, Document, Provenance, Revision, Scope } from './schemas/data.ts';
+import type { TimelineEvent } from './schemas/event.ts';
+import { transitionsOf } from './validity.ts';
+
+const prRef = (p: Provenance | null) => (p?.pr ? ` (#${p.pr})` : '');
+
+function provenanceOf(r: Revision): Provenance {
+  return { commit: r.commit, date: r.date, pr: r.pr };
+}
+
+function transitionKey(t: { version: string; validity: string; occurrence: number }): string {
+  return `${t.version}/${t.validity}${t.occurrence > 0 ? `/${t.occurrence + 1}` : ''}`;
+}
+
+interface KeyHistory {
+  /** Each revision that set the date of this transition, with the date it set (null: withdrawn). */
+  changes: { at: Provenance; date: Day | null; previous: Day | null }[];
+}
+
+/** How each transition's date came to be, revision by revision. */
+function transitionHistories(scope: Scope, versions: string[]): Map<string, KeyHistory> {
+  const histories = new Map<string, KeyHistory>();
+  let before = new Map<string, Day>();
+  for (const { revision, timeline } of accumulatedTimelines(scope)) {
+    const now = new Map(transitionsOf(timeline, versions).map((t) => [transitionKey(t), t.date]));
+    const at = provenanceOf(revision);
+    for (const [key, date] of now) {
+      const previous = before.get(key) ?? null;
+      if (previous === date) continue;
+      const h = histories.get(key) ?? { changes: [] };
+      h.changes.push({ at, date, previous });
+      histories.set(key, h);
+    }
+    for (const [key, previous] of before) {
+      if (now.has(key)) continue;
+      histories.get(key)?.changes.push({ at, date: null, previous });
+    }
+    before = now;
+  }
+  return histories;
+}
+
+const EMPTY = { scope: null, version: null, validity: null, document: null, state: null, target: null, previous: null, announced: null, source: null, leadDays: null, sequence: 0 } as const;
+
+/**
+ * Whether a change in a revision is news rather than bookkeeping: a date that lies well
+ * before the commit was not announced by it (initial import of old dates, pruning), so
+ * only changes whose new or former date is at most 31 days before the commit count.
+ */
+function isNews(at: Provenance, date: Day | null, previous: Day | null): boolean {
+  const horizon = addDays(at.date, -31);
+  return (date !== null && date >= horizon) || (previous !== null && previous >= horizon);
+}
+
+function scopeEvents(scope: Scope): TimelineEvent[] {
+  const short = shortName(scope);
+  const versions = allVersionNames(scope);
+  const histories = transitionHistories(scope, versions);
+  const events: TimelineEvent[] = [];
+  for (const t of transitionsOf(fullTimeline(scope), versions)) {
+    const key = transitionKey(t);
+    const changes = histories.get(key)?.changes.filter((c) => c.date !== null) ?? [];
+    const first = changes[0]?.at ?? null;
+    const last = changes[changes.length - 1]?.at ?? null;
+    events.push({
+      ...EMPTY,
+      id: `scope/${scope.id}/${key}`,
+      kind: 'validity',
+      date: t.date,
+      scope: scope.id,
+      version: t.version,
+      validity: t.validity,
+      announced: first,
+      source: last,
+      leadDays: last ? daysBetween(last.date, t.date) : null,
+      sequence: Math.max(0, changes.length - 1),
+      title: `${short} ${t.version} becomes ${t.validity} on ${t.date}`,
+    });
+  }
+  for (const [key, history] of histories) {
+    const [version, validity] = key.split('/') as [string, TimelineEvent['validity'] & string];
+    for (const c of history.changes) {
+      if (!isNews(c.at, c.date, c.previous)) continue;
+      const base = { ...EMPTY, scope: scope.id, version, validity, source: c.at, date: c.at.date };
+      const commit = c.at.commit.slice(0, 7);
+      if (c.date !== null && c.previous === null) {
+        events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: `${short} ${version} becomes ${validity} on ${c.date}${prRef(c.at)}` });
+      } else if (c.date !== null && c.previous !== null) {
+        events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: `${short} ${version} ${validity} moved from ${c.previous} to ${c.date}${prRef(c.at)}` });
+      } else if (c.previous !== null) {
+        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'cancelled', previous: c.previous, title: `${short} ${version} ${validity} on ${c.previous} withdrawn${prRef(c.at)}` });
+      }
+    }
+  }
+  const seen = new Set<string>();
+  for (const r of scope.revisions) {
+    if (r.format === 'unparseable') continue;
+    for (const v of r.versions) {
+      if (seen.has(v.name)) continue;
+      seen.add(v.name);
+      if (r === scope.revisions[0]) continue; // the first revision imports, it does not add
+      events.push({ ...EMPTY, id: `version-added/${scope.id}/${v.name}`, kind: 'version-added', date: r.date, scope: scope.id, version: v.name, source: provenanceOf(r), title: `${short} ${v.name} added${prRef(provenanceOf(r))}` });
+    }
+  }
+  return events;
+}
+
+function documentEvents(doc: Document): TimelineEvent[] {
+  const events: TimelineEvent[] = [];
+  const label = `${doc.id} (${doc.title})`;
+  const added = doc.history[0] ?? null;
+  if (added) {
+    events.push({ ...EMPTY, id: `document-added/${doc.id}`, kind: 'document-added', date: added.date, document: doc.id, state: added.status, source: { commit: added.commit, date: added.date, pr: added.pr }, title: `${label} added${added.status ? ` as ${added.status}` : ''}${prRef(added)}` });
+  }
+  const dated = (field: 'stabilizedAt' | 'deprecatedAt' | 'rejectedAt', value: Day) => {
+    const setters = doc.history.filter((h, i) => h[field] === value && (i === 0 || doc.history[i - 1]![field] !== value));
+    const changes = doc.history.filter((h, i) => h[field] !== null && (i === 0 || doc.history[i - 1]![field] !== h[field]));
+    const last = setters[setters.length - 1] ?? null;
+    const source = last ? { commit: last.commit, date: last.date, pr: last.pr } : null;
+    const first = changes[0] ? { commit: changes[0].commit, date: changes[0].date, pr: changes[0].pr } : null;
+    return { announced: first, source, leadDays: source ? daysBetween(source.date, value) : null, sequence: Math.max(0, changes.length - 1) };
+  };
+  for (const t of documentTransitions(doc)) {
+    const field = t.state === 'Stable' ? 'stabilizedAt' : 'deprecatedAt';
+    events.push({ ...EMPTY, ...dated(field, t.on), id: `document/${doc.id}/${t.state.toLowerCase()}`, kind: 'document', date: t.on, document: doc.id, state: t.state, title: `${label} becomes ${t.state} on ${t.on}` });
+  }
+  if (doc.status === 'Rejected') {
+    const change = doc.history.find((h) => h.status === 'Rejected') ?? null;
+    const on = doc.rejectedAt ?? change?.date ?? null;
+    if (on) {
+      const source = change ? { commit: change.commit, date: change.date, pr: change.pr } : null;
+      events.push({ ...EMPTY, id: `document/${doc.id}/rejected`, kind: 'document', date: on, document: doc.id, state: 'Rejected', announced: source, source, title: `${label} rejected on ${on}` });
+    }
+  }
+  return events;
+}
+
+const KIND_ORDER: Record<TimelineEvent['kind'], number> = { validity: 0, document: 1, announced: 2, moved: 3, cancelled: 4, 'version-added': 5, 'document-added': 6 };
+
+/** Every event of a dataset, by date, then kind, then id. */
+export function deriveEvents(dataset: Pick<Dataset, 'scopes' | 'documents'>): TimelineEvent[] {
+  const events = [...dataset.scopes.flatMap(scopeEvents), ...dataset.documents.flatMap(documentEvents)];
+  return events.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+}
+
+/** Transitions (scope validity and document lifecycle) from `from` for `days` days, both ends included. */
+export function upcoming(events: readonly TimelineEvent[], from: Day, days: number): TimelineEvent[] {
+  const until = addDays(from, days);
+  return events.filter((e) => (e.kind === 'validity' || e.kind === 'document') && e.date >= from && e.date <= until);
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { Day } from '../day.ts';
+import { Provenance } from './data.ts';
+import { DocumentStatus } from './front-matter.ts';
+import { Validity } from './validity.ts';
+
+/**
+ * One dated change, derived from `data/` (never stored there). The site, the feeds and the
+ * CLI all list these. Kinds:
+ * - `validity`: a scope version becomes draft / effective / warn / deprecated on `date`;
+ * - `document`: a document becomes Stable / Deprecated / Rejected on `date`;
+ * - `announced`, `moved`, `cancelled`: on `date` (the day the commit landed) a transition
+ *   was announced for `target`, moved from `previous` to `target`, or withdrawn;
+ * - `version-added`, `document-added`: a scope version or a document first appeared.
+ */
+export const EventKind = z.enum(['validity', 'document', 'announced', 'moved', 'cancelled', 'version-added', 'document-added']);
+export type EventKind = z.output<typeof EventKind>;
+
+export const TimelineEvent = z.object({
+  /** Stable across builds: the same transition keeps its id when its date moves. */
+  id: z.string(),
+  kind: EventKind,
+  date: Day,
+  scope: z.string().nullable(),
+  version: z.string().nullable(),
+  validity: Validity.nullable(),
+  document: z.string().nullable(),
+  state: DocumentStatus.nullable(),
+  /** For announcements and moves: the day the change takes effect. */
+  target: Day.nullable(),
+  /** For moves and withdrawals: the day it had before. */
+  previous: Day.nullable(),
+  /** The commit and pull request that first announced this (for validity and document events). */
+  announced: Provenance.nullable(),
+  /** The commit and pull request that last set its date. */
+  source: Provenance.nullable(),
+  /** Days between announcement and the day it takes effect; negative when announced afterwards. */
+  leadDays: z.number().int().nullable(),
+  /** How often the date was moved after the announcement (iCal SEQUENCE). */
+  sequence: z.number().int().nonnegative(),
+  title: z.string(),
+});
+export type TimelineEvent = z.output<typeof TimelineEvent>;

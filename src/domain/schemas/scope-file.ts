@@ -1,0 +1,113 @@
+/**
+ * The certificate-scope file as upstream writes it (`Tests/scs-compatible-*.yaml`, scs-0003-v1).
+ * Only the keys this project reads are checked strictly; the rest (scripts, variables, …)
+ * pass through, so new upstream keys do not break the sync.
+ */
+import { z } from 'zod';
+import { Day } from '../day.ts';
+import { Validity } from './validity.ts';
+
+/** Module parameters are free-form values (an image-spec URL, a number). */
+const Parameters = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+
+/** An include is a module id, or `{ref, parameters}` to include a module with parameters. */
+export const IncludeItem = z.union([
+  z.string().min(1),
+  z.object({ ref: z.string().min(1), parameters: Parameters.optional() }).loose(),
+]);
+
+export const ScopeFileVersion = z
+  .object({
+    /** The version's name: `v4`, `v5.1`, `next`. */
+    version: z.union([z.string().min(1), z.number()]).transform(String),
+    /** The day the version was stabilized; absent for a version in preparation. */
+    stabilized_at: Day.optional().nullable(),
+    include: z.array(IncludeItem).default([]),
+  })
+  .loose();
+
+export const ScopeFileModule = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().default(''),
+    url: z.string().optional(),
+    parameters: z.record(z.string(), z.unknown()).optional(),
+  })
+  .loose();
+
+export const TimelineEntry = z.object({
+  /** From this day on (inclusive) the entry applies, until the next entry's date. */
+  date: Day,
+  /** Validity per version name; a version not listed is `deprecated` (scs-0003-v1). */
+  versions: z.record(z.string(), Validity),
+});
+export type TimelineEntry = z.output<typeof TimelineEntry>;
+
+export const ScopeFile = z
+  .object({
+    uuid: z.string().min(1),
+    name: z.string().min(1),
+    url: z.string().optional(),
+    modules: z.array(ScopeFileModule).default([]),
+    timeline: z.array(TimelineEntry),
+    versions: z.array(ScopeFileVersion),
+  })
+  .loose()
+  .superRefine((scope, ctx) => {
+    // scs_cert_lib `_resolve_spec`: duplicate version names and timeline names of unknown
+    // versions are errors of the file, not something to guess around.
+    const seen = new Set<string>();
+    scope.versions.forEach((v, i) => {
+      if (seen.has(v.version)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versions', i, 'version'],
+          input: v.version,
+          message: `duplicate version name; expected each version to appear once`,
+        });
+      }
+      seen.add(v.version);
+    });
+    scope.timeline.forEach((entry, i) => {
+      for (const name of Object.keys(entry.versions)) {
+        if (!seen.has(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['timeline', i, 'versions', name],
+            input: name,
+            message: `timeline names version "${name}", expected one of the versions listed under versions: (${[...seen].join(', ')})`,
+          });
+        }
+      }
+    });
+  });
+export type ScopeFile = z.output<typeof ScopeFile>;
+
+/**
+ * The format before August 2024 (scs-0003-v1 before `timeline`): versions carry
+ * `stabilized_at` and `obsoleted_at` / `deprecated_at`, and list `standards` instead of
+ * modules. The oldest files keep the versions under a layer key (`iaas:`).
+ */
+export const LegacyVersion = z
+  .object({
+    version: z.union([z.string().min(1), z.number()]).transform(String),
+    stabilized_at: Day.optional().nullable(),
+    obsoleted_at: Day.optional().nullable(),
+    deprecated_at: Day.optional().nullable(),
+    standards: z
+      .array(z.object({ name: z.string().default(''), url: z.string().optional() }).loose())
+      .nullable()
+      .default([]),
+  })
+  .loose();
+export type LegacyVersion = z.output<typeof LegacyVersion>;
+
+export const LegacyScopeFile = z
+  .object({
+    uuid: z.string().optional(),
+    name: z.string().min(1),
+    url: z.string().optional(),
+    versions: z.array(LegacyVersion),
+  })
+  .loose();
+export type LegacyScopeFile = z.output<typeof LegacyScopeFile>;

@@ -1,0 +1,118 @@
+/**
+ * Reading a certificate-scope file (`Tests/scs-compatible-*.yaml`) into the project's
+ * model, in either format it has had (scs-0003-v1 with `timeline`, or the legacy one).
+ */
+import { InputError, parseOrThrow } from './errors.ts';
+import { legacyTimeline } from './legacy.ts';
+import { LegacyScopeFile, LegacyVersion, ScopeFile, type TimelineEntry } from './schemas/scope-file.ts';
+import type { Module, ScopeVersion } from './schemas/data.ts';
+import { parseYaml } from './yaml.ts';
+import { z } from 'zod';
+import type { Day } from './day.ts';
+
+export interface ParsedScope {
+  format: 'timeline' | 'legacy';
+  uuid: string | null;
+  name: string;
+  url: string | null;
+  modules: Module[];
+  versions: ScopeVersion[];
+  timeline: TimelineEntry[];
+}
+
+const DOC_IN_TEXT = /\bscs-(\d{4})-([vw]\d+)/;
+
+/** The document a module checks, from its URL or id (`scs-0100-v3.1` → `scs-0100-v3`). */
+export function documentOfModule(id: string, url: string | null | undefined): string | null {
+  for (const text of [url ?? '', id]) {
+    const m = DOC_IN_TEXT.exec(text);
+    if (m) return `scs-${m[1]}-${m[2]}`;
+  }
+  return null;
+}
+
+function stringifyParameters(params: Record<string, unknown> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params ?? {})) out[k] = v === null ? '' : String(v);
+  return out;
+}
+
+function parseTimelineFormat(doc: unknown, file: string): ParsedScope {
+  const scope = parseOrThrow(ScopeFile, doc, file);
+  return {
+    format: 'timeline',
+    uuid: scope.uuid,
+    name: scope.name,
+    url: scope.url ?? null,
+    modules: scope.modules.map((m) => ({
+      id: m.id,
+      name: m.name.trim(),
+      url: m.url ?? null,
+      document: documentOfModule(m.id, m.url),
+    })),
+    versions: scope.versions.map((v) => ({
+      name: v.version,
+      stabilizedAt: v.stabilized_at ?? null,
+      include: v.include.map((inc) =>
+        typeof inc === 'string'
+          ? { ref: inc, parameters: {} }
+          : { ref: inc.ref, parameters: stringifyParameters(inc.parameters) },
+      ),
+    })),
+    timeline: scope.timeline,
+  };
+}
+
+/** The oldest files keep versions under a layer key (`iaas:`) instead of `versions:`. */
+function legacyVersionsKey(doc: Record<string, unknown>): string | null {
+  if (Array.isArray(doc.versions)) return 'versions';
+  for (const [key, value] of Object.entries(doc)) {
+    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null && 'version' in v)) {
+      return key;
+    }
+  }
+  return null;
+}
+
+function parseLegacyFormat(doc: Record<string, unknown>, file: string, since: Day | null): ParsedScope {
+  const key = legacyVersionsKey(doc);
+  if (key === null) {
+    throw new InputError([{ file, key: 'timeline', value: null, expected: 'missing; expected a timeline: list (scs-0003-v1), or versions: in the legacy format' }]);
+  }
+  const scope = parseOrThrow(LegacyScopeFile, { ...doc, versions: doc[key] }, file);
+  const versions: z.output<typeof LegacyVersion>[] = scope.versions;
+  return {
+    format: 'legacy',
+    uuid: scope.uuid ?? null,
+    name: scope.name,
+    url: scope.url ?? null,
+    modules: [],
+    versions: versions.map((v) => ({
+      name: v.version,
+      stabilizedAt: v.stabilized_at ?? null,
+      include: (v.standards ?? []).map((s) => ({ ref: s.name.trim(), parameters: {} })),
+    })),
+    timeline: legacyTimeline(versions, since),
+  };
+}
+
+/**
+ * Parse a scope file's text; throws InputError naming file, key, value and expectation.
+ * `since` is the day of the commit the text is from (see `legacyTimeline`).
+ */
+export function parseScopeText(text: string, file: string, since: Day | null = null): ParsedScope {
+  const doc = parseYaml(text, file);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError([{ file, key: '', value: null, expected: 'expected a YAML mapping with name, uuid, versions and timeline' }]);
+  }
+  return 'timeline' in doc ? parseTimelineFormat(doc, file) : parseLegacyFormat(doc as Record<string, unknown>, file, since);
+}
+
+/** `Tests/scs-compatible-iaas.yaml` → `iaas`. */
+export function scopeIdOfFile(path: string): string {
+  const base = path.split('/').pop()!.replace(/\.ya?ml$/, '');
+  return base.replace(/^scs-compatible-?/, '') || base;
+}
+
+/** Files the sync treats as certificate scopes (scs-0003-v1 places them here). */
+export const SCOPE_FILE_PATTERN = /^Tests\/scs-compatible[^/]*\.ya?ml$/;
