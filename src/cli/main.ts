@@ -1,0 +1,112 @@
+/**
+ * `scs-timeline` — what is due in SCS certification, from the terminal.
+ *
+ *   scs-timeline validity --scope iaas --on 2025-01-15 [--as-of 2024-12-01]
+ *   scs-timeline periods --scope kaas [--as-of <day>]
+ *   scs-timeline upcoming [--from <day>] [--days 90]
+ *   scs-timeline standards [--on <day>] [--track KaaS]
+ *
+ * Common options: --json, --data <dir>. "Today" is SCS_TODAY if set, else today's UTC date.
+ * Exit codes: 0 answered, 1 the data could not be read, 2 the command line was wrong.
+ */
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatProblem, InputError } from '../domain/errors.ts';
+import { isDay, utcDayOf } from '../domain/day.ts';
+import { readDataset } from '../io/dataset.ts';
+import { periodsCommand, requireDay, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
+
+const COMMANDS = ['validity', 'periods', 'upcoming', 'standards'] as const;
+const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [--data <dir>]
+  validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
+  periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
+  upcoming  [--from <YYYY-MM-DD>] [--days <N>]
+  standards [--on <YYYY-MM-DD>] [--track <track>]`;
+
+const DEFAULT_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
+
+function today(): string {
+  const env = process.env.SCS_TODAY;
+  if (env !== undefined && env !== '') {
+    if (!isDay(env)) throw new UsageError(`SCS_TODAY ${JSON.stringify(env)} is not a calendar day; expected YYYY-MM-DD`);
+    return env;
+  }
+  return utcDayOf(new Date());
+}
+
+async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    return { json: null, text: [USAGE], asJson: false };
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new UsageError(`unknown command ${JSON.stringify(command)}; expected one of ${COMMANDS.join(', ')}`);
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        scope: { type: 'string' },
+        on: { type: 'string' },
+        'as-of': { type: 'string' },
+        from: { type: 'string' },
+        days: { type: 'string' },
+        track: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        data: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.split('\n')[0]}; see scs-timeline --help`);
+  }
+  const allowed: Record<(typeof COMMANDS)[number], string[]> = {
+    validity: ['scope', 'on', 'as-of'],
+    periods: ['scope', 'as-of'],
+    upcoming: ['from', 'days'],
+    standards: ['on', 'track'],
+  };
+  const cmd = command as (typeof COMMANDS)[number];
+  for (const key of Object.keys(values)) {
+    if (!['json', 'data', ...allowed[cmd]].includes(key)) {
+      throw new UsageError(`option --${key} does not apply to ${cmd}; it accepts ${allowed[cmd].map((k) => `--${k}`).join(', ')}, --json, --data`);
+    }
+  }
+  const now = today();
+  if (cmd === 'validity' && values.on === undefined) throw new UsageError('validity needs --on <YYYY-MM-DD>');
+  const on = requireDay(values.on, '--on', now);
+  const asOf = values['as-of'] === undefined ? undefined : requireDay(values['as-of'], '--as-of', now);
+  const from = requireDay(values.from, '--from', now);
+  let days = 90;
+  if (values.days !== undefined) {
+    if (!/^\d{1,5}$/.test(values.days)) throw new UsageError(`--days ${JSON.stringify(values.days)} is not a number of days; expected a whole number from 0 to 99999`);
+    days = Number(values.days);
+  }
+  const dataset = await readDataset(values.data ?? DEFAULT_DATA);
+  const answer =
+    cmd === 'validity'
+      ? validityCommand(dataset, { scope: values.scope, on, asOf })
+      : cmd === 'periods'
+        ? periodsCommand(dataset, { scope: values.scope, asOf })
+        : cmd === 'upcoming'
+          ? upcomingCommand(dataset, { from, days })
+          : standardsCommand(dataset, { on, track: values.track });
+  return { ...answer, asJson: values.json ?? false };
+}
+
+try {
+  const answer = await run(process.argv.slice(2));
+  process.stdout.write(answer.asJson ? `${JSON.stringify(answer.json, null, 2)}\n` : `${answer.text.join('\n')}\n`);
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`scs-timeline: ${error.message}\n`);
+    process.exitCode = 2;
+  } else if (error instanceof InputError) {
+    process.stderr.write(`scs-timeline: cannot read the data:\n${error.problems.map(formatProblem).join('\n')}\n`);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}
