@@ -1,0 +1,7 @@
+/** Site-wide names and upstream addresses, in one place. */
+export const SITE_TITLE = 'SCS Standards Timeline';
+export const SITE_DESCRIPTION = 'What is due, and when, in Sovereign Cloud Stack certification: scope timelines, standards lifecycle, deadlines.';
+export const UPSTREAM_REPO_URL = 'https://github.com/SovereignCloudStack/standards';
+export const DOCS_URL = 'https://docs.scs.community/standards';
+/** Upstream data older than this (relative to the build) earns a warning on every page. */
+export const STALE_AFTER_DAYS = 14;

@@ -1,0 +1,52 @@
+/**
+ * The one module pages read data through: the content collections as one Dataset, the
+ * derived events, and "today" (SCS_TODAY, else the build date) so every page is
+ * reproducible.
+ */
+import { getCollection } from 'astro:content';
+import { isDay, utcDayOf, type Day } from '../domain/day.ts';
+import { deriveEvents } from '../domain/events.ts';
+import type { Dataset } from '../domain/schemas/data.ts';
+import type { TimelineEvent } from '../domain/schemas/event.ts';
+
+let cached: Promise<{ dataset: Dataset; events: TimelineEvent[] }> | null = null;
+
+async function load() {
+  const [meta, scopes, documents, pulls] = await Promise.all([
+    getCollection('meta'),
+    getCollection('scopes'),
+    getCollection('documents'),
+    getCollection('pulls'),
+  ]);
+  const first = meta[0];
+  if (!first) throw new Error('data/meta.json is missing: run npm run sync');
+  const dataset: Dataset = {
+    meta: first.data,
+    scopes: scopes.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    documents: documents.map((e) => e.data).sort((a, b) => (a.id < b.id ? -1 : 1)),
+    pulls: pulls.map((e) => e.data).sort((a, b) => a.number - b.number),
+  };
+  return { dataset, events: deriveEvents(dataset) };
+}
+
+/** Dataset and events, loaded once per build. */
+export function siteData() {
+  cached ??= load();
+  return cached;
+}
+
+/** The day pages are rendered for: SCS_TODAY, else the build's UTC date. */
+export function buildDay(): Day {
+  const env = process.env.SCS_TODAY;
+  if (env) {
+    if (!isDay(env)) throw new Error(`SCS_TODAY=${JSON.stringify(env)} is not a calendar day; expected YYYY-MM-DD`);
+    return env;
+  }
+  return utcDayOf(new Date());
+}
+
+/** A site-internal link with the configured base path. */
+export function href(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${base}/${path.replace(/^\//, '')}`;
+}
