@@ -1,0 +1,96 @@
+/**
+ * Debian's Chromium driven by playwright-core. Without /usr/bin/chromium the browser tests
+ * are skipped with a message, except under CI=true, where that is a failure (.ci/run
+ * installs the package).
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { PROJECT_DIR } from './build-site.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
+export const SKIP_REASON = `SKIPPED: browser tests need Debian's chromium at ${CHROMIUM_PATH} (apt-get install chromium)`;
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** The address of the e2e site that the global setup built and serves. */
+export function siteUrl(path = '/'): string {
+  const base = inject('siteUrl');
+  if (!base) throw new Error('the e2e global setup did not serve a site');
+  return base + path;
+}
+
+/** A page whose console errors and uncaught exceptions are collected (a test asserts none). */
+export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('dialog', (d) => {
+    errors.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  const response = await page.goto(siteUrl(path), { waitUntil: 'load' });
+  return { page, context, response, errors };
+}
+
+const AXE_SOURCE = () => readFileSync(join(PROJECT_DIR, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[]; failureSummary?: string }[];
+}
+
+/** WCAG 2.0/2.1 A and AA violations axe-core finds on the page, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE() });
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  });
+  return violations.map(
+    (v: AxeViolation) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`,
+  );
+}
+
+export const SCREENSHOT_DIR = join(PROJECT_DIR, 'test-results/screenshots');
+
+/** Full-page screenshots of a page in light, dark and at a phone's width, kept as test artefacts. */
+export async function screenshots(browser: Browser, path: string, name: string): Promise<string[]> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const variants: { suffix: string; options: BrowserContextOptions }[] = [
+    { suffix: 'light', options: { colorScheme: 'light' } },
+    { suffix: 'dark', options: { colorScheme: 'dark' } },
+    { suffix: 'phone', options: { colorScheme: 'light', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
+  ];
+  const files: string[] = [];
+  for (const { suffix, options } of variants) {
+    const { page, context } = await openPage(browser, path, options);
+    const file = join(SCREENSHOT_DIR, `${name}-${suffix}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    files.push(file);
+    await context.close();
+  }
+  return files;
+}
