@@ -8,7 +8,7 @@
  *   revision, with a warning (upstream has one: KaaS on 2024-11-26, fixed hours later);
  * - a malformed document is skipped with a warning naming file and reason.
  */
-import { dayOfTimestamp } from './day.ts';
+import { dayOfTimestamp, type Day } from './day.ts';
 import { documentName, parseDocumentText, type ParsedDocument } from './document-parse.ts';
 import { formatProblem, InputError } from './errors.ts';
 import { documentsTouched, pullUrl, scopesTouched } from './pulls.ts';
@@ -48,14 +48,20 @@ function fingerprint(r: Pick<Revision, 'timeline' | 'versions'>): string {
   return JSON.stringify([timeline, r.versions]);
 }
 
-function scopeRevisions(snapshot: UpstreamSnapshot, headPath: string, warnings: string[]): Revision[] {
+/**
+ * Every revision of one scope file, and the day each version name first appeared in it
+ * (legacy files do not say since when a version is a draft: see `legacyTimeline`).
+ */
+function scopeRevisions(snapshot: UpstreamSnapshot, headPath: string, warnings: string[]): { revisions: Revision[]; firstSeen: Map<string, Day> } {
   const revisions: Revision[] = [];
+  const firstSeen = new Map<string, Day>();
   let lastParsed: string | null = null;
   let lastError: string | null = null;
   for (const { commit, path, content } of fileHistory(snapshot.commits, headPath)) {
     const where = provenance(commit);
     try {
-      const parsed = parseScopeText(decodeUtf8(content, path), path, where.date);
+      const parsed = parseScopeText(decodeUtf8(content, path), path, (name) => firstSeen.get(name) ?? where.date);
+      for (const v of parsed.versions) if (!firstSeen.has(v.name)) firstSeen.set(v.name, where.date);
       const revision: Revision = { ...where, file: path, format: parsed.format, error: null, timeline: parsed.timeline, versions: parsed.versions };
       const print = fingerprint(revision);
       if (print !== lastParsed || lastError !== null) revisions.push(revision);
@@ -69,12 +75,16 @@ function scopeRevisions(snapshot: UpstreamSnapshot, headPath: string, warnings: 
       lastError = message;
     }
   }
-  return revisions;
+  return { revisions, firstSeen };
 }
 
 function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8Array, warnings: string[]): Scope {
-  // A broken scope file at the head fails the sync: its InputError propagates.
-  const head = parseScopeText(decodeUtf8(content, path), path, dayOfTimestamp(snapshot.head.committedAt));
+  const headDay = dayOfTimestamp(snapshot.head.committedAt);
+  // Parse the head first: a broken scope file at the head fails the sync (its InputError
+  // propagates) before any history warning is collected.
+  parseScopeText(decodeUtf8(content, path), path, headDay);
+  const { revisions, firstSeen } = scopeRevisions(snapshot, path, warnings);
+  const head = parseScopeText(decodeUtf8(content, path), path, (name) => firstSeen.get(name) ?? headDay);
   return {
     id: scopeIdOfFile(path),
     uuid: head.uuid,
@@ -84,7 +94,7 @@ function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8A
     modules: head.modules,
     versions: head.versions,
     timeline: head.timeline,
-    revisions: scopeRevisions(snapshot, path, warnings),
+    revisions,
   };
 }
 

@@ -3,7 +3,7 @@
  * model, in either format it has had (scs-0003-v1 with `timeline`, or the legacy one).
  */
 import { InputError, parseOrThrow } from './errors.ts';
-import { legacyTimeline } from './legacy.ts';
+import { legacyTimeline, type DraftSince } from './legacy.ts';
 import { LegacyScopeFile, LegacyVersion, ScopeFile, type TimelineEntry } from './schemas/scope-file.ts';
 import type { Module, ScopeVersion } from './schemas/data.ts';
 import { parseYaml } from './yaml.ts';
@@ -74,7 +74,7 @@ function legacyVersionsKey(doc: Record<string, unknown>): string | null {
   return null;
 }
 
-function parseLegacyFormat(doc: Record<string, unknown>, file: string, since: Day | null): ParsedScope {
+function parseLegacyFormat(doc: Record<string, unknown>, file: string, since: Day | DraftSince | null): ParsedScope {
   const key = legacyVersionsKey(doc);
   if (key === null) {
     throw new InputError([{ file, key: 'timeline', value: null, expected: 'missing; expected a timeline: list (scs-0003-v1), or versions: in the legacy format' }]);
@@ -98,9 +98,10 @@ function parseLegacyFormat(doc: Record<string, unknown>, file: string, since: Da
 
 /**
  * Parse a scope file's text; throws InputError naming file, key, value and expectation.
- * `since` is the day of the commit the text is from (see `legacyTimeline`).
+ * `since` is, for a legacy file, the day each version first appeared in the history (or one
+ * day for all, such as the day of the commit the text is from): see `legacyTimeline`.
  */
-export function parseScopeText(text: string, file: string, since: Day | null = null): ParsedScope {
+export function parseScopeText(text: string, file: string, since: Day | DraftSince | null = null): ParsedScope {
   const doc = parseYaml(text, file);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new InputError([{ file, key: '', value: null, expected: 'expected a YAML mapping with name, uuid, versions and timeline' }]);
