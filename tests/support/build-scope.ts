@@ -1,0 +1,66 @@
+/**
+ * Small builders for scopes and documents in domain tests: only the fields a test cares
+ * about are given, the rest get neutral values.
+ */
+import type { Document, Revision, Scope } from '../../src/domain/schemas/data.ts';
+import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
+
+/** A 40-digit commit id made from a short label, so tests can name commits. */
+export function sha(label: string): string {
+  return Buffer.from(label).toString('hex').padEnd(40, '0').slice(0, 40);
+}
+
+export function revision(date: string, timeline: TimelineEntry[], extra: Partial<Revision> = {}): Revision {
+  const names = [...new Set(timeline.flatMap((e) => Object.keys(e.versions)))];
+  return {
+    commit: sha(`${date}${extra.pr ?? ''}`),
+    date,
+    pr: null,
+    title: `change of ${date}`,
+    file: 'Tests/scs-compatible-x.yaml',
+    format: 'timeline',
+    error: null,
+    timeline,
+    versions: names.map((name) => ({ name, stabilizedAt: null, include: [] })),
+    ...extra,
+  };
+}
+
+export function scope(revisions: Revision[], extra: Partial<Scope> = {}): Scope {
+  const last = [...revisions].reverse().find((r) => r.format !== 'unparseable');
+  return {
+    id: 'x',
+    uuid: 'uuid-x',
+    name: 'SCS-compatible X',
+    url: null,
+    file: 'Tests/scs-compatible-x.yaml',
+    modules: [],
+    versions: last?.versions ?? [],
+    timeline: last?.timeline ?? [],
+    revisions,
+    ...extra,
+  };
+}
+
+export function documentOf(extra: Partial<Document> & Pick<Document, 'id'>): Document {
+  const [, num, version] = /^scs-(\d{4})-([vw]\d+)$/.exec(extra.id)!;
+  return {
+    series: `scs-${num}`,
+    version: version!,
+    slug: 'a-standard',
+    file: `Standards/${extra.id}-a-standard.md`,
+    title: 'A standard',
+    type: 'Standard',
+    status: 'Draft',
+    track: 'IaaS',
+    stabilizedAt: null,
+    deprecatedAt: null,
+    rejectedAt: null,
+    replaces: [],
+    replacedBy: [],
+    supplements: [],
+    description: null,
+    history: [],
+    ...extra,
+  };
+}
