@@ -2,10 +2,10 @@
  * Reading a standard document (`Standards/scs-NNNN-vN-slug.md`, scs-0001-v1): the file
  * name gives id and slug, the YAML front matter gives the lifecycle.
  */
-import { InputError, parseOrThrow } from './errors.ts';
+import { InputError, parseOrThrow, showValue } from './errors.ts';
 import { FrontMatter } from './schemas/front-matter.ts';
 import type { Document } from './schemas/data.ts';
-import { parseYaml } from './yaml.ts';
+import { MAX_YAML_BYTES, parseYaml } from './yaml.ts';
 
 /** scs-0001-v1 "Document naming": `scs-NNNN-vN-slug.md`, `wN` for supplements. */
 const FILE_NAME = /^scs-(\d{4})-([vw]\d+)(?:-(.*))?\.md$/;
@@ -31,18 +31,31 @@ export function documentRef(ref: string): string {
   return name ? name.id : ref;
 }
 
-/** Split `---\n…\n---` front matter off a document; a UTF-8 BOM before it is allowed. */
+/**
+ * Split `---\n…\n---` front matter off a document; a UTF-8 BOM before it is allowed.
+ * Reads line by line and stops at the closing line, or once past the YAML size limit,
+ * so a huge document costs no more than its front matter.
+ */
 export function frontMatterText(text: string, file: string): string {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const lines = body.split(/\r?\n/);
-  if (lines[0]?.trimEnd() !== '---') {
-    throw new InputError([{ file, key: '', value: null, expected: 'expected YAML front matter starting with a --- line (scs-0001-v1)' }]);
+  const lines: string[] = [];
+  let start = 0;
+  while (start <= body.length) {
+    const nl = body.indexOf('\n', start);
+    const end = nl < 0 ? body.length : nl;
+    const line = body.slice(start, body[end - 1] === '\r' ? end - 1 : end);
+    if (lines.length === 0 && line.trimEnd() !== '---') {
+      throw new InputError([{ file, key: 'line 1', value: showValue(line.slice(0, 80)), expected: 'expected YAML front matter starting with a --- line (scs-0001-v1)' }]);
+    }
+    if (lines.length > 0 && line.trimEnd() === '---') return lines.slice(1).join('\n');
+    lines.push(line);
+    if (nl < 0) break;
+    if (nl > MAX_YAML_BYTES) {
+      throw new InputError([{ file, key: '', value: null, expected: `expected the front matter to end with a --- line within its first ${MAX_YAML_BYTES} bytes` }]);
+    }
+    start = nl + 1;
   }
-  const end = lines.findIndex((line, i) => i > 0 && line.trimEnd() === '---');
-  if (end < 0) {
-    throw new InputError([{ file, key: '', value: null, expected: 'expected the front matter to end with a --- line' }]);
-  }
-  return lines.slice(1, end).join('\n');
+  throw new InputError([{ file, key: '', value: null, expected: 'expected the front matter to end with a --- line' }]);
 }
 
 export type ParsedDocument = Omit<Document, 'history'>;
