@@ -1,0 +1,152 @@
+/**
+ * Throwaway upstream repositories for tests: a small, valid standards repository (one
+ * scope file in the scs-0003-v1 format, a few scs-0001-v1 documents) built with
+ * `git fast-import`, to which a test adds the commit it wants to try, and a way to run
+ * the real sync command on it and to fingerprint `data/` (bytes and mtimes).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fastImport, fastImportStream, runFastImport, type ImportCommit } from '../../scripts/lib/git-fast-import.ts';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SCOPE_PATH = 'Tests/scs-compatible-iaas.yaml';
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `scs-${prefix}-`));
+}
+
+/** A scope file in the scs-0003-v1 format; `timeline` and `versions` are YAML blocks, pasted as given. */
+export function scopeYaml(parts: { timeline?: string; versions?: string } = {}): string {
+  const timeline =
+    parts.timeline ??
+    `  - date: 2025-02-01
+    versions:
+      v5: effective
+      v4: warn
+  - date: 2024-11-08
+    versions:
+      v5: effective
+      v4: effective
+`;
+  const versions =
+    parts.versions ??
+    `  - version: v5
+    stabilized_at: 2024-11-08
+    include:
+      - scs-0100-v3.1
+  - version: v4
+    stabilized_at: 2024-02-28
+    include: [scs-0100-v3.1]
+`;
+  return `name: SCS-compatible IaaS
+uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
+url: https://example.invalid/Tests/scs-compatible-iaas.yaml
+modules:
+  - id: scs-0100-v3.1
+    name: Flavor naming v3.1
+    url: https://docs.scs.community/standards/scs-0100-v3-flavor-naming
+timeline:
+${timeline}versions:
+${versions}`;
+}
+
+/** A standard document with front matter (scs-0001-v1). */
+export function documentMd(fm: { title: string; status?: string; type?: string; stabilized_at?: string; track?: string }): string {
+  const lines = ['---', `title: ${fm.title}`, `type: ${fm.type ?? 'Standard'}`];
+  if (fm.status) lines.push(`status: ${fm.status}`);
+  if (fm.stabilized_at) lines.push(`stabilized_at: ${fm.stabilized_at}`);
+  lines.push(`track: ${fm.track ?? 'IaaS'}`, '---', '', '<!-- body -->', '');
+  return lines.join('\n');
+}
+
+/** The history every fault case starts from: three squash-merged pull requests. */
+export function baseCommits(): ImportCommit[] {
+  return [
+    {
+      message: 'Add flavor naming and the IaaS scope (#10)',
+      date: '2024-02-28T10:00:00+01:00',
+      files: {
+        'Standards/scs-0100-v3-flavor-naming.md': documentMd({ title: 'SCS Flavor Naming Standard', status: 'Stable', stabilized_at: '2023-06-14' }),
+        'Standards/scs-0001-v1-sovereign-cloud-standards.md': documentMd({ title: 'Sovereign Cloud Standards', type: 'Procedural', status: 'Stable', stabilized_at: '2022-10-31', track: 'Global' }),
+        [SCOPE_PATH]: scopeYaml({
+          timeline: `  - date: 2024-11-08
+    versions:
+      v5: effective
+      v4: effective
+`,
+        }),
+      },
+    },
+    {
+      message: 'Announce v4 warn on 2025-02-01 (#20)',
+      date: '2024-12-02T16:30:00+01:00',
+      files: { [SCOPE_PATH]: scopeYaml() },
+    },
+    {
+      message: 'Draft a new image metadata standard (#30)',
+      date: '2025-01-15T09:00:00+00:00',
+      files: { 'Standards/scs-0102-v1-image-metadata.md': documentMd({ title: 'Image Metadata', status: 'Draft' }) },
+    },
+  ];
+}
+
+/** A new repository holding `commits` on `main`. */
+export async function upstreamRepo(commits: readonly ImportCommit[]): Promise<string> {
+  const dir = join(tempDir('upstream'), 'standards');
+  await fastImport(dir, commits);
+  return dir;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run a project script (`scripts/sync.ts`) on the project's Node, as a user would. */
+export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, script), ...args],
+      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        done({ code, stdout: stdout.toString(), stderr: stderr.toString() });
+      },
+    );
+  });
+}
+
+export function runSync(repo: string, out: string, extra: readonly string[] = []): Promise<RunResult> {
+  return runScript('scripts/sync.ts', ['--git', repo, '--out', out, ...extra]);
+}
+
+/** Every file in a directory with its bytes and modification time, to compare before and after. */
+export function fingerprintDir(dir: string): Record<string, { bytes: string; mtimeMs: number }> {
+  const out: Record<string, { bytes: string; mtimeMs: number }> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const file = join(dir, name);
+    out[name] = { bytes: readFileSync(file).toString('base64'), mtimeMs: statSync(file).mtimeMs };
+  }
+  return out;
+}
+
+/** Set every file's times to a fixed past instant, so an unchanged mtime means "not rewritten". */
+export function ageFiles(dir: string): void {
+  const past = new Date('2020-01-01T00:00:00Z');
+  for (const name of readdirSync(dir)) utimesSync(join(dir, name), past, past);
+}
+
+/**
+ * One repository for many cases: `main` holds `base`, and each case is a branch of its own
+ * commits on top of it (`--branch <name>` syncs it). One fast-import for all of them.
+ */
+export async function upstreamWithBranches(base: readonly ImportCommit[], branches: Record<string, readonly ImportCommit[]>): Promise<string> {
+  const dir = await upstreamRepo(base);
+  const streams = Object.entries(branches).map(([name, commits]) => fastImportStream(commits, name, 'refs/heads/main'));
+  await runFastImport(dir, Buffer.concat(streams));
+  return dir;
+}
