@@ -5,6 +5,8 @@
 import { addDays, isDay, type Day } from '../domain/day.ts';
 import { documentStateOn } from '../domain/document-state.ts';
 import { deriveEvents, upcoming } from '../domain/events.ts';
+import { buildReport, defaultPeriod } from '../domain/report.ts';
+import { reportMarkdown } from '../domain/report-markdown.ts';
 import { findScope, revisionAsOf, shortName } from '../domain/scopes.ts';
 import type { Dataset, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
@@ -105,6 +107,21 @@ export function standardsCommand(dataset: Dataset, opts: { on: Day; track?: stri
       ...rows.map((r) => `  ${pad(r.id, 12)} ${pad(r.state ?? '—', 10)} ${pad(r.next ? `${r.next.state} from ${r.next.on}` : '', 28)} ${pad(r.type, 16)} ${r.title}`),
     ],
   };
+}
+
+/**
+ * The call report for `since`..`until` (both included). Without either, the 7 days before
+ * today; with only `since`, up to the day before today; with only `until`, the 7 days ending then.
+ */
+export function reportCommand(dataset: Dataset, opts: { today: Day; since?: Day; until?: Day }): Answer {
+  const fallback = defaultPeriod(opts.today);
+  const until = opts.until ?? fallback.until;
+  const since = opts.since ?? addDays(until, -6);
+  if (since > until) {
+    throw new UsageError(`--since ${since} is after the end of the period ${until}${opts.until === undefined ? ' (the day before today)' : ''}; expected --since <= --until`);
+  }
+  const report = buildReport(dataset, { since, until });
+  return { json: report, text: [reportMarkdown(report).trimEnd()] };
 }
 
 export { shortName };

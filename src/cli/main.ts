@@ -5,6 +5,7 @@
  *   scs-timeline periods --scope kaas [--as-of <day>]
  *   scs-timeline upcoming [--from <day>] [--days 90]
  *   scs-timeline standards [--on <day>] [--track KaaS]
+ *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
  *
  * Common options: --json, --data <dir>. "Today" is SCS_TODAY if set, else today's UTC date.
  * Exit codes: 0 answered, 1 the data could not be read, 2 the command line was wrong.
@@ -14,14 +15,15 @@ import { parseArgs } from 'node:util';
 import { formatProblem, InputError } from '../domain/errors.ts';
 import { isDay, utcDayOf } from '../domain/day.ts';
 import { readDataset } from '../io/dataset.ts';
-import { periodsCommand, requireDay, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
+import { periodsCommand, reportCommand, requireDay, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
 
-const COMMANDS = ['validity', 'periods', 'upcoming', 'standards'] as const;
+const COMMANDS = ['validity', 'periods', 'upcoming', 'standards', 'report'] as const;
 const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [--data <dir>]
   validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
   upcoming  [--from <YYYY-MM-DD>] [--days <N>]
-  standards [--on <YYYY-MM-DD>] [--track <track>]`;
+  standards [--on <YYYY-MM-DD>] [--track <track>]
+  report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)`;
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -53,6 +55,9 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
         from: { type: 'string' },
         days: { type: 'string' },
         track: { type: 'string' },
+        since: { type: 'string' },
+        until: { type: 'string' },
+        format: { type: 'string' },
         json: { type: 'boolean', default: false },
         data: { type: 'string' },
       },
@@ -67,6 +72,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
     periods: ['scope', 'as-of'],
     upcoming: ['from', 'days'],
     standards: ['on', 'track'],
+    report: ['since', 'until', 'format'],
   };
   const cmd = command as (typeof COMMANDS)[number];
   for (const key of Object.keys(values)) {
@@ -83,6 +89,14 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
   if (values.days !== undefined) {
     if (!/^\d{1,5}$/.test(values.days)) throw new UsageError(`--days ${JSON.stringify(values.days)} is not a number of days; expected a whole number from 0 to 99999`);
     days = Number(values.days);
+  }
+  if (cmd === 'report') {
+    const format = values.format ?? (values.json ? 'json' : 'md');
+    if (format !== 'md' && format !== 'json') throw new UsageError(`--format ${JSON.stringify(format)} is not a report format; expected md or json`);
+    const until = values.until === undefined ? undefined : requireDay(values.until, '--until', now);
+    const since = values.since === undefined ? undefined : requireDay(values.since, '--since', now);
+    const dataset = await readDataset(values.data ?? DEFAULT_DATA);
+    return { ...reportCommand(dataset, { today: now, since, until }), asJson: format === 'json' };
   }
   const dataset = await readDataset(values.data ?? DEFAULT_DATA);
   const answer =

@@ -1,0 +1,184 @@
+/**
+ * The weekly call report of the SIG Standards/Certification: for a period `since`..`until`
+ * (both included), what happened and what is due, computed from the data as it stood at the
+ * end of `until` (dataset-as-of.ts), so a report for a past week says what was known then.
+ */
+import { z } from 'zod';
+import { addDays, dayOfTimestamp, daysBetween, type Day } from './day.ts';
+import { datasetAsOf } from './dataset-as-of.ts';
+import { deriveEvents, upcoming } from './events.ts';
+import { classifyPull, kindContext, PrKind } from './pr-kind.ts';
+import { shortName } from './scopes.ts';
+import { DocumentStatus } from './schemas/front-matter.ts';
+import { Validity } from './schemas/validity.ts';
+import type { Dataset, DocumentChange } from './schemas/data.ts';
+import { Day as DaySchema } from './day.ts';
+
+/** Transitions due within this many days after the period are listed. */
+export const DUE_WINDOW_DAYS = 60;
+
+export const DOCS_BASE_URL = 'https://docs.scs.community/standards';
+
+/** `Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md` → its page on docs.scs.community. */
+export function documentUrl(file: string): string {
+  const name = file.split('/').pop()!.replace(/\.md$/i, '');
+  return `${DOCS_BASE_URL}/${encodeURIComponent(name)}`;
+}
+
+const ReportDocument = z.object({
+  id: z.string(),
+  title: z.string(),
+  url: z.string(),
+  /** The day the change landed on `main`. */
+  landed: DaySchema,
+  pr: z.number().int().nullable(),
+  prUrl: z.string().nullable(),
+  /** The state it takes, and from when (stabilized_at / deprecated_at; null: not dated). */
+  state: DocumentStatus.nullable(),
+  on: DaySchema.nullable(),
+});
+
+const ReportScopeChange = z.object({
+  kind: z.enum(['announced', 'moved', 'cancelled', 'version-added']),
+  scope: z.string(),
+  scopeName: z.string(),
+  version: z.string(),
+  validity: Validity.nullable(),
+  target: DaySchema.nullable(),
+  previous: DaySchema.nullable(),
+  landed: DaySchema,
+  pr: z.number().int().nullable(),
+  prUrl: z.string().nullable(),
+});
+
+const ReportTransition = z.object({
+  date: DaySchema,
+  /** A scope version (`IaaS v5`) or a document id. */
+  subject: z.string(),
+  scope: z.string().nullable(),
+  document: z.string().nullable(),
+  url: z.string().nullable(),
+  /** The validity (scs-0003-v1) or document state (scs-0001-v1) it takes. */
+  becomes: z.string(),
+  pr: z.number().int().nullable(),
+  prUrl: z.string().nullable(),
+});
+
+const ReportPull = z.object({
+  number: z.number().int(),
+  title: z.string(),
+  url: z.string(),
+  author: z.string().nullable(),
+  kind: PrKind,
+  on: DaySchema,
+});
+
+export const Report = z.object({
+  since: DaySchema,
+  until: DaySchema,
+  /** Last day of the window of what is due. */
+  dueUntil: DaySchema,
+  documents: z.object({
+    stabilized: z.array(ReportDocument),
+    deprecated: z.array(ReportDocument),
+    rejected: z.array(ReportDocument),
+    /** Documents added to `main` (new drafts, or added with another status). */
+    added: z.array(ReportDocument),
+  }),
+  scopeChanges: z.array(ReportScopeChange),
+  /** Transitions that took effect within the period. */
+  tookEffect: z.array(ReportTransition),
+  pulls: z.object({ opened: z.array(ReportPull), merged: z.array(ReportPull), closed: z.array(ReportPull) }),
+  due: z.array(ReportTransition),
+});
+export type Report = z.output<typeof Report>;
+
+export class ReportPeriodError extends Error {}
+
+function movedTo(change: DocumentChange, before: DocumentChange | null): 'added' | 'stabilized' | 'deprecated' | 'rejected' | null {
+  if (before === null) return 'added';
+  if (change.status === 'Rejected' && before.status !== 'Rejected') return 'rejected';
+  if ((change.status === 'Deprecated' && before.status !== 'Deprecated') || (change.deprecatedAt !== null && change.deprecatedAt !== before.deprecatedAt)) return 'deprecated';
+  if ((change.status === 'Stable' && before.status !== 'Stable') || (change.stabilizedAt !== null && change.stabilizedAt !== before.stabilizedAt)) return 'stabilized';
+  return null;
+}
+
+/** The default period: the 7 days before `today`. */
+export function defaultPeriod(today: Day): { since: Day; until: Day } {
+  return { since: addDays(today, -7), until: addDays(today, -1) };
+}
+
+export function buildReport(full: Dataset, period: { since: Day; until: Day }): Report {
+  const { since, until } = period;
+  if (since > until) throw new ReportPeriodError(`the period starts ${since}, after it ends ${until}; expected since <= until`);
+  const dataset = datasetAsOf(full, until);
+  const repo = dataset.meta.source.repo;
+  const prUrl = (n: number | null) => (n === null ? null : `https://github.com/${repo}/pull/${n}`);
+  const within = (d: Day) => d >= since && d <= until;
+  const byId = new Map(dataset.documents.map((d) => [d.id, d]));
+  const scopeById = new Map(dataset.scopes.map((s) => [s.id, s]));
+
+  const documents: Report['documents'] = { stabilized: [], deprecated: [], rejected: [], added: [] };
+  for (const doc of dataset.documents) {
+    doc.history.forEach((change, i) => {
+      if (!within(change.date)) return;
+      const move = movedTo(change, i === 0 ? null : doc.history[i - 1]!);
+      if (move === null) return;
+      const on = move === 'stabilized' ? change.stabilizedAt : move === 'deprecated' ? change.deprecatedAt : move === 'rejected' ? change.rejectedAt : null;
+      documents[move].push({ id: doc.id, title: doc.title, url: documentUrl(doc.file), landed: change.date, pr: change.pr, prUrl: prUrl(change.pr), state: change.status, on });
+    });
+  }
+  for (const list of Object.values(documents)) list.sort((a, b) => (a.landed !== b.landed ? (a.landed < b.landed ? -1 : 1) : a.id < b.id ? -1 : 1));
+
+  const events = deriveEvents(dataset);
+  const scopeChanges: Report['scopeChanges'] = events
+    .filter((e) => within(e.date) && e.scope !== null && e.version !== null && (e.kind === 'announced' || e.kind === 'moved' || e.kind === 'cancelled' || e.kind === 'version-added'))
+    .map((e) => ({
+      kind: e.kind as 'announced' | 'moved' | 'cancelled' | 'version-added',
+      scope: e.scope!,
+      scopeName: shortName(scopeById.get(e.scope!) ?? { name: e.scope! }),
+      version: e.version!,
+      validity: e.validity,
+      target: e.target,
+      previous: e.previous,
+      landed: e.date,
+      pr: e.source?.pr ?? null,
+      prUrl: prUrl(e.source?.pr ?? null),
+    }));
+
+  const transition = (e: (typeof events)[number]): Report['due'][number] => {
+    const doc = e.document ? byId.get(e.document) : undefined;
+    const scope = e.scope ? scopeById.get(e.scope) : undefined;
+    return {
+      date: e.date,
+      subject: scope ? `${shortName(scope)} ${e.version}` : (e.document ?? ''),
+      scope: e.scope,
+      document: e.document,
+      url: doc ? documentUrl(doc.file) : null,
+      becomes: e.validity ?? e.state ?? '',
+      pr: e.source?.pr ?? null,
+      prUrl: prUrl(e.source?.pr ?? null),
+    };
+  };
+  const tookEffect = upcoming(events, since, daysBetween(since, until)).map(transition);
+  const dueUntil = addDays(until, DUE_WINDOW_DAYS);
+  const due = upcoming(events, addDays(until, 1), DUE_WINDOW_DAYS - 1).map(transition);
+
+  const ctx = kindContext(dataset.documents, dataset.scopes);
+  const pullItem = (p: Dataset['pulls'][number], stamp: string) => ({ number: p.number, title: p.title, url: p.url, author: p.author, kind: classifyPull(p, ctx).kind, on: dayOfTimestamp(stamp) });
+  const byDayThenNumber = (a: { on: Day; number: number }, b: { on: Day; number: number }) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.number - b.number);
+  const opened = dataset.pulls.filter((p) => p.createdAt !== null && within(dayOfTimestamp(p.createdAt))).map((p) => pullItem(p, p.createdAt!));
+  const merged = dataset.pulls.filter((p) => p.mergedAt !== null && within(dayOfTimestamp(p.mergedAt))).map((p) => pullItem(p, p.mergedAt!));
+  const closed = dataset.pulls.filter((p) => p.state === 'closed' && p.closedAt !== null && within(dayOfTimestamp(p.closedAt))).map((p) => pullItem(p, p.closedAt!));
+
+  return {
+    since,
+    until,
+    dueUntil,
+    documents,
+    scopeChanges,
+    tookEffect,
+    pulls: { opened: opened.sort(byDayThenNumber), merged: merged.sort(byDayThenNumber), closed: closed.sort(byDayThenNumber) },
+    due,
+  };
+}
