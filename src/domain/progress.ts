@@ -5,7 +5,8 @@
  * day part of GitHub's timestamps, never shifted across time zones.
  */
 import { addDays, daysBetween, dayOfTimestamp, type Day } from './day.ts';
-import { openedOn } from './dataset-as-of.ts';
+import { openedOn, pullAsOf } from './dataset-as-of.ts';
+import { documentName } from './document-parse.ts';
 import { addedDocumentFiles, classifyPull, kindContext, PR_KIND_ORDER, type KindContext, type PrClassification, type PrKind } from './pr-kind.ts';
 import type { Dataset, PullRequest } from './schemas/data.ts';
 
@@ -49,7 +50,8 @@ export function touchesStandards(pull: Pick<PullRequest, 'documents' | 'scopes' 
 
 function groupsOf(pull: PullRequest, ctx: KindContext): string[] {
   const groups = new Set<string>(pull.documents);
-  for (const f of addedDocumentFiles(pull, ctx)) groups.add(f.replace(/^Standards\//, '').replace(/\.md$/i, ''));
+  // A new file without an assigned number (`scs-xxxx-v1-…`) is grouped under its file name.
+  for (const f of addedDocumentFiles(pull, ctx)) groups.add(documentName(f)?.id ?? f.replace(/^Standards\//, '').replace(/\.md$/i, ''));
   for (const s of pull.scopes) groups.add(`scope:${s}`);
   if (groups.size === 0) groups.add('other');
   return [...groups].sort();
@@ -90,14 +92,15 @@ export interface Progress {
 }
 
 /**
- * Open pull requests touching standards or scopes on `today`, oldest update first within
+ * Open pull requests touching standards or scopes on `today`, longest idle first within
  * each group (the stalest on top); and those merged or closed in the last `recentDays` days.
  */
 export function progress(dataset: Pick<Dataset, 'pulls' | 'documents' | 'scopes'>, today: Day, recentDays = 28): Progress {
   const ctx = kindContext(dataset.documents, dataset.scopes);
-  const relevant = dataset.pulls.filter(touchesStandards);
+  // States as they were on `today`: a build for a past day shows what was open then.
+  const relevant = dataset.pulls.filter(touchesStandards).map((p) => pullAsOf(p, today)).filter((p): p is PullRequest => p !== null);
   const open = relevant
-    .filter((p) => (p.state === 'open' || p.state === 'draft') && (openedOn(p) ?? today) <= today)
+    .filter((p) => p.state === 'open' || p.state === 'draft')
     .map((p) => progressRow(p, today, ctx))
     .sort((a, b) => (b.idleDays ?? 0) - (a.idleDays ?? 0) || a.number - b.number);
   const byKind = PR_KIND_ORDER.map((kind) => ({ kind, rows: open.filter((r) => r.kind === kind) })).filter((g) => g.rows.length > 0);

@@ -165,7 +165,8 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
   const due = upcoming(events, addDays(until, 1), DUE_WINDOW_DAYS - 1).map(transition);
 
   const ctx = kindContext(dataset.documents, dataset.scopes);
-  const pullItem = (p: Dataset['pulls'][number], stamp: string) => ({ number: p.number, title: p.title, url: p.url, author: p.author, kind: classifyPull(p, ctx).kind, on: dayOfTimestamp(stamp) });
+  // Links are built from the number, never taken from the data: nothing upstream can point them elsewhere.
+  const pullItem = (p: Dataset['pulls'][number], stamp: string) => ({ number: p.number, title: p.title, url: prUrl(p.number)!, author: p.author, kind: classifyPull(p, ctx).kind, on: dayOfTimestamp(stamp) });
   const byDayThenNumber = (a: { on: Day; number: number }, b: { on: Day; number: number }) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.number - b.number);
   const opened = dataset.pulls.filter((p) => p.createdAt !== null && within(dayOfTimestamp(p.createdAt))).map((p) => pullItem(p, p.createdAt!));
   const merged = dataset.pulls.filter((p) => p.mergedAt !== null && within(dayOfTimestamp(p.mergedAt))).map((p) => pullItem(p, p.mergedAt!));

@@ -1,0 +1,79 @@
+/**
+ * `scs-timeline report` as a user runs it: a real process on the project's data, its output
+ * and exit codes (0 answered, 2 wrong command line, 1 unreadable data).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { readDataset } from '../../src/io/dataset.ts';
+import { buildReport } from '../../src/domain/report.ts';
+import { reportMarkdown } from '../../src/domain/report-markdown.ts';
+
+const MAIN = resolve(import.meta.dirname, '../../src/cli/main.ts');
+const DATA = resolve(import.meta.dirname, '../../data');
+
+async function cli(args: string[], today = '2024-11-27'): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, ...args], { env: { ...process.env, SCS_TODAY: today } });
+    return { code: 0, stdout, stderr };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+describe('scs-timeline report', () => {
+  it('prints the slide Markdown for --since/--until, the same as the domain builds', async () => {
+    const { code, stdout, stderr } = await cli(['report', '--since', '2024-11-19', '--until', '2024-11-26']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const expected = reportMarkdown(buildReport(await readDataset(DATA), { since: '2024-11-19', until: '2024-11-26' }));
+    expect(stdout).toBe(expected);
+    expect(stdout).toContain('[PR#824](https://github.com/SovereignCloudStack/standards/pull/824)');
+  });
+
+  it('defaults to the 7 days before today (SCS_TODAY)', async () => {
+    const { code, stdout } = await cli(['report']);
+    expect(code).toBe(0);
+    expect(stdout.split('\n').slice(0, 3)).toEqual(['# SIG Standards/Certification', '', 'Report for 2024-11-20 to 2024-11-26']);
+    const onlyUntil = await cli(['report', '--until', '2024-12-22']);
+    expect(onlyUntil.stdout).toContain('Report for 2024-12-16 to 2024-12-22');
+  });
+
+  it('prints JSON with --format json (and with --json)', async () => {
+    for (const flags of [['--format', 'json'], ['--json']]) {
+      const { code, stdout } = await cli(['report', '--since', '2024-12-16', '--until', '2024-12-22', ...flags]);
+      expect(code).toBe(0);
+      const json = JSON.parse(stdout);
+      expect(json).toMatchObject({ since: '2024-12-16', until: '2024-12-22', dueUntil: '2025-02-20' });
+      expect(json.pulls.merged.map((p: { number: number }) => p.number)).toEqual([856, 859]);
+    }
+  });
+
+  it.each([
+    [['report', '--since', '2024-11-31'], /^scs-timeline: --since "2024-11-31" is not a calendar day; expected YYYY-MM-DD/],
+    [['report', '--until', 'yesterday'], /^scs-timeline: --until "yesterday" is not a calendar day/],
+    [['report', '--since', '2024-11-27', '--until', '2024-11-26'], /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26; expected --since <= --until/],
+    [['report', '--since', '2024-11-27'], /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26 \(the day before today\)/],
+    [['report', '--format', 'html'], /^scs-timeline: --format "html" is not a report format; expected md or json/],
+    [['report', '--scope', 'iaas'], /^scs-timeline: option --scope does not apply to report; it accepts --since, --until, --format/],
+    [['report', '--since'], /^scs-timeline: Option '--since <value>' argument missing/],
+  ])('exits 2 with one line for %j', async (args, message) => {
+    const { code, stdout, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(message);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('exits 1 naming the file when the data cannot be read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'scs-report-'));
+    writeFileSync(join(dir, 'meta.json'), '{not json');
+    const { code, stderr } = await cli(['report', '--data', dir]);
+    expect(code).toBe(1);
+    expect(stderr).toContain('meta.json');
+  });
+});

@@ -1,0 +1,205 @@
+/**
+ * The call report for a past week of the snapshot, 2024-11-19 to 2024-11-26 (IaaS v5 and
+ * KaaS v1 stabilized, three standards stabilized), asserted line by line against what the
+ * data says happened; and the report computed as the data stood at `until`.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { datasetAsOf, documentAsOf, pullStateAsOf, scopeAsOf } from '../../src/domain/dataset-as-of.ts';
+import { buildReport, defaultPeriod, documentUrl, ReportPeriodError } from '../../src/domain/report.ts';
+import { reportMarkdown } from '../../src/domain/report-markdown.ts';
+import { validityOn } from '../../src/domain/validity.ts';
+import type { Dataset } from '../../src/domain/schemas/data.ts';
+import { pull, realData } from './real-data.ts';
+
+let data: Dataset;
+beforeAll(async () => {
+  data = await realData();
+});
+
+const WEEK = [
+    "# SIG Standards/Certification",
+    "",
+    "Report for 2024-11-19 to 2024-11-26",
+    "",
+    "- Standards: 3 stabilized, 0 deprecated, 3 new documents",
+    "- Scope timelines: 3 changes, 5 transitions took effect",
+    "- Pull requests: 9 opened, 12 merged, 2 closed",
+    "- Due by 2025-01-25: 1 transition",
+    "",
+    "----",
+    "",
+    "## Standards",
+    "",
+    "- [scs-0123-v1](https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services) Mandatory and Supported IaaS Services: Stable from 2024-11-20 ([PR#828](https://github.com/SovereignCloudStack/standards/pull/828))",
+    "- [scs-0219-v1](https://docs.scs.community/standards/scs-0219-v1-kaas-networking) KaaS Networking Standard: Stable from 2024-11-21 ([PR#833](https://github.com/SovereignCloudStack/standards/pull/833))",
+    "- [scs-0214-v2](https://docs.scs.community/standards/scs-0214-v2-k8s-node-distribution) Kubernetes Node Distribution and Availability: Stable from 2024-11-21 ([PR#835](https://github.com/SovereignCloudStack/standards/pull/835))",
+    "- [scs-0124-v1](https://docs.scs.community/standards/scs-0124-v1-security-of-iaas-service-software) Standard for the security of IaaS service software: new draft ([PR#836](https://github.com/SovereignCloudStack/standards/pull/836))",
+    "- [scs-0124-w1](https://docs.scs.community/standards/scs-0124-w1-security-of-iaas-service-software) SCS Standard for the security of IaaS service software: Implementation and Testing Notes: new draft ([PR#836](https://github.com/SovereignCloudStack/standards/pull/836))",
+    "- [scs-0125-v1](https://docs.scs.community/standards/scs-0125-v1-secure-connections) Secure Connections: new draft ([PR#548](https://github.com/SovereignCloudStack/standards/pull/548))",
+    "",
+    "----",
+    "",
+    "## Scope timelines",
+    "",
+    "- IaaS v4 becomes warn on 2025-01-01 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
+    "- IaaS v5 becomes effective on 2024-11-21 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
+    "- KaaS v1 becomes effective on 2024-11-26 ([PR#844](https://github.com/SovereignCloudStack/standards/pull/844))",
+    "",
+    "----",
+    "",
+    "## Took effect",
+    "",
+    "- 2024-11-20: [scs-0123-v1](https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services) becomes Stable ([PR#828](https://github.com/SovereignCloudStack/standards/pull/828))",
+    "- 2024-11-21: IaaS v5 becomes effective ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
+    "- 2024-11-21: [scs-0214-v2](https://docs.scs.community/standards/scs-0214-v2-k8s-node-distribution) becomes Stable ([PR#835](https://github.com/SovereignCloudStack/standards/pull/835))",
+    "- 2024-11-21: [scs-0219-v1](https://docs.scs.community/standards/scs-0219-v1-kaas-networking) becomes Stable ([PR#833](https://github.com/SovereignCloudStack/standards/pull/833))",
+    "- 2024-11-26: KaaS v1 becomes effective ([PR#844](https://github.com/SovereignCloudStack/standards/pull/844))",
+    "",
+    "----",
+    "",
+    "## Merged (1/2)",
+    "",
+    "- [PR#753](https://github.com/SovereignCloudStack/standards/pull/753) Enable compliance tests to use plugins for cluster provisioning (scope-version change, tonifinger)",
+    "- [PR#765](https://github.com/SovereignCloudStack/standards/pull/765) Create a standard for the security of iaas service software (new draft, markus-hentsch)",
+    "- [PR#828](https://github.com/SovereignCloudStack/standards/pull/828) Stabilize 0123 and mention need for S3 endpoints being documented. (stabilization)",
+    "- [PR#834](https://github.com/SovereignCloudStack/standards/pull/834) Revert any non-editorial changes to scs-0214-v1 that happened after stabilization (unknown)",
+    "- [PR#824](https://github.com/SovereignCloudStack/standards/pull/824) Stabilize SCS-compatible IaaS v5 (scope-version change, mbuechse)",
+    "- [PR#832](https://github.com/SovereignCloudStack/standards/pull/832) Feat/sonobuoy integration (scope-version change, tonifinger)",
+    "- [PR#833](https://github.com/SovereignCloudStack/standards/pull/833) Stabilize scs-0219-v1 (stabilization, garloff)",
+    "- [PR#836](https://github.com/SovereignCloudStack/standards/pull/836) Update number for security iaa s standard (new draft, josephineSei)",
+    "",
+    "----",
+    "",
+    "## Merged (2/2)",
+    "",
+    "- [PR#548](https://github.com/SovereignCloudStack/standards/pull/548) Add Secure Connections Standard (new draft, markus-hentsch)",
+    "- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) Stabilize scs-0214-v1 (stabilization, garloff)",
+    "- [PR#843](https://github.com/SovereignCloudStack/standards/pull/843) Stabilize SCS-compatible KaaS v1 (scope-version change, garloff)",
+    "- [PR#844](https://github.com/SovereignCloudStack/standards/pull/844) Hotfix: syntax error in yaml file (scope-version change)",
+    "",
+    "----",
+    "",
+    "## Opened (1/2)",
+    "",
+    "- [PR#832](https://github.com/SovereignCloudStack/standards/pull/832) Feat/sonobuoy integration (scope-version change, tonifinger)",
+    "- [PR#833](https://github.com/SovereignCloudStack/standards/pull/833) Stabilize scs-0219-v1 (stabilization, garloff)",
+    "- [PR#834](https://github.com/SovereignCloudStack/standards/pull/834) Revert any non-editorial changes to scs-0214-v1 that happened after stabilization (unknown)",
+    "- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) Stabilize scs-0214-v1 (stabilization, garloff)",
+    "- [PR#836](https://github.com/SovereignCloudStack/standards/pull/836) Update number for security iaa s standard (new draft, josephineSei)",
+    "- [PR#841](https://github.com/SovereignCloudStack/standards/pull/841) Draft: Feat/node distribution implementation notes (unknown, tsmado)",
+    "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) fix: Test id not machting sonobuoy 'check\\_name' (unknown, tonifinger)",
+    "- [PR#843](https://github.com/SovereignCloudStack/standards/pull/843) Stabilize SCS-compatible KaaS v1 (scope-version change, garloff)",
+    "",
+    "----",
+    "",
+    "## Opened (2/2)",
+    "",
+    "- [PR#844](https://github.com/SovereignCloudStack/standards/pull/844) Hotfix: syntax error in yaml file (scope-version change)",
+    "",
+    "----",
+    "",
+    "## Closed without merge",
+    "",
+    "- [PR#819](https://github.com/SovereignCloudStack/standards/pull/819) Feat/sonobuoy integration (unknown, tonifinger)",
+    "- [PR#656](https://github.com/SovereignCloudStack/standards/pull/656) Draft: kaas logging monitoring tracing (unknown, tonifinger)",
+    "",
+    "----",
+    "",
+    "## Due by 2025-01-25",
+    "",
+    "- 2025-01-01: IaaS v4 becomes warn ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
+];
+
+describe('report for 2024-11-19 to 2024-11-26', () => {
+  it('is, line by line, what happened that week', () => {
+    const md = reportMarkdown(buildReport(data, { since: '2024-11-19', until: '2024-11-26' }));
+    const lines = md.split('\n');
+    expect(lines.at(-1)).toBe('');
+    lines.pop();
+    for (let i = 0; i < Math.max(lines.length, WEEK.length); i++) expect(lines[i], `line ${i + 1}`).toBe(WEEK[i]);
+  });
+
+  it('holds the same facts as JSON', () => {
+    const r = buildReport(data, { since: '2024-11-19', until: '2024-11-26' });
+    expect(r.documents.stabilized.map((d) => [d.id, d.on, d.pr])).toEqual([
+      ['scs-0123-v1', '2024-11-20', 828],
+      ['scs-0219-v1', '2024-11-21', 833],
+      ['scs-0214-v2', '2024-11-21', 835],
+    ]);
+    expect(r.documents.added.map((d) => d.id)).toEqual(['scs-0124-v1', 'scs-0124-w1', 'scs-0125-v1']);
+    expect(r.scopeChanges.map((c) => `${c.scope} ${c.version} ${c.validity} ${c.target} #${c.pr}`)).toEqual([
+      'iaas v4 warn 2025-01-01 #824',
+      'iaas v5 effective 2024-11-21 #824',
+      'kaas v1 effective 2024-11-26 #844',
+    ]);
+    expect(r.pulls.merged.map((p) => p.number)).toEqual([753, 765, 828, 834, 824, 832, 833, 836, 548, 835, 843, 844]);
+    expect(r.pulls.closed.map((p) => p.number)).toEqual([819, 656]);
+    expect(r.due.map((t) => `${t.date} ${t.subject} ${t.becomes}`)).toEqual(['2025-01-01 IaaS v4 warn']);
+    expect(r.dueUntil).toBe('2025-01-25');
+  });
+});
+
+describe('the data as it stood at until', () => {
+  it('takes the day a merge landed from its timestamp as written: #835 merged 2024-11-26T00:05+01:00 is on the 26th', () => {
+    const p = pull(data, 835);
+    expect(pullStateAsOf(p, '2024-11-19')).toBeNull();
+    expect(pullStateAsOf(p, '2024-11-20')).toBe('open');
+    expect(pullStateAsOf(p, '2024-11-25')).toBe('open');
+    expect(pullStateAsOf(p, '2024-11-26')).toBe('merged');
+    expect(pullStateAsOf(pull(data, 842), '2024-11-24')).toBeNull();
+    expect(pullStateAsOf(pull(data, 842), '2024-11-25')).toBe('open');
+    expect(pullStateAsOf(pull(data, 819), '2024-11-18')).toBe('open');
+    expect(pullStateAsOf(pull(data, 819), '2024-11-19')).toBe('closed');
+  });
+
+  it('ends a report on the 25th without #835 and without scs-0214-v2 becoming Stable', () => {
+    const r = buildReport(data, { since: '2024-11-19', until: '2024-11-25' });
+    expect(r.pulls.merged.map((p) => p.number)).not.toContain(835);
+    expect(r.documents.stabilized.map((d) => d.id)).toEqual(['scs-0123-v1', 'scs-0219-v1']);
+    expect(r.pulls.opened.map((p) => p.number)).toContain(842);
+  });
+
+  it('documents: scs-0123-v1 is Draft on 2024-11-19 and Stable from 2024-11-20 (#828); absent before #587', () => {
+    const doc = data.documents.find((d) => d.id === 'scs-0123-v1')!;
+    expect(documentAsOf(doc, '2024-11-12')).toBeNull();
+    expect(documentAsOf(doc, '2024-11-19')).toMatchObject({ status: 'Draft', stabilizedAt: null });
+    expect(documentAsOf(doc, '2024-11-20')).toMatchObject({ status: 'Stable', stabilizedAt: '2024-11-20' });
+    expect(documentAsOf(doc, '2024-11-21')?.history).toHaveLength(2);
+  });
+
+  it('scopes: the IaaS timeline of 2024-11-20 does not know v5 turns effective; that of 2024-11-21 (#824) does', () => {
+    const iaas = data.scopes.find((s) => s.id === 'iaas')!;
+    expect(validityOn(scopeAsOf(iaas, '2024-11-20')!.timeline, 'v5', '2024-11-22')).toBe('draft');
+    expect(validityOn(scopeAsOf(iaas, '2024-11-21')!.timeline, 'v5', '2024-11-22')).toBe('effective');
+    expect(datasetAsOf(data, '2023-01-01').scopes).toEqual([]);
+  });
+
+  it('lists as due only what was announced by until: IaaS v4 warn on 2025-01-01 came with #824 on 2024-11-21', () => {
+    const before = buildReport(data, { since: '2024-11-14', until: '2024-11-20' });
+    expect(before.due).toEqual([]);
+    const after = buildReport(data, { since: '2024-11-15', until: '2024-11-21' });
+    expect(after.due.map((t) => `${t.date} ${t.subject} ${t.becomes} #${t.pr}`)).toEqual(['2025-01-01 IaaS v4 warn #824']);
+  });
+
+  it('the report for 2024-12-16 to 2024-12-22 has IaaS v5.1 (#859) and the move of v4 warn to 2025-02-01', () => {
+    const md = reportMarkdown(buildReport(data, { since: '2024-12-16', until: '2024-12-22' }));
+    expect(md).toContain('- IaaS v4 warn moved from 2025-01-01 to 2025-02-01 ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+    expect(md).toContain('- IaaS v5.1 added ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+    expect(md).toContain('- 2025-02-01: IaaS v4 becomes warn ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+  });
+});
+
+describe('period', () => {
+  it('defaults to the 7 days before today', () => {
+    expect(defaultPeriod('2025-01-15')).toEqual({ since: '2025-01-08', until: '2025-01-14' });
+    expect(defaultPeriod('2025-03-01')).toEqual({ since: '2025-02-22', until: '2025-02-28' });
+  });
+  it('rejects since after until', () => {
+    expect(() => buildReport(data, { since: '2024-11-27', until: '2024-11-26' })).toThrow(ReportPeriodError);
+  });
+  it('links a document to docs.scs.community by its file name without .md', () => {
+    expect(documentUrl('Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md')).toBe(
+      'https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services',
+    );
+  });
+});
