@@ -9,7 +9,7 @@
  * - a malformed document is skipped with a warning naming file and reason.
  */
 import { dayOfTimestamp, type Day } from './day.ts';
-import { documentName, parseDocumentText, type ParsedDocument } from './document-parse.ts';
+import { documentName, parseDocumentText, parsePastLifecycle, type Lifecycle, type ParsedDocument } from './document-parse.ts';
 import { formatProblem, InputError } from './errors.ts';
 import { documentsTouched, pullUrl, scopesTouched } from './pulls.ts';
 import { parseScopeText, SCOPE_FILE_PATTERN, scopeIdOfFile } from './scope-parse.ts';
@@ -98,13 +98,11 @@ function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8A
   };
 }
 
-type Lifecycle = Omit<DocumentChange, 'commit' | 'date' | 'pr'>;
-
-function lifecycleOf(doc: ParsedDocument): Lifecycle {
-  return { status: doc.status, stabilizedAt: doc.stabilizedAt, deprecatedAt: doc.deprecatedAt, rejectedAt: doc.rejectedAt };
-}
-
-/** Lifecycle changes of every document id through history (malformed past versions are passed over). */
+/**
+ * Lifecycle changes of every document id through history. Early versions that do not fit
+ * today's front matter are read leniently (`parsePastLifecycle`); only versions with no
+ * readable front matter at all are passed over.
+ */
 function documentHistories(commits: readonly UpstreamCommit[]): Map<string, DocumentChange[]> {
   const histories = new Map<string, DocumentChange[]>();
   const last = new Map<string, string>();
@@ -116,7 +114,7 @@ function documentHistories(commits: readonly UpstreamCommit[]): Map<string, Docu
       if (!name) continue;
       let lifecycle: Lifecycle;
       try {
-        lifecycle = lifecycleOf(parseDocumentText(decodeUtf8(change.content, change.path), change.path));
+        lifecycle = parsePastLifecycle(decodeUtf8(change.content, change.path), change.path);
       } catch (error) {
         if (error instanceof InputError) continue;
         throw error;

@@ -3,8 +3,8 @@
  * name gives id and slug, the YAML front matter gives the lifecycle.
  */
 import { InputError, parseOrThrow, showValue } from './errors.ts';
-import { FrontMatter } from './schemas/front-matter.ts';
-import type { Document } from './schemas/data.ts';
+import { FrontMatter, PastLifecycle } from './schemas/front-matter.ts';
+import type { Document, DocumentChange } from './schemas/data.ts';
 import { MAX_YAML_BYTES, parseYaml } from './yaml.ts';
 
 /** scs-0001-v1 "Document naming": `scs-NNNN-vN-slug.md`, `wN` for supplements. */
@@ -60,17 +60,21 @@ export function frontMatterText(text: string, file: string): string {
 
 export type ParsedDocument = Omit<Document, 'history'>;
 
+function frontMatterOf(text: string, path: string): object {
+  const raw = parseYaml(frontMatterText(text, path), path);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError([{ file: path, key: '', value: null, expected: 'expected the front matter to be a YAML mapping' }]);
+  }
+  return raw;
+}
+
 /** Parse a document's text; throws InputError for a document that cannot be read. */
 export function parseDocumentText(text: string, path: string): ParsedDocument {
   const name = documentName(path);
   if (!name) {
     throw new InputError([{ file: path, key: '', value: null, expected: 'expected a file name scs-NNNN-vN-slug.md (scs-0001-v1)' }]);
   }
-  const raw = parseYaml(frontMatterText(text, path), path);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new InputError([{ file: path, key: '', value: null, expected: 'expected the front matter to be a YAML mapping' }]);
-  }
-  const fm = parseOrThrow(FrontMatter, raw, path);
+  const fm = parseOrThrow(FrontMatter, frontMatterOf(text, path), path);
   return {
     ...name,
     file: path,
@@ -85,5 +89,29 @@ export function parseDocumentText(text: string, path: string): ParsedDocument {
     replacedBy: (fm.replaced_by ?? []).map(documentRef),
     supplements: [...(fm.supplements ?? []), ...(fm.enhances ?? [])].map(documentRef),
     description: fm.description?.trim() || null,
+  };
+}
+
+export type Lifecycle = Omit<DocumentChange, 'commit' | 'date' | 'pr'>;
+
+/**
+ * The lifecycle a past version of a document states, for its history: strict where the
+ * front matter fits scs-0001-v1, lenient (`PastLifecycle`) where an early version does not,
+ * so the history still starts on the day the document was added. Throws InputError only
+ * when there is no readable YAML front matter at all.
+ */
+export function parsePastLifecycle(text: string, path: string): Lifecycle {
+  try {
+    const doc = parseDocumentText(text, path);
+    return { status: doc.status, stabilizedAt: doc.stabilizedAt, deprecatedAt: doc.deprecatedAt, rejectedAt: doc.rejectedAt };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+  }
+  const past = PastLifecycle.parse(frontMatterOf(text, path));
+  return {
+    status: past.status ?? past.state ?? null,
+    stabilizedAt: past.stabilized_at ?? null,
+    deprecatedAt: past.deprecated_at ?? past.obsoleted_at ?? null,
+    rejectedAt: past.rejected_at ?? null,
   };
 }

@@ -61,3 +61,21 @@ export const FrontMatter = z
     }
   });
 export type FrontMatter = z.output<typeof FrontMatter>;
+
+/** A status in any case, `Proposal` read as Draft (see FrontMatter). */
+const LooseStatus = caseInsensitive(DocumentStatus.options, { proposal: 'Draft' });
+
+/**
+ * The lifecycle fields of a past version of a document, read leniently. Documents older
+ * than scs-0001-v1's current front matter wrote `state:` for `status:`, left `type` out or
+ * kept the template's `_Standard | Decision Record_`; the history still needs the day such
+ * a version landed, so each field that does not fit is read as absent instead of failing.
+ */
+export const PastLifecycle = z.object({
+  status: LooseStatus.nullable().optional().catch(null),
+  state: LooseStatus.nullable().optional().catch(null),
+  stabilized_at: OptionalDay.catch(null),
+  deprecated_at: OptionalDay.catch(null),
+  obsoleted_at: OptionalDay.catch(null),
+  rejected_at: OptionalDay.catch(null),
+});
