@@ -93,7 +93,7 @@ describe('parseDocumentText', () => {
     expect(parseDocumentText(doc(['---', 'type: Standard', 'status: Draft', '---']), FILE).title).toBe('scs-0214-v2');
   });
   it('names file and reason for a document with no front matter at all', () => {
-    expect(problemOf('# Kubernetes Node Distribution\n\nText.\n')).toBe(`${FILE}: expected YAML front matter starting with a --- line (scs-0001-v1)`);
+    expect(problemOf('# Kubernetes Node Distribution\n\nText.\n')).toBe(`${FILE}: line 1 = "# Kubernetes Node Distribution": expected YAML front matter starting with a --- line (scs-0001-v1)`);
   });
   it('names file and reason for front matter with no closing ---', () => {
     expect(problemOf('---\ntitle: X\ntype: Standard\nstatus: Draft\n\n# Heading\n')).toBe(`${FILE}: expected the front matter to end with a --- line`);
@@ -104,7 +104,7 @@ describe('parseDocumentText', () => {
     expect(problemOf(doc(['---', 'title: X', 'type: Memo', 'status: Draft', '---']))).toBe(`${FILE}: type = "Memo": expected one of Standard, Procedural, Decision Record, Supplement`);
   });
   it('names the line for YAML that does not parse', () => {
-    expect(problemOf(doc(['---', 'title: X', 'type: Standard', '  status: Draft', '---']))).toMatch(/^Standards\/scs-0214-v2-k8s-node-distribution\.md: line 3, column \d+: YAML syntax error/);
+    expect(problemOf(doc(['---', 'title: X', 'type: Standard', '  status: Draft', '---']))).toMatch(/^Standards\/scs-0214-v2-k8s-node-distribution\.md: line 3, column \d+ = "  status: Draft": YAML syntax error/);
   });
   it('refuses front matter that is not a mapping', () => {
     expect(problemOf(doc(['---', '- a', '- b', '---']))).toBe(`${FILE}: expected the front matter to be a YAML mapping`);
