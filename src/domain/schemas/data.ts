@@ -4,15 +4,20 @@
  * (content collections), the feeds and the CLI read them with the same schemas.
  */
 import { z } from 'zod';
-import { Day } from '../day.ts';
+import { Day, isDay } from '../day.ts';
 import { DocumentStatus, DocumentType } from './front-matter.ts';
 import { TimelineEntry } from './scope-file.ts';
 
 /** A git commit id (40 hex digits). */
 export const Sha = z.string().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit commit id');
 
-/** An ISO 8601 timestamp as upstream wrote it, offset kept. */
-export const Timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'expected an ISO 8601 timestamp');
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * An ISO 8601 timestamp as upstream wrote it, offset kept. Its day must be a real one:
+ * the site and feeds read the day off it (`dayOfTimestamp`), so `2024-02-30T…` is refused here.
+ */
+export const Timestamp = z.string().refine((t) => isDay(TIMESTAMP.exec(t)?.[1] ?? ''), 'expected an ISO 8601 timestamp');
 
 /** Where a fact came from: the commit on `main` and the pull request that landed it. */
 export const Provenance = z.object({
