@@ -1,0 +1,77 @@
+/**
+ * The files of the static JSON API (`/api/v1/`) and their JSON Schemas, from the dataset.
+ * Pure: the endpoints serialise what these return. Every file is validated against its
+ * zod schema before it is returned, so a published file always matches its published schema.
+ */
+import { z } from 'zod';
+import { Day } from '../day.ts';
+import { allVersionNames, fullTimeline } from '../scopes.ts';
+import { API_SCHEMAS, API_VERSION, EventsFile, PullsFile, ScopeFile, ScopesFile, StandardsFile, type ApiSchemaName } from '../schemas/api.ts';
+import type { Scope } from '../schemas/data.ts';
+import type { TimelineEvent } from '../schemas/event.ts';
+import { periodsOf } from '../validity.ts';
+import { eventPath, seriesOf, siteLink, type FeedContext } from './context.ts';
+
+export const API_BASE = 'api/v1/';
+
+export function schemaUrl(ctx: Pick<FeedContext, 'siteUrl'>, name: ApiSchemaName): string {
+  return siteLink(ctx, `${API_BASE}schema/${name}.json`);
+}
+
+function envelope(ctx: FeedContext, name: ApiSchemaName) {
+  return { $schema: schemaUrl(ctx, name), apiVersion: API_VERSION, source: ctx.dataset.meta.source } as const;
+}
+
+function scopeExtras(ctx: FeedContext, scope: Scope) {
+  const timeline = fullTimeline(scope);
+  return {
+    periods: allVersionNames(scope).map((version) => ({ version, periods: periodsOf(timeline, version) })),
+    links: {
+      html: siteLink(ctx, `scopes/${scope.id}/`),
+      json: siteLink(ctx, `${API_BASE}scopes/${scope.id}.json`),
+      rss: siteLink(ctx, `scopes/${scope.id}/rss.xml`),
+      calendar: siteLink(ctx, `scopes/${scope.id}/calendar.ics`),
+    },
+  };
+}
+
+export function scopesFile(ctx: FeedContext): ScopesFile {
+  const scopes = ctx.dataset.scopes.map(({ revisions: _revisions, ...scope }) => ({ ...scope, ...scopeExtras(ctx, { ...scope, revisions: _revisions }) }));
+  return ScopesFile.parse({ ...envelope(ctx, 'scopes'), scopes });
+}
+
+export function scopeFile(ctx: FeedContext, scope: Scope): ScopeFile {
+  return ScopeFile.parse({ ...envelope(ctx, 'scope'), scope: { ...scope, ...scopeExtras(ctx, scope) } });
+}
+
+export function standardsFile(ctx: FeedContext): StandardsFile {
+  const standards = ctx.dataset.documents.map((d) => ({ ...d, links: { html: siteLink(ctx, `standards/${seriesOf(d.id)}/`) } }));
+  return StandardsFile.parse({ ...envelope(ctx, 'standards'), standards });
+}
+
+export function eventsFile(ctx: FeedContext, events: readonly TimelineEvent[]): EventsFile {
+  return EventsFile.parse({ ...envelope(ctx, 'events'), events: events.map((e) => ({ ...e, links: { html: siteLink(ctx, eventPath(e)) } })) });
+}
+
+export function pullsFile(ctx: FeedContext): PullsFile {
+  return PullsFile.parse({ ...envelope(ctx, 'pulls'), pulls: ctx.dataset.pulls });
+}
+
+/** The JSON Schema of one API file, with `$id` where it is published. */
+export function apiJsonSchema(ctx: Pick<FeedContext, 'siteUrl'>, name: ApiSchemaName): Record<string, unknown> {
+  const { schema, title, file } = API_SCHEMAS[name];
+  const json = z.toJSONSchema(schema, {
+    target: 'draft-2020-12',
+    io: 'output',
+    override: ({ zodSchema, jsonSchema }) => {
+      // A refinement has no JSON Schema form: say what a calendar day is.
+      if (zodSchema === Day) Object.assign(jsonSchema, { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+    },
+  });
+  return { ...json, $id: schemaUrl(ctx, name), title, description: `${siteLink(ctx, API_BASE)}${file}, API version ${API_VERSION}` };
+}
+
+/** Stable JSON text: 2-space indent and a trailing newline. */
+export function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}

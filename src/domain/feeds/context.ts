@@ -1,0 +1,83 @@
+/**
+ * What every feed builder needs besides the events: where the site lives (absolute links),
+ * the domain that makes calendar UIDs and RSS guids globally unique, and the dataset for
+ * names, titles and pull requests. Built once per build by `src/site/feeds.ts`.
+ */
+import type { Day } from '../day.ts';
+import type { Dataset, Document, Provenance, Scope } from '../schemas/data.ts';
+import type { TimelineEvent } from '../schemas/event.ts';
+
+export interface FeedContext {
+  /** Absolute URL of the site root with its base path, ending in `/`. */
+  siteUrl: string;
+  /** Right-hand side of every UID / guid (`id@domain`, RFC 5545 section 3.8.4.7). */
+  uidDomain: string;
+  dataset: Pick<Dataset, 'meta' | 'scopes' | 'documents' | 'pulls'>;
+}
+
+/** An absolute URL for a site path (`scopes/iaas/`, leading slash optional). */
+export function siteLink(ctx: Pick<FeedContext, 'siteUrl'>, path: string): string {
+  return new URL(path.replace(/^\/+/, ''), ctx.siteUrl).href;
+}
+
+/** `scs-0214-v2` → `scs-0214`: the standards page is per document number. */
+export function seriesOf(documentId: string): string {
+  return /^(scs-\d{4})-/.exec(documentId)?.[1] ?? documentId;
+}
+
+/** The site page an event belongs to. */
+export function eventPath(event: Pick<TimelineEvent, 'scope' | 'document'>): string {
+  if (event.scope) return `scopes/${encodeURIComponent(event.scope)}/`;
+  if (event.document) return `standards/${encodeURIComponent(seriesOf(event.document))}/`;
+  return '';
+}
+
+export function findScopeById(ctx: FeedContext, id: string | null): Scope | null {
+  return id === null ? null : (ctx.dataset.scopes.find((s) => s.id === id) ?? null);
+}
+
+export function findDocument(ctx: FeedContext, id: string | null): Document | null {
+  return id === null ? null : (ctx.dataset.documents.find((d) => d.id === id) ?? null);
+}
+
+export interface PullRef {
+  number: number;
+  title: string | null;
+  url: string;
+}
+
+/** The pull request behind a provenance, with its title when `pulls.json` knows it. */
+export function pullOf(ctx: FeedContext, at: Provenance | null): PullRef | null {
+  if (!at?.pr) return null;
+  const known = ctx.dataset.pulls.find((p) => p.number === at.pr);
+  return {
+    number: at.pr,
+    title: known?.title ?? null,
+    url: known?.url ?? `https://github.com/${ctx.dataset.meta.source.repo}/pull/${at.pr}`,
+  };
+}
+
+/** The commit behind a provenance, on the upstream repository. */
+export function commitUrl(ctx: FeedContext, at: Provenance): string {
+  return `https://github.com/${ctx.dataset.meta.source.repo}/commit/${at.commit}`;
+}
+
+/** Midnight UTC of a calendar day: the one instant that formats back to the same day in UTC. */
+export function utcMidnight(day: Day): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d));
+}
+
+/**
+ * Text from upstream (titles of pull requests and documents) made safe for any feed: C0/C1
+ * control characters other than tab and newline cannot appear in XML 1.0 or RFC 5545 TEXT,
+ * and a single-line field must not carry a line break (a CRLF there is an injection attempt).
+ */
+export function singleLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+/** Multi-line text with only `\n` line breaks and no other control characters. */
+export function plainText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}

@@ -1,0 +1,81 @@
+/**
+ * iCalendar (RFC 5545) calendars of scope transitions (scs-0003-v1) and document lifecycle
+ * dates (scs-0001-v1), written with `ical-generator`, which folds lines at 75 octets
+ * without splitting a UTF-8 character and escapes TEXT values.
+ *
+ * Every event is an all-day event (`DTSTART;VALUE=DATE`) on exactly its calendar day: the
+ * start is midnight UTC and no calendar time zone is set, so ical-generator writes the UTC
+ * date components and no local zone of the build machine can move the day. UID, SEQUENCE,
+ * DTSTAMP and LAST-MODIFIED come from the data (event id, how often the date moved, the
+ * commit that last set it), never from the build time, so two builds of the same data give
+ * the same bytes, and a moved date updates the subscriber's event instead of duplicating it.
+ */
+import ical, { ICalAlarmType } from 'ical-generator';
+import { addDays } from '../day.ts';
+import type { TimelineEvent } from '../schemas/event.ts';
+import { eventPath, siteLink, singleLine, plainText, utcMidnight, type FeedContext } from './context.ts';
+import { announcementOf, meaningOf, summaryOf } from './meaning.ts';
+import { eventUid } from './rss.ts';
+
+/** Days before a transition that a subscriber is reminded. */
+export const REMINDER_DAYS = [30, 7] as const;
+
+/** Transitions worth a calendar entry: scope validity changes and document lifecycle dates. */
+export function calendarEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
+  return events.filter((e) => e.kind === 'validity' || e.kind === 'document');
+}
+
+/** Reminders for every transition a provider has to act on; a draft only informs. */
+export function hasReminders(event: TimelineEvent): boolean {
+  return event.kind === 'document' || (event.kind === 'validity' && event.validity !== 'draft');
+}
+
+export interface CalendarOptions {
+  /** The calendar's name (NAME, X-WR-CALNAME). */
+  title: string;
+  description: string;
+  /** Site path of the calendar itself (`calendar.ics`). */
+  path: string;
+}
+
+/** The DESCRIPTION of one calendar event: meaning, announcement, page. */
+export function calendarDescription(ctx: FeedContext, event: TimelineEvent): string {
+  const page = siteLink(ctx, eventPath(event));
+  return plainText([meaningOf(ctx, event), announcementOf(ctx, event).text, `Details: ${page}`].join('\n\n'));
+}
+
+/** An RFC 5545 calendar as a string (CRLF line ends, the last line included). */
+export function calendarIcs(ctx: FeedContext, events: readonly TimelineEvent[], options: CalendarOptions): string {
+  // NAME / X-WR-CALNAME are written unescaped by ical-generator: keep them to safe characters.
+  const name = singleLine(options.title).replace(/[,;\\]/g, ' ');
+  const cal = ical({
+    name,
+    description: singleLine(options.description),
+    prodId: { company: 'SCS Standards Timeline', product: 'calendar', language: 'EN' },
+    url: siteLink(ctx, options.path),
+    ttl: 60 * 60 * 24,
+  });
+  const fallback = ctx.dataset.meta.source;
+  for (const event of calendarEvents(events)) {
+    const changed = utcMidnight((event.source ?? fallback).date);
+    const summary = summaryOf(ctx, event);
+    const e = cal.createEvent({
+      id: eventUid(ctx, event),
+      allDay: true,
+      start: utcMidnight(event.date),
+      end: utcMidnight(addDays(event.date, 1)),
+      summary,
+      description: calendarDescription(ctx, event),
+      url: siteLink(ctx, eventPath(event)),
+      sequence: event.sequence,
+      stamp: changed,
+      lastModified: changed,
+      created: event.announced ? utcMidnight(event.announced.date) : null,
+    });
+    if (!hasReminders(event)) continue;
+    for (const days of REMINDER_DAYS) {
+      e.createAlarm({ type: ICalAlarmType.display, trigger: days * 24 * 60 * 60, description: `In ${days} days (${event.date}): ${summary}` });
+    }
+  }
+  return `${cal.toString()}\r\n`;
+}
