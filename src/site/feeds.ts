@@ -1,0 +1,55 @@
+/**
+ * What the feed and API endpoints share: the feed context (absolute site URL with the base
+ * path, the UID domain) and the titles and paths of every feed, so the endpoints, the
+ * /feeds/ page and the feed links on pages agree.
+ */
+import type { FeedContext } from '../domain/feeds/context.ts';
+import type { Scope } from '../domain/schemas/data.ts';
+import { shortName } from '../domain/scopes.ts';
+import { SITE_TITLE } from './constants.ts';
+import { siteData } from './data.ts';
+
+/**
+ * The feed context of this build. UIDs and guids end in the host of the configured `site`:
+ * stable for a deployment, and distinct between deployments (a fork publishes its own).
+ */
+export async function feedContext(site: URL | undefined) {
+  if (!site) throw new Error('astro.config.mjs has no `site`: feeds need absolute links (set SITE_URL)');
+  const { dataset, events } = await siteData();
+  const siteUrl = new URL(import.meta.env.BASE_URL.replace(/\/?$/, '/'), site).href;
+  const ctx: FeedContext = { siteUrl, uidDomain: site.hostname, dataset };
+  return { ctx, events, dataset };
+}
+
+export interface FeedInfo {
+  title: string;
+  description: string;
+  /** Site path without a leading slash: `rss.xml`, `scopes/iaas/calendar.ics`. */
+  path: string;
+}
+
+export const ALL_RSS: FeedInfo = { title: `${SITE_TITLE}: all changes`, description: 'Dates announced and moved for SCS certificate scopes, new scope versions, and standards stabilized, deprecated or added.', path: 'rss.xml' };
+export const ALL_CALENDAR: FeedInfo = { title: SITE_TITLE, description: 'Every transition of SCS certificate scope versions (scs-0003-v1) and standard documents (scs-0001-v1), past and upcoming, with reminders.', path: 'calendar.ics' };
+export const STANDARDS_CALENDAR: FeedInfo = { title: `${SITE_TITLE}: standards`, description: 'Lifecycle dates of SCS standard documents (scs-0001-v1): Stable from, Deprecated from, rejected.', path: 'standards/calendar.ics' };
+
+export function scopeRss(scope: Scope): FeedInfo {
+  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Dates announced and moved for ${scope.name}, and its new versions.`, path: `scopes/${scope.id}/rss.xml` };
+}
+
+export function scopeCalendar(scope: Scope): FeedInfo {
+  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Transitions of ${scope.name} versions (scs-0003-v1), with reminders 30 and 7 days ahead.`, path: `scopes/${scope.id}/calendar.ics` };
+}
+
+/** `webcal://` for a calendar URL: calendar programs subscribe instead of importing once. */
+export function webcal(url: string): string {
+  return url.replace(/^https?:\/\//, 'webcal://');
+}
+
+/** getStaticPaths of per-scope endpoints. */
+export async function scopePaths() {
+  const { dataset } = await siteData();
+  return dataset.scopes.map((scope) => ({ params: { scope: scope.id }, props: { scope } }));
+}
+
+export const ICS_HEADERS = { 'Content-Type': 'text/calendar; charset=utf-8' };
+export const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
