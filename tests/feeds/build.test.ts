@@ -1,0 +1,129 @@
+/**
+ * One real `astro build` of the moved dataset (hostile titles included) under a base path,
+ * with its own cache directory so it cannot race other builds of the project. The files it
+ * emits are read back with independent parsers and compared with the domain builders run
+ * on the dataset before the date moved: the same UIDs, SEQUENCE raised only where it moved.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { deriveEvents } from '../../src/domain/events.ts';
+import { calendarIcs } from '../../src/domain/feeds/ical.ts';
+import { announcedDataset, MOVED_EVENT_ID, movedDataset, SCS_TODAY, writeDataDir } from './support/datasets.ts';
+import { validator } from './support/ajv.ts';
+import { parseCalendar, rfc5545Problems } from './support/ics.ts';
+import { parseRss } from './support/xml.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SITE = 'https://feeds.example.test';
+const BASE = '/timeline/';
+
+let dist: string;
+
+/**
+ * The environment for a child build: vitest puts its own `import.meta.env` into
+ * process.env (BASE_URL=/, MODE, NODE_ENV=test, ...), and Vite in the child would take
+ * BASE_URL over the configured base path.
+ */
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra };
+}
+const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+
+beforeAll(async () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'scs-feeds-build-'));
+  const config = join(tmp, 'astro.config.mjs');
+  writeFileSync(config, `import config from ${JSON.stringify(join(ROOT, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: ${JSON.stringify(join(tmp, 'cache'))} };\n`);
+  dist = join(tmp, 'dist');
+  const data = await writeDataDir(await movedDataset());
+  await promisify(execFile)(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', dist], {
+    cwd: ROOT,
+    env: buildEnv({ SCS_DATA_DIR: data, SCS_TODAY, SITE_URL: SITE, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' }),
+    maxBuffer: 64 * 1024 * 1024,
+  });
+});
+
+const CALENDARS = ['calendar.ics', 'scopes/iaas/calendar.ics', 'scopes/kaas/calendar.ics', 'standards/calendar.ics'];
+const FEEDS = ['rss.xml', 'scopes/iaas/rss.xml', 'scopes/kaas/rss.xml'];
+const API = [
+  { file: 'api/v1/scopes.json', schema: 'scopes' },
+  { file: 'api/v1/scopes/iaas.json', schema: 'scope' },
+  { file: 'api/v1/scopes/kaas.json', schema: 'scope' },
+  { file: 'api/v1/standards.json', schema: 'standards' },
+  { file: 'api/v1/events.json', schema: 'events' },
+  { file: 'api/v1/pulls.json', schema: 'pulls' },
+];
+
+describe('the built site', () => {
+  it('emits every calendar as RFC 5545 that ical.js reads, with the site URL and base path', () => {
+    for (const path of CALENDARS) {
+      const text = read(path);
+      expect(rfc5545Problems(text), path).toEqual([]);
+      const { events } = parseCalendar(text);
+      expect(events.length, path).toBeGreaterThan(0);
+      expect(events.every((e) => e.url.startsWith(`${SITE}${BASE}`) && e.uid.endsWith('@feeds.example.test'))).toBe(true);
+    }
+    expect(parseCalendar(read('scopes/kaas/calendar.ics')).events.every((e) => e.uid.startsWith('scope/kaas/'))).toBe(true);
+    expect(parseCalendar(read('standards/calendar.ics')).events.every((e) => e.uid.startsWith('document/'))).toBe(true);
+  });
+
+  it('keeps UIDs across the date move and raises SEQUENCE only for the moved event', async () => {
+    const built = parseCalendar(read('calendar.ics')).events;
+    const dataset = await announcedDataset();
+    const ctx = { siteUrl: `${SITE}${BASE}`, uidDomain: 'feeds.example.test', dataset };
+    const earlier = parseCalendar(calendarIcs(ctx, deriveEvents(dataset), { title: 'x', description: 'x', path: 'calendar.ics' })).events;
+    expect(built.map((e) => e.uid).sort()).toEqual(earlier.map((e) => e.uid).sort());
+    const old = new Map(earlier.map((e) => [e.uid, e]));
+    const changed = built.filter((e) => old.get(e.uid)!.sequence !== e.sequence || old.get(e.uid)!.start !== e.start);
+    expect(changed.map((e) => [e.uid, e.start, e.sequence - old.get(e.uid)!.sequence])).toEqual([[`${MOVED_EVENT_ID}@feeds.example.test`, '2026-11-01', 1]]);
+    // The hostile titles made no property or event of their own.
+    expect(built.flatMap((e) => e.propertyNames)).not.toContain('attendee');
+    expect(read('calendar.ics').match(/^BEGIN:VEVENT\r$/gm)?.length).toBe(built.length);
+  });
+
+  it('emits RSS 2.0 feeds with absolute links and stable guids', () => {
+    for (const path of FEEDS) {
+      const { channel, items } = parseRss(read(path));
+      expect(items.length, path).toBeGreaterThan(0);
+      expect(channel['atom:link']).toMatchObject({ '@href': `${SITE}${BASE}${path}` });
+      expect(items.every((i) => i.link.startsWith(`${SITE}${BASE}`) && i.guidIsPermaLink === 'false')).toBe(true);
+      expect(new Set(items.map((i) => i.guid)).size).toBe(items.length);
+    }
+    const titles = parseRss(read('rss.xml')).items.map((i) => i.title);
+    expect(titles).toContain('IaaS v4 warn moved from 2025-01-01 to 2025-02-01 (#859)');
+    expect(titles).toContain('IaaS v5.1 warn moved from 2026-10-01 to 2026-11-01 (#9999)');
+    expect(read('rss.xml')).not.toMatch(/<script|<img/);
+  });
+
+  it('emits JSON that validates against the JSON Schemas it publishes', () => {
+    for (const { file, schema } of API) {
+      const json = JSON.parse(read(file));
+      const published = JSON.parse(read(`api/v1/schema/${schema}.json`));
+      expect(published.$id).toBe(`${SITE}${BASE}api/v1/schema/${schema}.json`);
+      expect(json.$schema).toBe(published.$id);
+      const validate = validator(published);
+      expect(validate(json), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it('announces the feeds in every page head and links subscribe and download on /feeds/', () => {
+    const home = read('index.html');
+    expect(home).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml"[^>]*href="${BASE}rss.xml"`));
+    const feeds = read('feeds/index.html');
+    for (const path of CALENDARS) {
+      expect(feeds).toContain(`href="webcal://feeds.example.test${BASE}${path}"`);
+      expect(feeds).toContain(`href="${BASE}${path}"`);
+    }
+    for (const path of FEEDS) expect(feeds).toContain(`href="${BASE}${path}"`);
+    for (const { file } of API) expect(feeds).toContain(`href="${BASE}${file}"`);
+    expect(existsSync(join(dist, 'api/v1/schema/events.json'))).toBe(true);
+  });
+});
