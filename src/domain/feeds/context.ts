@@ -4,7 +4,7 @@
  * names, titles and pull requests. Built once per build by `src/site/feeds.ts`.
  */
 import type { Day } from '../day.ts';
-import type { Dataset, Document, Provenance, Scope } from '../schemas/data.ts';
+import type { Dataset, Document, Provenance, PullRequest, Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 
 export interface FeedContext {
@@ -46,10 +46,17 @@ export interface PullRef {
   url: string;
 }
 
+const pullIndexes = new WeakMap<readonly PullRequest[], Map<number, PullRequest>>();
+
 /** The pull request behind a provenance, with its title when `pulls.json` knows it. */
 export function pullOf(ctx: FeedContext, at: Provenance | null): PullRef | null {
   if (!at?.pr) return null;
-  const known = ctx.dataset.pulls.find((p) => p.number === at.pr);
+  let index = pullIndexes.get(ctx.dataset.pulls);
+  if (!index) {
+    index = new Map(ctx.dataset.pulls.map((p) => [p.number, p]));
+    pullIndexes.set(ctx.dataset.pulls, index);
+  }
+  const known = index.get(at.pr);
   return {
     number: at.pr,
     title: known?.title ?? null,

@@ -6,15 +6,29 @@
  */
 import type { Day } from '../day.ts';
 import { allVersionNames, fullTimeline, shortName } from '../scopes.ts';
+import type { Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
+import type { TimelineEntry } from '../schemas/scope-file.ts';
 import { validitiesOn } from '../validity.ts';
 import { findDocument, findScopeById, pullOf, singleLine, type FeedContext, type PullRef } from './context.ts';
+
+// Every event of a scope asks for the same whole timeline: derive it once per scope object.
+const timelines = new WeakMap<Scope, { timeline: TimelineEntry[]; versions: string[] }>();
+function wholeTimeline(scope: Scope) {
+  let found = timelines.get(scope);
+  if (!found) {
+    found = { timeline: fullTimeline(scope), versions: allVersionNames(scope) };
+    timelines.set(scope, found);
+  }
+  return found;
+}
 
 /** Versions of the event's scope that are effective on its day, other than its own. */
 function effectiveOthers(ctx: FeedContext, event: TimelineEvent, day: Day): string[] {
   const scope = findScopeById(ctx, event.scope);
   if (!scope) return [];
-  return validitiesOn(fullTimeline(scope), allVersionNames(scope), day)
+  const { timeline, versions } = wholeTimeline(scope);
+  return validitiesOn(timeline, versions, day)
     .filter((v) => v.validity === 'effective' && v.version !== event.version)
     .map((v) => v.version);
 }
