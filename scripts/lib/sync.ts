@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { assemble, pullsFromCommits } from '../../src/domain/assemble.ts';
 import { describeChanges } from '../../src/domain/changes.ts';
-import { InputError } from '../../src/domain/errors.ts';
+import { formatProblem, InputError } from '../../src/domain/errors.ts';
 import { mergePulls, parsePullExport, pullFromGitHub } from '../../src/domain/pulls.ts';
 import type { Dataset } from '../../src/domain/schemas/data.ts';
 import { readDatasetIfPresent, writeDataset, type WriteResult } from '../../src/io/dataset.ts';
@@ -37,15 +37,29 @@ async function readPullExport(file: string, repo: string) {
   return parsePullExport(json, file).map((p) => pullFromGitHub(p, repo));
 }
 
+/**
+ * The data the sync is about to replace, to say what changed. Data that no longer reads
+ * (written by an older sync with another schema) must not block the sync that replaces it.
+ */
+async function previousData(out: string): Promise<{ previous: Dataset | null; note: string | null }> {
+  try {
+    return { previous: await readDatasetIfPresent(out), note: null };
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return { previous: null, note: `the previous data does not read (${formatProblem(error.problems[0]!)}); compared as a first sync` };
+  }
+}
+
 export async function syncFromGit(options: GitSyncOptions): Promise<SyncResult> {
-  const previous = await readDatasetIfPresent(options.out);
+  const { previous, note } = await previousData(options.out);
   const snapshot = await readGitSnapshot(options.git, { branch: options.branch, repoName: options.repo });
   const fromCommits = pullsFromCommits(snapshot);
   const exported = options.pulls ? await readPullExport(options.pulls, snapshot.repo) : [];
   const pulls = mergePulls(fromCommits, exported);
   const { dataset, ignored } = assemble(snapshot, pulls, options.pulls ? 'export' : 'git');
   const write = await writeDataset(options.out, dataset);
-  return { dataset, write, changes: describeChanges(previous, dataset), ignored };
+  const changes = describeChanges(previous, dataset);
+  return { dataset, write, changes: note ? [note, ...changes] : changes, ignored };
 }
 
 /** The short summary the sync prints. */

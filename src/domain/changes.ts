@@ -3,6 +3,7 @@
  * ("an update that found nothing is said so").
  */
 import type { Dataset } from './schemas/data.ts';
+import { serializeDataset, type DataFileName } from './serialize.ts';
 
 export function describeChanges(prev: Dataset | null, next: Dataset): string[] {
   if (prev === null) return ['first sync: no previous data'];
@@ -30,6 +31,9 @@ export function describeChanges(prev: Dataset | null, next: Dataset): string[] {
     const known = new Set(before.revisions.map((r) => r.commit));
     const fresh = s.revisions.filter((r) => !known.has(r.commit));
     for (const r of fresh) out.push(`${s.name}: new revision ${r.date}${r.pr ? ` (#${r.pr})` : ''}: ${r.title}`);
+    const current = new Set(s.revisions.map((r) => r.commit));
+    const dropped = before.revisions.filter((r) => !current.has(r.commit));
+    for (const r of dropped) out.push(`${s.name}: revision ${r.date}${r.pr ? ` (#${r.pr})` : ''} no longer in the history`);
   }
   for (const id of prevScopes.keys()) if (!next.scopes.some((s) => s.id === id)) out.push(`scope removed: ${id}`);
   const prevPulls = new Map(prev.pulls.map((p) => [p.number, p]));
@@ -42,5 +46,12 @@ export function describeChanges(prev: Dataset | null, next: Dataset): string[] {
   }
   if (newPulls) out.push(`${newPulls} new pull request${newPulls === 1 ? '' : 's'}`);
   if (changedPulls) out.push(`${changedPulls} pull request${changedPulls === 1 ? '' : 's'} updated`);
+  if (out.length === 0) {
+    // Same upstream, other bytes: the sync itself derives something differently now.
+    const a = serializeDataset(prev);
+    const b = serializeDataset(next);
+    const differ = (Object.keys(b) as DataFileName[]).filter((name) => a[name] !== b[name]);
+    if (differ.length) out.push(`no upstream change; derived data differs in ${differ.join(', ')} (a newer sync)`);
+  }
   return out.length ? out : ['nothing changed'];
 }
