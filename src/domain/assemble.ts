@@ -198,6 +198,11 @@ export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullR
     .sort(([a], [b]) => (a < b ? -1 : 1))
     .map(([path, content]) => assembleScope(snapshot, path, content, warnings));
   const documents = assembleDocuments(snapshot, warnings);
+  // A pull request that changed a scope file under an earlier name (Tests/scs-compatible.yaml)
+  // touched the scope that file became, not a scope of that name.
+  const formerPaths = new Map(scopes.flatMap((s) => s.revisions.filter((r) => r.file !== s.file).map((r) => [r.file, s.id] as const)));
+  const scopeOf = (file: string) => formerPaths.get(file) ?? scopeIdOfFile(file);
+  const scopedPulls = pulls.map((p) => ({ ...p, scopes: [...new Set(p.files.filter((f) => SCOPE_FILE_PATTERN.test(f)).map(scopeOf))].sort() }));
   const ignored = [...snapshot.files.keys()].filter((p) => p.startsWith('Standards/') && !documentName(p)).sort();
   const meta: Meta = {
     schemaVersion: 1,
@@ -211,5 +216,5 @@ export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullR
     pullRequestSource,
     warnings,
   };
-  return { dataset: { meta, scopes, documents, pulls }, ignored };
+  return { dataset: { meta, scopes, documents, pulls: scopedPulls }, ignored };
 }
