@@ -131,3 +131,14 @@ export function classifyPull(pull: Pick<PullRequest, 'number' | 'title' | 'files
   if (EDITORIAL.test(pull.title)) return { kind: 'editorial', certain: false, reason: 'Its title speaks of an editorial fix.', documents: [] };
   return { kind: 'unknown', certain: false, reason: 'Neither the history nor the title and files tell.', documents: [] };
 }
+
+/** The rules above, in the words the progress page shows them. */
+export const PR_KIND_RULES: readonly string[] = [
+  'Merged, and a document’s history shows its commit set status Deprecated or a deprecated_at: deprecation; status Stable or a stabilized_at: stabilization (known for sure).',
+  'Merged, and it changed the versions or the timeline of a scope file (Tests/scs-compatible-*.yaml): scope-version change (known for sure).',
+  'Merged, and a document’s history starts with it: new draft (known for sure).',
+  'Its title says “deprecate” or “stabilize”: deprecation or stabilization.',
+  'It changes a Standards/scs-*.md that is no known document, so it adds one: new draft.',
+  'Its title speaks of typos, spelling, grammar, whitespace, formatting, linting or fixing the wording: editorial.',
+  'Otherwise: unknown.',
+];

@@ -7,6 +7,7 @@
 import { addDays, addMonths, dayOfTimestamp, daysBetween, minDay, startOfMonth, type Day } from './day.ts';
 import { openedOn, pullStateAsOf } from './dataset-as-of.ts';
 import { documentStateOn, documentTransitions } from './document-state.ts';
+import { touchesStandards } from './progress.ts';
 import { revisionAsOf } from './scopes.ts';
 import type { Document, PullRequest, Scope } from './schemas/data.ts';
 import { validitiesOn, versionNames } from './validity.ts';
@@ -153,4 +154,21 @@ export function effectiveVersionsMonthly(scopes: readonly Scope[], today: Day): 
     }
   }
   return { x: 'month', xLabel: 'Month', series: scopes.map((s) => ({ key: s.id, label: s.name })), rows };
+}
+
+export interface ProgressCharts {
+  documentsByState: ChartData;
+  transitionsPerQuarter: ChartData;
+  openPulls: ChartData;
+  effectiveVersions: ChartData;
+}
+
+/** All four charts of the progress page, for `today`: the page and its tests call this one function. */
+export function progressCharts(dataset: { documents: readonly Document[]; pulls: readonly PullRequest[]; scopes: readonly Scope[] }, today: Day): ProgressCharts {
+  return {
+    documentsByState: documentsByStateMonthly(dataset.documents, today),
+    transitionsPerQuarter: transitionsPerQuarter(dataset.documents, today),
+    openPulls: openPullsMonthly(dataset.pulls.filter(touchesStandards), today),
+    effectiveVersions: effectiveVersionsMonthly(dataset.scopes, today),
+  };
 }
