@@ -12,6 +12,8 @@ if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 /** One path per page type, and the name its screenshots get. */
 export const PAGES: { name: string; path: string }[] = [
   { name: 'home', path: '/' },
+  { name: 'progress', path: '/progress/' },
+  { name: 'report', path: '/report/' },
 ];
 
 describe.skipIf(!HAVE_CHROMIUM)('accessibility (axe-core, WCAG 2.1 A/AA) and screenshots', () => {

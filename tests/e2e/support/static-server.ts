@@ -19,6 +19,7 @@ const TYPES: Record<string, string> = {
   '.rss': 'application/rss+xml; charset=utf-8',
   '.ics': 'text/calendar; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
 

@@ -1,0 +1,129 @@
+/**
+ * /progress/ and /report/ in Chromium: the open pull requests the domain lists, the charts'
+ * tables holding exactly the numbers of the charts' data (read from the built page and
+ * compared with the domain functions), the islands hydrating when scrolled to, the page
+ * without JavaScript, and the report's Markdown file equal to what the CLI prints.
+ */
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { progressCharts, type ChartData } from '../../src/domain/progress-charts.ts';
+import { progress } from '../../src/domain/progress.ts';
+import { buildReport, defaultPeriod } from '../../src/domain/report.ts';
+import { reportMarkdown } from '../../src/domain/report-markdown.ts';
+import type { Dataset } from '../../src/domain/schemas/data.ts';
+import { readDataset } from '../../src/io/dataset.ts';
+import { HAVE_CHROMIUM, launchChromium, openPage, siteUrl, SKIP_REASON } from './support/browser.ts';
+
+if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
+
+const CHART_TABLES: Record<string, keyof ReturnType<typeof progressCharts>> = {
+  'chart-documents-by-state-table': 'documentsByState',
+  'chart-transitions-per-quarter-table': 'transitionsPerQuarter',
+  'chart-open-pulls-table': 'openPulls',
+  'chart-effective-versions-table': 'effectiveVersions',
+};
+
+/** A chart's rows as the table must show them: x value, then each series, null as —. */
+function expectedCells(chart: ChartData): string[][] {
+  return chart.rows.map((row) => [String(row[chart.x]), ...chart.series.map((s) => (row[s.key] === null ? '—' : String(row[s.key])))]);
+}
+
+async function tableCells(page: Page, id: string): Promise<{ head: string[]; body: string[][] }> {
+  return page.evaluate((tableId) => {
+    const table = document.getElementById(tableId)!;
+    const text = (el: Element) => (el.textContent ?? '').trim();
+    return {
+      head: [...table.querySelectorAll('thead th')].map(text),
+      body: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text)),
+    };
+  }, id);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
+  let browser: Browser;
+  let data: Dataset;
+  const today = inject('siteToday');
+  beforeAll(async () => {
+    browser = await launchChromium();
+    data = await readDataset(resolve(import.meta.dirname, '../../data'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('/progress/ lists the open pull requests of the build day, by kind', async () => {
+    const { page, context, errors } = await openPage(browser, '/progress/');
+    const expected = progress(data, today);
+    const shown = await page.locator('table.progress-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-pr'))));
+    expect(shown).toEqual(expected.byKind.flatMap((g) => g.rows.map((r) => r.number)));
+    expect(shown).toContain(842);
+    const row842 = page.locator('table.progress-table tr[data-pr="842"]');
+    expect(await row842.locator('td').nth(3).innerText()).toBe(String(expected.open.find((r) => r.number === 842)!.ageDays));
+    expect(await row842.innerText()).toContain('stale');
+    const recent = await page.locator('#recent tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-pr'))));
+    expect(recent).toEqual(expected.recent.map((r) => r.number));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("the charts' tables hold the same numbers as the charts' data", async () => {
+    const { page, context } = await openPage(browser, '/progress/');
+    const charts = progressCharts(data, today);
+    for (const [id, key] of Object.entries(CHART_TABLES)) {
+      const chart = charts[key];
+      expect(chart.rows.length, id).toBeGreaterThan(0);
+      const { head, body } = await tableCells(page, id);
+      expect(head, id).toEqual([chart.xLabel, ...chart.series.map((s) => s.label)]);
+      expect(body, id).toEqual(expectedCells(chart));
+    }
+    await context.close();
+  });
+
+  it('the chart islands hydrate when scrolled into view and draw one SVG each, at a fixed height', async () => {
+    const { page, context, errors } = await openPage(browser, '/progress/');
+    const figures = page.locator('figure.chart');
+    expect(await figures.count()).toBe(4);
+    for (let i = 0; i < 4; i++) {
+      const figure = figures.nth(i);
+      await figure.scrollIntoViewIfNeeded();
+      // Before hydration the wrapper is empty (recharts draws on the client); then the chart's own SVG appears.
+      const svg = figure.locator('.chart-canvas .recharts-wrapper > svg.recharts-surface');
+      await svg.waitFor({ state: 'attached', timeout: 10_000 });
+      expect(await svg.count()).toBe(1);
+      const box = await figure.locator('.chart-canvas').boundingBox();
+      expect(box!.height).toBe(300);
+    }
+    // Bars and lines were drawn from the data, not an empty frame.
+    expect(await page.locator('figure.chart .recharts-bar-rectangle').count()).toBeGreaterThan(10);
+    expect(await page.locator('figure.chart .recharts-line-curve').count()).toBeGreaterThan(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript, /progress/ still has every table', async () => {
+    const { page, context } = await openPage(browser, '/progress/', { javaScriptEnabled: false });
+    expect(await page.locator('h1').innerText()).toBe('Progress');
+    for (const id of Object.keys(CHART_TABLES)) expect(await page.locator(`#${id} tbody tr`).count(), id).toBeGreaterThan(0);
+    expect(await page.locator('table.progress-table tbody tr').count()).toBe(progress(data, today).open.length);
+    await context.close();
+  });
+
+  it('/report/ shows the 7 days before the build day and links the slide Markdown, which equals the CLI output', async () => {
+    const period = defaultPeriod(today);
+    const { page, context, errors } = await openPage(browser, '/report/');
+    expect(await page.locator('h1').innerText()).toBe(`Call report: ${period.since} to ${period.until}`);
+    const link = page.locator('a', { hasText: 'Slides as Markdown' });
+    const mdUrl = new URL((await link.getAttribute('href'))!, siteUrl('/report/')).href;
+    const res = await fetch(mdUrl);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/markdown');
+    const md = await res.text();
+    expect(md).toBe(reportMarkdown(buildReport(data, period)));
+    expect(await page.locator('pre.slides').textContent()).toBe(md);
+    const json = await (await fetch(siteUrl('/report.json'))).json();
+    expect(json).toEqual(JSON.parse(JSON.stringify(buildReport(data, period))));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
