@@ -36,8 +36,16 @@ export function findScopeById(ctx: FeedContext, id: string | null): Scope | null
   return id === null ? null : (ctx.dataset.scopes.find((s) => s.id === id) ?? null);
 }
 
+const documentIndexes = new WeakMap<readonly Document[], Map<string, Document>>();
+
 export function findDocument(ctx: FeedContext, id: string | null): Document | null {
-  return id === null ? null : (ctx.dataset.documents.find((d) => d.id === id) ?? null);
+  if (id === null) return null;
+  let index = documentIndexes.get(ctx.dataset.documents);
+  if (!index) {
+    index = new Map(ctx.dataset.documents.map((d) => [d.id, d]));
+    documentIndexes.set(ctx.dataset.documents, index);
+  }
+  return index.get(id) ?? null;
 }
 
 export interface PullRef {
