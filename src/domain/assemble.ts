@@ -199,10 +199,11 @@ export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullR
     .map(([path, content]) => assembleScope(snapshot, path, content, warnings));
   const documents = assembleDocuments(snapshot, warnings);
   // A pull request that changed a scope file under an earlier name (Tests/scs-compatible.yaml)
-  // touched the scope that file became, not a scope of that name.
-  const formerPaths = new Map(scopes.flatMap((s) => s.revisions.filter((r) => r.file !== s.file).map((r) => [r.file, s.id] as const)));
-  const scopeOf = (file: string) => formerPaths.get(file) ?? scopeIdOfFile(file);
-  const scopedPulls = pulls.map((p) => ({ ...p, scopes: [...new Set(p.files.filter((f) => SCOPE_FILE_PATTERN.test(f)).map(scopeOf))].sort() }));
+  // touched the scope that file became; one that changed a scope file gone since
+  // (Tests/scs-compatible-test.yaml) touched no scope in data/.
+  const paths = new Map(scopes.flatMap((s) => [[s.file, s.id] as const, ...s.revisions.map((r) => [r.file, s.id] as const)]));
+  const scopesOf = (files: readonly string[]) => [...new Set(files.flatMap((f) => paths.get(f) ?? []))].sort();
+  const scopedPulls = pulls.map((p) => ({ ...p, scopes: scopesOf(p.files) }));
   const ignored = [...snapshot.files.keys()].filter((p) => p.startsWith('Standards/') && !documentName(p)).sort();
   const meta: Meta = {
     schemaVersion: 1,
