@@ -1,5 +1,6 @@
 /**
- * `npm run sync -- --git <clone> [--out data] [--pulls pulls.json]`
+ * `npm run sync [-- --repo owner/name] [--out data]`          from GitHub's API (GITHUB_TOKEN optional)
+ * `npm run sync -- --git <clone> [--out data] [--pulls pulls.json]`   from a local clone
  *
  * Exit codes: 0 synced (or nothing changed), 1 the sync failed and `data/` is unchanged,
  * 2 the command line was wrong.
@@ -7,9 +8,14 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../src/domain/errors.ts';
 import { GitError } from './lib/git.ts';
-import { summarize, syncFromGit } from './lib/sync.ts';
+import { clientOptionsFromEnv, GitHubError, makeScrubber } from './lib/github-client.ts';
+import { summarize, summarizeRequests, syncFromGit, syncFromGitHub } from './lib/sync.ts';
 
-const USAGE = 'usage: npm run sync -- --git <path-to-clone> [--out <dir>] [--branch main] [--repo owner/name] [--pulls <export.json>]';
+const USAGE = [
+  'usage: npm run sync -- [--repo owner/name] [--branch main] [--out <dir>] [--max-wait <seconds>] [--cache <dir>]',
+  '       npm run sync -- --git <path-to-clone> [--out <dir>] [--branch main] [--repo owner/name] [--pulls <export.json>]',
+  'environment: GITHUB_TOKEN (optional, for a higher rate limit), GITHUB_API_URL (default https://api.github.com)',
+].join('\n');
 
 function parse() {
   try {
@@ -20,6 +26,8 @@ function parse() {
         branch: { type: 'string', default: 'main' },
         repo: { type: 'string', default: 'SovereignCloudStack/standards' },
         pulls: { type: 'string' },
+        'max-wait': { type: 'string' },
+        cache: { type: 'string', default: '.cache/github-blobs' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -36,17 +44,48 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-if (!args.git) {
-  console.error(`sync: --git <path> is required for a sync from a local clone\n${USAGE}`);
-  process.exit(2);
+const scrub = makeScrubber(process.env.GITHUB_TOKEN || undefined);
+
+function failed(error: unknown): never {
+  const known = error instanceof InputError || error instanceof GitError || error instanceof GitHubError;
+  const text = known ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  console.error(scrub(`sync failed; ${args.out}/ is unchanged:\n${text}`));
+  process.exit(1);
 }
-try {
-  const result = await syncFromGit({ git: args.git, out: args.out, branch: args.branch, repo: args.repo, pulls: args.pulls });
-  for (const line of summarize(result)) console.log(line);
-} catch (error) {
-  if (error instanceof InputError || error instanceof GitError) {
-    console.error(`sync failed; ${args.out}/ is unchanged:\n${error.message}`);
-    process.exit(1);
+
+if (args.git) {
+  if (args['max-wait'] !== undefined) {
+    console.error(`sync: --max-wait is for a sync from GitHub, not --git\n${USAGE}`);
+    process.exit(2);
   }
-  throw error;
+  try {
+    const result = await syncFromGit({ git: args.git, out: args.out, branch: args.branch, repo: args.repo, pulls: args.pulls });
+    for (const line of summarize(result)) console.log(line);
+  } catch (error) {
+    failed(error);
+  }
+} else {
+  if (args.pulls !== undefined) {
+    console.error(`sync: --pulls is for a sync from a local clone (--git); GitHub gives the pull requests itself\n${USAGE}`);
+    process.exit(2);
+  }
+  let maxWait: number | undefined;
+  if (args['max-wait'] !== undefined) {
+    maxWait = Number(args['max-wait']);
+    if (!Number.isFinite(maxWait) || maxWait < 0) {
+      console.error(`sync: --max-wait ${JSON.stringify(args['max-wait'])}: expected seconds ≥ 0\n${USAGE}`);
+      process.exit(2);
+    }
+  }
+  try {
+    const client = clientOptionsFromEnv(maxWait === undefined ? {} : { maxWaitSeconds: maxWait });
+    const synced = await syncFromGitHub({ repo: args.repo, branch: args.branch, out: args.out, client, cache: args.cache || null });
+    const lines = [...synced.notes];
+    if (synced.result) lines.push(...summarize(synced.result));
+    else lines.push(`no file changed in ${args.out}/`);
+    lines.push(summarizeRequests(synced.stats, synced.apiUrl));
+    for (const line of lines) console.log(scrub(line));
+  } catch (error) {
+    failed(error);
+  }
 }

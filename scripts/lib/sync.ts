@@ -10,6 +10,10 @@ import { mergePulls, parsePullExport, pullFromGitHub } from '../../src/domain/pu
 import type { Dataset } from '../../src/domain/schemas/data.ts';
 import { readDatasetIfPresent, writeDataset, type WriteResult } from '../../src/io/dataset.ts';
 import { readGitSnapshot } from './git-source.ts';
+import { BlobCache } from './blob-cache.ts';
+import { createGitHubClient, type ClientOptions, type RequestStats } from './github-client.ts';
+import { fetchFromGitHub, type BatchSizes } from './github-source.ts';
+import { readSyncState, serializeSyncState, SYNC_STATE_FILE } from './sync-state.ts';
 
 export interface GitSyncOptions {
   git: string;
@@ -25,6 +29,69 @@ export interface SyncResult {
   write: WriteResult;
   changes: string[];
   ignored: string[];
+  /** GitHub sync only: what it cost and what it found new upstream. */
+  github?: { stats: RequestStats; notes: string[]; apiUrl: string };
+}
+
+export interface GitHubSyncOptions {
+  /** `owner/name`. */
+  repo: string;
+  out: string;
+  branch?: string;
+  client: ClientOptions;
+  /** Blob cache directory (null: none). */
+  cache: string | null;
+  batch?: Partial<BatchSizes>;
+}
+
+export interface GitHubSyncResult {
+  /** null when nothing changed upstream: nothing was written. */
+  result: SyncResult | null;
+  stats: RequestStats;
+  notes: string[];
+  apiUrl: string;
+}
+
+/**
+ * Sync from GitHub's API. With a state from the last sync (and its data beside it), two
+ * conditional requests tell whether anything changed; only what is new is fetched.
+ */
+export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHubSyncResult> {
+  const branch = options.branch ?? 'main';
+  if (!/^[^/\s]+\/[^/\s]+$/.test(options.repo)) {
+    throw new InputError([{ file: '--repo', key: '', value: JSON.stringify(options.repo), expected: 'expected owner/name, e.g. SovereignCloudStack/standards' }]);
+  }
+  const previous = await readDatasetIfPresent(options.out);
+  // State without the data it describes (or data of another repository) is not to be trusted.
+  const state = previous && previous.meta.source.repo === options.repo ? await readSyncState(options.out) : null;
+  const client = createGitHubClient(options.client);
+  const fetched = await fetchFromGitHub({
+    client,
+    repo: options.repo,
+    branch,
+    state,
+    previousPulls: state && previous ? previous.pulls : [],
+    cache: new BlobCache(options.cache),
+    batch: options.batch,
+  });
+  if (fetched.unchanged || !fetched.snapshot) return { result: null, stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl };
+  const pulls = mergePulls(pullsFromCommits(fetched.snapshot), fetched.pulls);
+  const { dataset, ignored } = assemble(fetched.snapshot, pulls, 'github');
+  const write = await writeDataset(options.out, dataset, { [SYNC_STATE_FILE]: serializeSyncState(fetched.state) });
+  return {
+    result: { dataset, write, changes: describeChanges(previous, dataset), ignored, github: { stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl } },
+    stats: client.stats,
+    notes: fetched.notes,
+    apiUrl: client.apiUrl,
+  };
+}
+
+/** The cost lines of a GitHub sync: requests, 304s, rate limit left. */
+export function summarizeRequests(stats: RequestStats, apiUrl: string): string {
+  const limits = Object.entries(stats.rateLimit)
+    .map(([resource, l]) => `${resource} ${l.remaining}/${l.limit}`)
+    .join(', ');
+  return `GitHub ${apiUrl}: ${stats.requests} request${stats.requests === 1 ? '' : 's'}, ${stats.notModified} answered 304 (free), ${stats.retried} retried; rate limit left: ${limits || 'not reported'}`;
 }
 
 async function readPullExport(file: string, repo: string) {

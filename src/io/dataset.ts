@@ -44,23 +44,24 @@ export async function readDatasetIfPresent(dir: string): Promise<Dataset | null>
 }
 
 export interface WriteResult {
-  written: DataFileName[];
-  unchanged: DataFileName[];
+  written: string[];
+  unchanged: string[];
 }
 
 /**
  * Validate and write a dataset. Nothing is renamed into place before every file has been
  * validated, serialised and written to a temp file beside its target.
  */
-export async function writeDataset(dir: string, dataset: Dataset): Promise<WriteResult> {
+export async function writeDataset(dir: string, dataset: Dataset, extra: Record<string, string> = {}): Promise<WriteResult> {
   const checked = Dataset.safeParse(dataset);
   if (!checked.success) throw new InputError(problemsFromZod(join(dir, '(dataset)'), checked.error, dataset));
-  const files = serializeDataset(checked.data);
+  // `extra`: files written in the same all-or-nothing step (the GitHub sync's state).
+  const files: Record<string, string> = { ...serializeDataset(checked.data), ...extra };
   await mkdir(dir, { recursive: true });
   const result: WriteResult = { written: [], unchanged: [] };
   const temps: { temp: string; target: string }[] = [];
   try {
-    for (const name of Object.keys(files) as DataFileName[]) {
+    for (const name of Object.keys(files)) {
       const target = join(dir, name);
       const current = existsSync(target) ? await readFile(target, 'utf8') : null;
       if (current === files[name]) {
@@ -69,7 +70,7 @@ export async function writeDataset(dir: string, dataset: Dataset): Promise<Write
       }
       const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
       temps.push({ temp, target });
-      await writeFile(temp, files[name], 'utf8');
+      await writeFile(temp, files[name]!, 'utf8');
       result.written.push(name);
     }
     for (const { temp, target } of temps) await rename(temp, target);
