@@ -260,7 +260,7 @@ export async function fetchFromGitHub(options: GitHubSourceOptions): Promise<Git
     for (const p of fetched.pulls) byNumber.set(p.number, p);
     pulls = [...byNumber.values()];
     if (fetched.newest && (!lastPullUpdate || fetched.newest > lastPullUpdate)) lastPullUpdate = fetched.newest;
-    notes.push(state ? `${fetched.pulls.length} pull request${fetched.pulls.length === 1 ? '' : 's'} updated since ${state.lastPullUpdate ?? 'the last sync'}` : `${fetched.pulls.length} pull requests`);
+    notes.push(state ? `${fetched.pulls.length} pull request${fetched.pulls.length === 1 ? '' : 's'} updated at or after ${state.lastPullUpdate ?? 'the last sync'}` : `${fetched.pulls.length} pull requests`);
   }
 
   // 4. Blob contents for the whole snapshot: the cache, then GitHub for what it lacks.

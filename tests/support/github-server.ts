@@ -58,6 +58,8 @@ export interface LoggedRequest {
   /** The Authorization header as received (tests check the token is sent only here). */
   authorization: string | null;
   fault: Fault['kind'] | null;
+  /** Time the server took to answer, ms. */
+  ms: number;
 }
 
 export type Match = (request: { method: string; path: string; operation: string | null }) => boolean;
@@ -603,7 +605,9 @@ export async function startGitHubServer(options: ServerOptions): Promise<GitHubS
     const info = { method, path: url.pathname + url.search, operation };
     const index = state.faults.findIndex((f) => !f.match || f.match(info));
     const fault = index >= 0 ? state.faults.splice(index, 1)[0]! : null;
-    const log: LoggedRequest = { ...info, status: 0, conditional, authorization, fault: fault?.kind ?? null };
+    const started = performance.now();
+    const log: LoggedRequest = { ...info, status: 0, conditional, authorization, fault: fault?.kind ?? null, ms: 0 };
+    res.on('close', () => (log.ms = Math.round(performance.now() - started)));
     state.requests.push(log);
     const resource = isGraphQL ? 'graphql' : 'core';
     const now = Math.floor(Date.now() / 1000);
