@@ -61,7 +61,7 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
   if (!/^[^/\s]+\/[^/\s]+$/.test(options.repo)) {
     throw new InputError([{ file: '--repo', key: '', value: JSON.stringify(options.repo), expected: 'expected owner/name, e.g. SovereignCloudStack/standards' }]);
   }
-  const previous = await readDatasetIfPresent(options.out);
+  const { previous, note } = await previousData(options.out);
   // State without the data it describes (or data of another repository) is not to be trusted.
   const state = previous && previous.meta.source.repo === options.repo ? await readSyncState(options.out) : null;
   const client = createGitHubClient(options.client);
@@ -79,7 +79,7 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
   const { dataset, ignored } = assemble(fetched.snapshot, pulls, 'github');
   const write = await writeDataset(options.out, dataset, { [SYNC_STATE_FILE]: serializeSyncState(fetched.state) });
   return {
-    result: { dataset, write, changes: describeChanges(previous, dataset), ignored, github: { stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl } },
+    result: { dataset, write, changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset), ignored, github: { stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl } },
     stats: client.stats,
     notes: fetched.notes,
     apiUrl: client.apiUrl,

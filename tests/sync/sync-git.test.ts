@@ -259,11 +259,12 @@ describe('re-syncs', () => {
 
 describe('command line of the sync', () => {
   it('exits 2 with the usage for a wrong command line', async () => {
-    for (const args of [[], ['--git'], ['--bogus', 'x', '--git', '.'], ['--git', '.', 'extra']]) {
+    // No arguments at all is a sync from GitHub (tests/sync-github), not a wrong command line.
+    for (const args of [['--git'], ['--bogus', 'x', '--git', '.'], ['--git', '.', 'extra'], ['--git', '.', '--max-wait', '5']]) {
       const result = await runScript('scripts/sync.ts', args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/^sync: .+\nusage: npm run sync -- --git <path-to-clone>/);
+      expect(result.stderr).toMatch(/^sync: .+\nusage: npm run sync -- .*\n\s+npm run sync -- --git <path-to-clone>/);
     }
   });
   it('exits 1 naming the directory when --git is not a repository, and writes nothing', async () => {
