@@ -7,10 +7,10 @@ import { documentStateOn } from '../domain/document-state.ts';
 import { deriveEvents, upcoming } from '../domain/events.ts';
 import { buildReport, defaultPeriod } from '../domain/report.ts';
 import { reportMarkdown } from '../domain/report-markdown.ts';
-import { findScope, revisionAsOf, shortName } from '../domain/scopes.ts';
+import { accumulatedTimelines, findScope, fullTimeline, shortName } from '../domain/scopes.ts';
 import type { Dataset, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
-import { periodsOf, validitiesOn, versionNames } from '../domain/validity.ts';
+import { entryOn, periodsOf, validitiesOn, versionNames } from '../domain/validity.ts';
 
 /** A mistake on the command line: printed as one line, exit code 2. */
 export class UsageError extends Error {
@@ -39,14 +39,20 @@ export function requireScope(dataset: Dataset, key: string | undefined): Scope {
   return scope;
 }
 
-/** The timeline and version names as they stood on `asOf` (null: current). */
+/**
+ * The timeline as it stood on `asOf` (null: current), with the entries upstream pruned put
+ * back: scs-0003-v1 lets old content be removed from the file, which does not make what held
+ * then untrue (after #932 the IaaS file no longer says v4 was effective in 2024). `versions`
+ * are the scope's versions at that point; the commands add versions the timeline names.
+ */
 function timelineAsOf(scope: Scope, asOf: Day | null): { timeline: TimelineEntry[]; versions: string[]; label: string } {
   if (asOf === null) {
-    return { timeline: scope.timeline, versions: versionNames(scope.versions, scope.timeline), label: 'current timeline' };
+    return { timeline: fullTimeline(scope), versions: scope.versions.map((v) => v.name), label: 'current timeline' };
   }
-  const r = revisionAsOf(scope, asOf);
-  if (r === null) throw new UsageError(`${scope.name} had no timeline yet on ${asOf}; its first revision is from ${scope.revisions[0]?.date ?? 'never'}`);
-  return { timeline: r.timeline, versions: versionNames(r.versions, r.timeline), label: `timeline as of ${asOf} (${r.commit.slice(0, 7)}, ${r.date}${r.pr ? `, #${r.pr}` : ''})` };
+  const found = accumulatedTimelines(scope).filter((a) => a.revision.date <= asOf).at(-1);
+  if (found === undefined) throw new UsageError(`${scope.name} had no timeline yet on ${asOf}; --as-of accepts a day from ${scope.revisions[0]?.date ?? 'never'} on`);
+  const r = found.revision;
+  return { timeline: found.timeline, versions: r.versions.map((v) => v.name), label: `timeline as of ${asOf} (${r.commit.slice(0, 7)}, ${r.date}${r.pr ? `, #${r.pr}` : ''})` };
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -54,7 +60,9 @@ const pad = (s: string, n: number) => s.padEnd(n);
 export function validityCommand(dataset: Dataset, opts: { scope?: string; on: Day; asOf?: Day }): Answer {
   const scope = requireScope(dataset, opts.scope);
   const { timeline, versions, label } = timelineAsOf(scope, opts.asOf ?? null);
-  const rows = validitiesOn(timeline, versions, opts.on);
+  // The scope's versions, and any other the entry of that day lists (v2 on 2023-06-01).
+  const entry = entryOn(timeline, opts.on);
+  const rows = validitiesOn(timeline, versionNames(versions.map((name) => ({ name })), entry ? [entry] : []), opts.on);
   const width = Math.max(...rows.map((r) => r.version.length), 7);
   return {
     json: rows,
@@ -64,7 +72,8 @@ export function validityCommand(dataset: Dataset, opts: { scope?: string; on: Da
 
 export function periodsCommand(dataset: Dataset, opts: { scope?: string; asOf?: Day }): Answer {
   const scope = requireScope(dataset, opts.scope);
-  const { timeline, versions, label } = timelineAsOf(scope, opts.asOf ?? null);
+  const { timeline, versions: listed, label } = timelineAsOf(scope, opts.asOf ?? null);
+  const versions = versionNames(listed.map((name) => ({ name })), timeline);
   const rows = versions.flatMap((version) => periodsOf(timeline, version).map((p) => ({ version, validity: p.validity, from: p.from, to: p.to })));
   const width = Math.max(...rows.map((r) => r.version.length), 7);
   return {

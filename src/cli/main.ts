@@ -36,6 +36,20 @@ function today(): string {
   return utcDayOf(new Date());
 }
 
+/** node:util parseArgs errors, said in one line with what is accepted. */
+function parseProblem(error: unknown, accepted: string): string {
+  const { code, message } = error as { code?: string; message: string };
+  const first = message.split('\n')[0]!;
+  const option = /'(-[^' ]*)[^']*'/.exec(first)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? first}; ${accepted}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${option ?? JSON.stringify(/'([^']*)'/.exec(first)?.[1] ?? first)}; options take the form --name <value>; ${accepted}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(first)) return `${option ?? 'a switch'} takes no value; ${accepted}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return `${option ?? 'an option'} needs a value${/ambiguous/.test(first) ? ' (write --name=<value> for a value that starts with -)' : ''}; ${accepted}`;
+  }
+  return `${first}; ${accepted}`;
+}
+
 async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -44,6 +58,15 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`unknown command ${JSON.stringify(command)}; expected one of ${COMMANDS.join(', ')}`);
   }
+  const allowed: Record<(typeof COMMANDS)[number], string[]> = {
+    validity: ['scope', 'on', 'as-of'],
+    periods: ['scope', 'as-of'],
+    upcoming: ['from', 'days'],
+    standards: ['on', 'track'],
+    report: ['since', 'until', 'format'],
+  };
+  const cmd = command as (typeof COMMANDS)[number];
+  const accepted = `${cmd} accepts ${[...allowed[cmd], 'json', 'data'].map((k) => `--${k}`).join(', ')}`;
   let values;
   try {
     ({ values } = parseArgs({
@@ -65,16 +88,8 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
       allowPositionals: false,
     }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]}; see scs-timeline --help`);
+    throw new UsageError(parseProblem(error, accepted));
   }
-  const allowed: Record<(typeof COMMANDS)[number], string[]> = {
-    validity: ['scope', 'on', 'as-of'],
-    periods: ['scope', 'as-of'],
-    upcoming: ['from', 'days'],
-    standards: ['on', 'track'],
-    report: ['since', 'until', 'format'],
-  };
-  const cmd = command as (typeof COMMANDS)[number];
   for (const key of Object.keys(values)) {
     if (!['json', 'data', ...allowed[cmd]].includes(key)) {
       throw new UsageError(`option --${key} does not apply to ${cmd}; it accepts ${allowed[cmd].map((k) => `--${k}`).join(', ')}, --json, --data`);

@@ -1,0 +1,202 @@
+/**
+ * The `scs-timeline` command as a user runs it: a real process on the project's Node, on
+ * the committed data/, with "today" fixed by SCS_TODAY.
+ */
+import { execFile } from 'node:child_process';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each case starts a process; on a busy 2-core machine a few of them can take seconds.
+vi.setConfig({ testTimeout: 120_000 });
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const NODE = join(ROOT, 'node_modules/.bin/node');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function cli(args: string[], today = '2025-01-15'): Promise<Run> {
+  return new Promise((done) => {
+    execFile(NODE, [join(ROOT, 'src/cli/main.ts'), ...args], { cwd: ROOT, env: { ...process.env, SCS_TODAY: today, TZ: 'Pacific/Kiritimati' } }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function ok(args: string[], today?: string): Promise<string> {
+  const r = await cli(args, today);
+  expect(r.stderr, args.join(' ')).toBe('');
+  expect(r.code, args.join(' ')).toBe(0);
+  return r.stdout;
+}
+
+const json = async (args: string[], today?: string) => JSON.parse(await ok([...args, '--json'], today)) as unknown;
+
+describe.concurrent('validity', () => {
+  it('prints each version of the scope on a day', async () => {
+    expect(await ok(['validity', '--scope', 'iaas', '--on', '2025-01-15'])).toBe(
+      ['SCS-compatible IaaS on 2025-01-15 (current timeline)', '  next     deprecated', '  v5.1     effective', '  v4       effective', '  v3       deprecated', ''].join('\n'),
+    );
+  });
+  it('answers on the day before, of and after a transition (KaaS v1 effective 2024-11-26)', async () => {
+    const on = (day: string) => json(['validity', '--scope', 'kaas', '--on', day]);
+    const answers = await Promise.all(['2024-11-25', '2024-11-26', '2024-11-27', '2024-02-27'].map(on));
+    expect(answers).toEqual([
+      [{ version: 'v1', validity: 'draft' }],
+      [{ version: 'v1', validity: 'effective' }],
+      [{ version: 'v1', validity: 'effective' }],
+      [{ version: 'v1', validity: 'deprecated' }],
+    ]);
+  });
+  it('answers for days whose timeline entries upstream has pruned', async () => {
+    expect(await json(['validity', '--scope', 'iaas', '--on', '2024-06-01'])).toEqual([
+      { version: 'next', validity: 'deprecated' },
+      { version: 'v5.1', validity: 'deprecated' },
+      { version: 'v4', validity: 'effective' },
+      { version: 'v3', validity: 'warn' },
+    ]);
+  });
+  it('uses the timeline as it stood on --as-of', async () => {
+    // Before #859 (2024-12-20), v4 was to turn warn on 2025-01-01; after, on 2025-02-01.
+    const before = await ok(['validity', '--scope', 'iaas', '--on', '2025-01-15', '--as-of', '2024-12-19']);
+    expect(before).toMatch(/^SCS-compatible IaaS on 2025-01-15 \(timeline as of 2024-12-19 \([0-9a-f]{7}, 2024-11-21, #824\)\)\n/);
+    expect(before).toContain('  v4       warn\n');
+    const after = await ok(['validity', '--scope', 'iaas', '--on', '2025-01-15', '--as-of', '2024-12-20']);
+    expect(after).toContain('(timeline as of 2024-12-20 (');
+    expect(after).toContain(', 2024-12-20, #859))');
+    expect(after).toContain('  v4       effective\n');
+  });
+  it('finds a scope by uuid or name', async () => {
+    const bySlug = await json(['validity', '--scope', 'kaas', '--on', '2025-01-15']);
+    expect(await json(['validity', '--scope', 'SCS-compatible KaaS', '--on', '2025-01-15'])).toEqual(bySlug);
+    expect(await json(['validity', '--scope', 'KaaS', '--on', '2025-01-15'])).toEqual(bySlug);
+  });
+});
+
+describe.concurrent('periods', () => {
+  it('prints each version’s periods, to exclusive', async () => {
+    expect(await ok(['periods', '--scope', 'kaas'])).toBe(
+      [
+        'SCS-compatible KaaS: periods (current timeline; "to" is exclusive)',
+        '  v1       deprecated  …          → 2024-02-28',
+        '  v1       draft       2024-02-28 → 2024-11-26',
+        '  v1       effective   2024-11-26 → …',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('gives JSON [{version, validity, from, to}]', async () => {
+    expect(await json(['periods', '--scope', 'kaas'])).toEqual([
+      { version: 'v1', validity: 'deprecated', from: null, to: '2024-02-28' },
+      { version: 'v1', validity: 'draft', from: '2024-02-28', to: '2024-11-26' },
+      { version: 'v1', validity: 'effective', from: '2024-11-26', to: null },
+    ]);
+    const iaas = (await json(['periods', '--scope', 'iaas'])) as { version: string; validity: string; from: string | null; to: string | null }[];
+    expect(iaas.filter((p) => p.version === 'v4')).toEqual([
+      { version: 'v4', validity: 'deprecated', from: null, to: '2024-02-28' },
+      { version: 'v4', validity: 'effective', from: '2024-02-28', to: '2025-02-01' },
+      { version: 'v4', validity: 'warn', from: '2025-02-01', to: '2025-07-01' },
+      { version: 'v4', validity: 'deprecated', from: '2025-07-01', to: null },
+    ]);
+  });
+  it('uses the timeline as it stood on --as-of', async () => {
+    const asOf = (await json(['periods', '--scope', 'iaas', '--as-of', '2024-12-01'])) as { version: string; validity: string; from: string | null }[];
+    expect(asOf.find((p) => p.version === 'v4' && p.validity === 'warn')?.from).toBe('2025-01-01');
+  });
+});
+
+describe.concurrent('upcoming', () => {
+  it('lists transitions from today for N days, both ends included', async () => {
+    const text = await ok(['upcoming', '--days', '17'], '2025-01-15');
+    expect(text).toBe(['Transitions from 2025-01-15 to 2025-02-01:', '  2025-01-16  scs-0005-v1 (Governance of the SCS community) becomes Stable', '  2025-02-01  IaaS v4 becomes warn (#859)', ''].join('\n'));
+    expect(await ok(['upcoming', '--from', '2025-02-02', '--days', '0'])).toBe('Transitions from 2025-02-02 to 2025-02-02:\n  none\n');
+  });
+  it('gives events as JSON with stable ids', async () => {
+    const events = (await json(['upcoming', '--from', '2025-06-01', '--days', '60'])) as { id: string; date: string; kind: string }[];
+    expect(events.map((e) => `${e.date} ${e.id}`)).toContain('2025-07-01 scope/iaas/v4/deprecated');
+    for (const e of events) expect(['validity', 'document']).toContain(e.kind);
+  });
+  it('defaults to 90 days from SCS_TODAY', async () => {
+    expect(await ok(['upcoming'], '2025-04-02')).toMatch(/^Transitions from 2025-04-02 to 2025-07-01:\n[\s\S]*2025-07-01 {2}IaaS v4 becomes deprecated \(#955\)/);
+    expect(await ok(['upcoming'], '2025-04-01')).not.toContain('IaaS v4 becomes deprecated');
+  });
+});
+
+describe.concurrent('standards', () => {
+  it('gives each document’s state on a day (scs-0214-v2 Stable from 2024-11-21)', async () => {
+    const on = async (day: string) => ((await json(['standards', '--on', day, '--track', 'KaaS'])) as { id: string; state: string; next: unknown }[]).find((d) => d.id === 'scs-0214-v2');
+    expect(await on('2024-11-20')).toMatchObject({ state: 'Draft', next: { state: 'Stable', on: '2024-11-21' } });
+    expect(await on('2024-11-21')).toMatchObject({ state: 'Stable', next: null });
+  });
+  it('filters by track, in any case, and prints a table', async () => {
+    const text = await ok(['standards', '--track', 'kaas'], '2025-01-15');
+    expect(text).toMatch(/^Standards on 2025-01-15 \(track kaas\): \d+ documents\n/);
+    expect(text).toMatch(/\n {2}scs-0214-v2 {2}Stable +Standard +Kubernetes Node Distribution and Availability\n/);
+    expect(text).not.toContain('scs-0100-');
+  });
+});
+
+describe.concurrent('bad command lines exit 2 with one line saying what is accepted', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown scope', ['validity', '--scope', 'paas', '--on', '2025-01-01'], /^scs-timeline: unknown scope "paas"; expected one of iaas, kaas/],
+    ['malformed --on', ['validity', '--scope', 'iaas', '--on', '2025-02-30'], /^scs-timeline: --on "2025-02-30" is not a calendar day; expected YYYY-MM-DD/],
+    ['malformed --as-of', ['periods', '--scope', 'iaas', '--as-of', '12/01/2024'], /^scs-timeline: --as-of "12\/01\/2024" is not a calendar day/],
+    ['malformed --from', ['upcoming', '--from', 'tomorrow'], /^scs-timeline: --from "tomorrow" is not a calendar day/],
+    ['bad --days', ['upcoming', '--days', 'ten'], /^scs-timeline: --days "ten" is not a number of days; expected a whole number/],
+    ['negative --days', ['upcoming', '--days', '-1'], /^scs-timeline: --days needs a value .*; upcoming accepts --from, --days, --json, --data$/],
+    ['unknown option', ['validity', '--scope', 'iaas', '--on', '2025-01-01', '--verbose'], /^scs-timeline: unknown option --verbose; validity accepts --scope, --on, --as-of, --json, --data$/],
+    ['option not applicable', ['periods', '--scope', 'iaas', '--on', '2025-01-01'], /^scs-timeline: option --on does not apply to periods; it accepts --scope, --as-of, --json, --data$/],
+    ['missing --on', ['validity', '--scope', 'iaas'], /^scs-timeline: validity needs --on <YYYY-MM-DD>/],
+    ['missing --scope', ['periods'], /^scs-timeline: --scope is required; expected one of iaas, kaas/],
+    ['unknown command', ['due'], /^scs-timeline: unknown command "due"; expected one of validity, periods, upcoming, standards/],
+    ['stray argument', ['standards', 'KaaS'], /^scs-timeline: unexpected argument "KaaS"; options take the form --name <value>/],
+    ['unknown track', ['standards', '--track', 'PaaS'], /^scs-timeline: unknown track "PaaS"; expected one of Global, IAM, IaaS, KaaS, Ops, Scopes$/],
+    ['--as-of before any revision', ['validity', '--scope', 'kaas', '--on', '2025-01-01', '--as-of', '2023-01-01'], /^scs-timeline: SCS-compatible KaaS had no timeline yet on 2023-01-01; --as-of accepts a day from 2024-03-06 on$/],
+  ];
+  for (const [name, args, message] of cases) {
+    it(name, async () => {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd()).toMatch(message);
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    });
+  }
+  it('a malformed SCS_TODAY', async () => {
+    const r = await cli(['upcoming'], '2025-13-01');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('scs-timeline: SCS_TODAY "2025-13-01" is not a calendar day; expected YYYY-MM-DD\n');
+  });
+  it('--help prints the usage and exits 0', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: scs-timeline <validity\|periods\|upcoming\|standards/);
+  });
+});
+
+describe.concurrent('unreadable data exits 1 naming the file', () => {
+  it('a missing data directory', async () => {
+    const r = await cli(['periods', '--scope', 'iaas', '--data', '/nonexistent/data']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('scs-timeline: cannot read the data:\n/nonexistent/data/meta.json: missing; expected a data directory with meta.json, scopes.json, documents.json, pulls.json (run npm run sync)\n');
+  });
+  it('a data file that is not valid', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'scs-cli-')), 'data');
+    cpSync(join(ROOT, 'data'), dir, { recursive: true });
+    writeFileSync(join(dir, 'scopes.json'), '[{"id": "IaaS!"}]\n');
+    const r = await cli(['periods', '--scope', 'iaas', '--data', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`${join(dir, 'scopes.json')}: [0].id = "IaaS!": `);
+  });
+  it('reads another data directory with --data', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'scs-cli-')), 'data');
+    cpSync(join(ROOT, 'data'), dir, { recursive: true });
+    expect(await ok(['periods', '--scope', 'kaas', '--data', dir])).toBe(await ok(['periods', '--scope', 'kaas']));
+  });
+});
