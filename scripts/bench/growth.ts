@@ -122,6 +122,9 @@ export async function growth(options: { syncReps?: number; buildReps?: number } 
   return rows;
 }
 
+/** The section's entry point for scripts/bench.ts. */
+export const run = growth;
+
 if (import.meta.main) {
   for (const r of await growth()) {
     console.log(`${r.figure.padEnd(44)} ${String(r.value).padStart(10)} ${r.unit.padEnd(8)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`);

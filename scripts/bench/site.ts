@@ -119,6 +119,9 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
   return rows;
 }
 
+/** The section's entry point for scripts/bench.ts. */
+export const run = site;
+
 if (import.meta.main) {
   for (const r of await site()) {
     console.log(`${r.section.padEnd(12)} ${r.figure.padEnd(70)} ${String(r.value).padStart(9)} ${r.unit.padEnd(6)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`);
