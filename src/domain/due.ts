@@ -1,0 +1,164 @@
+/**
+ * "What's due" on a day: for each scope the versions a provider can be certified against
+ * (`effective` and `warn`, scs-0003-v1) and since when, and the next transitions of scope
+ * versions and documents with the pull request that set their date and how far ahead.
+ *
+ * `knownOn` picks what was known: null uses everything in `data/` (the home page); a day
+ * uses each scope's timeline as it stood on that day and each document's front matter as
+ * it stood then (the as-of view). Pure, so the browser can run it on the shipped data.
+ */
+import { daysBetween, type Day } from './day.ts';
+import { documentTransitions, type Lifecycle } from './document-state.ts';
+import { lastSetters, revisionChanges, transitionKey } from './revision-changes.ts';
+import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from './scopes.ts';
+import type { Document, Provenance, Scope } from './schemas/data.ts';
+import type { DocumentStatus } from './schemas/front-matter.ts';
+import type { TimelineEntry } from './schemas/scope-file.ts';
+import type { Validity } from './schemas/validity.ts';
+import { periodOn, periodsOf, transitionsOf } from './validity.ts';
+
+export interface CertifiableVersion {
+  version: string;
+  validity: Validity;
+  since: Day | null;
+  /** The day this validity ends, if announced, and what follows. */
+  until: Day | null;
+  then: Validity | null;
+}
+
+export interface DueScope {
+  id: string;
+  name: string;
+  short: string;
+  /** The revision whose timeline applies (null: none had landed yet on `knownOn`). */
+  revision: Provenance | null;
+  certifiable: CertifiableVersion[];
+}
+
+export interface DueTransition {
+  date: Day;
+  daysLeft: number;
+  kind: 'scope' | 'document';
+  scope: string | null;
+  scopeName: string | null;
+  version: string | null;
+  validity: Validity | null;
+  document: string | null;
+  documentTitle: string | null;
+  series: string | null;
+  state: DocumentStatus | null;
+  /** The commit and pull request that set this date (as known then). */
+  source: Provenance | null;
+  /** Days between `source` and `date`. */
+  leadDays: number | null;
+}
+
+export interface DueView {
+  day: Day;
+  knownOn: Day | null;
+  horizonDays: number;
+  scopes: DueScope[];
+  next: DueTransition[];
+}
+
+export type DueInput = { scopes: readonly Scope[]; documents: readonly Document[] };
+
+function timelineKnownOn(scope: Scope, knownOn: Day | null): { timeline: TimelineEntry[]; revision: Provenance | null } {
+  if (knownOn === null) {
+    const last = scope.revisions.filter((r) => r.format !== 'unparseable').at(-1) ?? null;
+    return { timeline: fullTimeline(scope), revision: last ? { commit: last.commit, date: last.date, pr: last.pr } : null };
+  }
+  let found: { timeline: TimelineEntry[]; revision: Provenance | null } = { timeline: [], revision: null };
+  for (const { revision, timeline } of accumulatedTimelines(scope)) {
+    if (revision.date > knownOn) break;
+    found = { timeline, revision: { commit: revision.commit, date: revision.date, pr: revision.pr } };
+  }
+  return found;
+}
+
+/** A document's lifecycle fields as its front matter stood on a day (null: not added yet). */
+export function lifecycleKnownOn(doc: Document, knownOn: Day | null): Lifecycle | null {
+  if (knownOn === null) return doc;
+  let found: Lifecycle | null = null;
+  for (const h of doc.history) if (h.date <= knownOn) found = h;
+  return found;
+}
+
+function documentSource(doc: Document, field: 'stabilizedAt' | 'deprecatedAt', value: Day, knownOn: Day | null): Provenance | null {
+  let source: Provenance | null = null;
+  doc.history.forEach((h, i) => {
+    if (knownOn !== null && h.date > knownOn) return;
+    if (h[field] === value && (i === 0 || doc.history[i - 1]![field] !== value)) source = { commit: h.commit, date: h.date, pr: h.pr };
+  });
+  return source;
+}
+
+export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | null; horizonDays?: number } = {}): DueView {
+  const knownOn = options.knownOn ?? null;
+  const horizonDays = options.horizonDays ?? 365;
+  const scopes: DueScope[] = [];
+  const next: DueTransition[] = [];
+  for (const scope of data.scopes) {
+    const { timeline, revision } = timelineKnownOn(scope, knownOn);
+    const versions = allVersionNames(scope);
+    const certifiable: CertifiableVersion[] = [];
+    for (const version of versions) {
+      const periods = periodsOf(timeline, version);
+      const p = periodOn(periods, day);
+      if (p.validity !== 'effective' && p.validity !== 'warn') continue;
+      const following = periods[periods.indexOf(p) + 1] ?? null;
+      certifiable.push({ version, validity: p.validity, since: p.from, until: p.to, then: following?.validity ?? null });
+    }
+    certifiable.sort((a, b) => (a.since === b.since ? (a.version < b.version ? 1 : -1) : (a.since ?? '') < (b.since ?? '') ? 1 : -1));
+    scopes.push({ id: scope.id, name: scope.name, short: shortName(scope), revision, certifiable });
+    const setters = lastSetters(revisionChanges(scope), knownOn);
+    for (const t of transitionsOf(timeline, versions)) {
+      const left = daysBetween(day, t.date);
+      if (left < 0 || left > horizonDays) continue;
+      const set = setters.get(transitionKey(t));
+      const source = set && set.date === t.date ? set.at : null;
+      next.push({
+        date: t.date,
+        daysLeft: left,
+        kind: 'scope',
+        scope: scope.id,
+        scopeName: shortName(scope),
+        version: t.version,
+        validity: t.validity,
+        document: null,
+        documentTitle: null,
+        series: null,
+        state: null,
+        source,
+        leadDays: source ? daysBetween(source.date, t.date) : null,
+      });
+    }
+  }
+  for (const doc of data.documents) {
+    const lifecycle = lifecycleKnownOn(doc, knownOn);
+    if (!lifecycle) continue;
+    for (const t of documentTransitions(lifecycle)) {
+      const left = daysBetween(day, t.on);
+      if (left < 0 || left > horizonDays) continue;
+      const field = t.on === lifecycle.deprecatedAt && t.state === 'Deprecated' ? 'deprecatedAt' : 'stabilizedAt';
+      const source = documentSource(doc, field, t.on, knownOn);
+      next.push({
+        date: t.on,
+        daysLeft: left,
+        kind: 'document',
+        scope: null,
+        scopeName: null,
+        version: null,
+        validity: null,
+        document: doc.id,
+        documentTitle: doc.title,
+        series: doc.series,
+        state: t.state,
+        source,
+        leadDays: source ? daysBetween(source.date, t.on) : null,
+      });
+    }
+  }
+  next.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.kind !== b.kind ? (a.kind === 'scope' ? -1 : 1) : ((a.scope ?? a.document ?? '') + (a.version ?? '')).localeCompare((b.scope ?? b.document ?? '') + (b.version ?? ''))));
+  return { day, knownOn, horizonDays, scopes, next };
+}

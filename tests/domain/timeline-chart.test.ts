@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { axisTicks, chartGeometry, chartRange, chartRows, describeRows, startOfQuarter, xOfDay } from '../../src/domain/timeline-chart.ts';
+import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
+
+const timeline: TimelineEntry[] = [
+  { date: '2025-02-01', versions: { 'v5.1': 'effective', v4: 'warn' } },
+  { date: '2024-12-19', versions: { 'v5.1': 'effective', v4: 'effective' } },
+  { date: '2025-07-01', versions: { 'v5.1': 'effective' } },
+];
+
+describe('chartRows', () => {
+  it('puts the newest version first and drops versions never listed', () => {
+    expect(chartRows(timeline, ['v4', 'v5.1', 'v9']).map((r) => r.version)).toEqual(['v5.1', 'v4']);
+  });
+});
+
+describe('chartRange and axis', () => {
+  it('spans whole quarters from the first transition to six months after the last', () => {
+    const rows = chartRows(timeline, ['v4', 'v5.1']);
+    expect(chartRange(rows, '2025-01-15')).toEqual({ start: '2024-10-01', end: '2026-01-01' });
+    expect(chartRange(rows, '2026-03-02')).toEqual({ start: '2024-10-01', end: '2026-07-01' });
+  });
+  it('starts quarters on their first month', () => {
+    expect(startOfQuarter('2024-12-19')).toBe('2024-10-01');
+    expect(startOfQuarter('2025-01-01')).toBe('2025-01-01');
+    expect(startOfQuarter('2025-06-30')).toBe('2025-04-01');
+  });
+  it('maps days linearly and clamps outside the range', () => {
+    expect(xOfDay('2025-01-01', '2025-01-01', '2025-01-11', 0, 100)).toBe(0);
+    expect(xOfDay('2025-01-06', '2025-01-01', '2025-01-11', 0, 100)).toBe(50);
+    expect(xOfDay('2030-01-01', '2025-01-01', '2025-01-11', 0, 100)).toBe(100);
+  });
+  it('labels years at January and quarters when there is room', () => {
+    const ticks = axisTicks('2024-10-01', '2025-07-01', 0, 900);
+    expect(ticks.map((t) => t.label ?? '')).toEqual(['Q4', '', '', '2025', '', '', 'Q2', '', '', 'Q3']);
+    const crowded = axisTicks('2020-01-01', '2026-01-01', 0, 300);
+    expect(crowded.filter((t) => t.label).map((t) => t.label)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025', '2026']);
+  });
+});
+
+describe('chartGeometry', () => {
+  const rows = chartRows(timeline, ['v4', 'v5.1']);
+  const chart = chartGeometry(rows, { today: '2025-01-15' });
+  it('draws one bar per dated period, none for "not yet listed"', () => {
+    expect(chart.bars.filter((b) => b.version === 'v4').map((b) => [b.validity, b.from, b.to])).toEqual([
+      ['effective', '2024-12-19', '2025-02-01'],
+      ['warn', '2025-02-01', '2025-07-01'],
+      ['deprecated', '2025-07-01', null],
+    ]);
+  });
+  it('puts bars end to end, open-ended ones to the right edge, and the today line between', () => {
+    const [a, b, c] = chart.bars.filter((x) => x.version === 'v4');
+    expect(a!.x + a!.width).toBeCloseTo(b!.x, 0);
+    expect(c!.x + c!.width).toBeCloseTo(chart.plotRight, 0);
+    expect(chart.today!.x).toBeGreaterThan(a!.x);
+    expect(chart.today!.x).toBeLessThan(b!.x);
+  });
+  it('writes the validity on bars wide enough for it', () => {
+    expect(chart.bars.find((b) => b.validity === 'deprecated')!.label).toBe('deprecated');
+    const narrow = chartGeometry(rows, { today: '2025-01-15', range: { start: '2015-01-01', end: '2030-01-01' } });
+    expect(narrow.bars.find((b) => b.validity === 'effective' && b.version === 'v4')!.label).toBeNull();
+  });
+  it('describes the rows in words, end days inclusive', () => {
+    expect(describeRows(rows)).toBe('v5.1: effective from 2024-12-19. v4: effective from 2024-12-19 to 2025-01-31, warn from 2025-02-01 to 2025-06-30, deprecated from 2025-07-01.');
+  });
+});
