@@ -118,6 +118,11 @@ export function axisTicks(start: Day, end: Day, left: number, right: number, min
     if (d < start) continue;
     const month = Number(d.slice(5, 7));
     const x = xOfDay(d, start, end, left, right);
+    // A label starting at the right edge would be cut off.
+    if (right - x < minLabelSpace) {
+      ticks.push({ day: d, x, kind: month === 1 ? 'year' : (month - 1) % 3 === 0 ? 'quarter' : 'month', label: null });
+      continue;
+    }
     if (month === 1) ticks.push({ day: d, x, kind: 'year', label: d.slice(0, 4) });
     else if ((month - 1) % 3 === 0) ticks.push({ day: d, x, kind: 'quarter', label: quarterWide ? `Q${(month - 1) / 3 + 1}` : null });
     else ticks.push({ day: d, x, kind: 'month', label: null });

@@ -45,8 +45,4 @@ export function buildDay(): Day {
   return utcDayOf(new Date());
 }
 
-/** A site-internal link with the configured base path. */
-export function href(path: string): string {
-  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
-  return `${base}/${path.replace(/^\//, '')}`;
-}
+export { href } from './links.ts';

@@ -1,0 +1,151 @@
+/**
+ * "What's due" for one day: certifiable versions per scope and the next transitions.
+ * Rendered to static HTML on the server (home, /as-of/<day>/); the as-of island renders the
+ * same component in the browser for a day picked there. React escapes every string.
+ */
+import type { DueTransition, DueView as Model } from '../domain/due.ts';
+import { describeLead } from '../domain/revision-changes.ts';
+import { commitUrl, documentPath, href, pullUrl, scopePath } from '../site/links.ts';
+
+function Source({ source }: { source: DueTransition['source'] }) {
+  if (!source) return <span className="muted">—</span>;
+  return (
+    <>
+      {source.pr ? <a href={pullUrl(source.pr)}>#{source.pr}</a> : <a href={commitUrl(source.commit)}><code>{source.commit.slice(0, 7)}</code></a>}{' '}
+      <span className="nowrap">on <time dateTime={source.date}>{source.date}</time></span>
+    </>
+  );
+}
+
+function What({ t }: { t: DueTransition }) {
+  if (t.kind === 'scope') {
+    return (
+      <>
+        <a href={href(scopePath(t.scope!))}>{t.scopeName}</a> {t.version} becomes <span className={`validity validity-${t.validity}`}>{t.validity}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      <a href={href(documentPath(t.document!))}>{t.document}</a> <span className="muted">({t.documentTitle})</span> becomes{' '}
+      <span className={`state state-${t.state?.toLowerCase()}`}>{t.state}</span>
+    </>
+  );
+}
+
+const daysLeft = (n: number) => (n === 0 ? 'today' : n === 1 ? '1 day' : `${n} days`);
+
+export default function DueView({ model, headingLevel = 2 }: { model: Model; headingLevel?: 2 | 3 }) {
+  const H = `h${headingLevel}` as 'h2' | 'h3';
+  const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
+  return (
+    <div className="due" data-day={model.day} data-known-on={model.knownOn ?? ''}>
+      <section aria-labelledby="certifiable">
+        <H id="certifiable">
+          Certifiable on <time dateTime={model.day}>{model.day}</time>
+        </H>
+        <p className="small muted">
+          Versions that are <code>effective</code> or <code>warn</code> (scs-0003-v1)
+          {model.knownOn ? <>, by the timelines as they stood on <time dateTime={model.knownOn}>{model.knownOn}</time></> : <>, by the latest timelines</>}.
+        </p>
+        <div className="cards">
+          {model.scopes.map((s) => (
+            <article className="card" key={s.id} data-scope={s.id}>
+              <Sub>
+                <a href={href(scopePath(s.id))}>{s.name}</a>
+              </Sub>
+              {s.certifiable.length === 0 ? (
+                <p>No version is certifiable on this day.</p>
+              ) : (
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Version</th>
+                      <th scope="col">Validity</th>
+                      <th scope="col">Since</th>
+                      <th scope="col">Until</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {s.certifiable.map((c) => (
+                      <tr key={c.version} data-version={c.version}>
+                        <th scope="row">{c.version}</th>
+                        <td>
+                          <span className={`validity validity-${c.validity}`}>{c.validity}</span>
+                        </td>
+                        <td>{c.since ? <time dateTime={c.since}>{c.since}</time> : '—'}</td>
+                        <td>
+                          {c.until ? (
+                            <>
+                              <time dateTime={c.until}>{c.until}</time>
+                              {c.then ? <>, then <span className={`validity validity-${c.then}`}>{c.then}</span></> : null}
+                            </>
+                          ) : (
+                            <span className="muted">not announced</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+              {model.knownOn ? (
+                <p className="small muted">
+                  {s.revision ? (
+                    <>
+                      Timeline as of <time dateTime={s.revision.date}>{s.revision.date}</time>
+                      {s.revision.pr ? <> (<a href={pullUrl(s.revision.pr)}>#{s.revision.pr}</a>)</> : null}.
+                    </>
+                  ) : (
+                    <>No timeline had been published yet.</>
+                  )}
+                </p>
+              ) : null}
+            </article>
+          ))}
+        </div>
+      </section>
+      <section aria-labelledby="next-transitions">
+        <H id="next-transitions">Next transitions</H>
+        <p className="small muted">
+          Scope versions and standards that change state in the {model.horizonDays} days from <time dateTime={model.day}>{model.day}</time>, with the pull
+          request that set the date and how far ahead it did.
+        </p>
+        {model.next.length === 0 ? (
+          <p>No transition is announced for this period.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="transitions">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col" className="num">Days left</th>
+                  <th scope="col">What</th>
+                  <th scope="col">Date set by</th>
+                  <th scope="col">Lead time</th>
+                </tr>
+              </thead>
+              <tbody>
+                {model.next.map((t) => (
+                  <tr key={`${t.kind}/${t.scope ?? t.document}/${t.version ?? ''}/${t.validity ?? t.state}/${t.date}`} data-scope={t.scope ?? undefined} data-version={t.version ?? undefined} data-document={t.document ?? undefined}>
+                    <td className="nowrap">
+                      <time dateTime={t.date}>{t.date}</time>
+                    </td>
+                    <td className="num nowrap">{daysLeft(t.daysLeft)}</td>
+                    <td>
+                      <What t={t} />
+                    </td>
+                    <td>
+                      <Source source={t.source} />
+                    </td>
+                    <td className="nowrap">{describeLead(t.leadDays)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Addresses, for pages and for the browser-side island alike (no astro:content import here):
+ * site-internal links with the configured base path, and links upstream.
+ */
+import { DOCS_URL, UPSTREAM_REPO_URL } from './constants.ts';
+
+/** A site-internal link with the configured base path. */
+export function href(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${base}/${path.replace(/^\//, '')}`;
+}
+
+export const pullUrl = (pr: number) => `${UPSTREAM_REPO_URL}/pull/${pr}`;
+export const commitUrl = (commit: string) => `${UPSTREAM_REPO_URL}/commit/${commit}`;
+/** The document's file on upstream `main`. */
+export const upstreamFileUrl = (file: string) => `${UPSTREAM_REPO_URL}/blob/main/${file}`;
+/** The rendered standard on docs.scs.community: the file name without `.md`. */
+export const docsUrl = (file: string) => `${DOCS_URL}/${(file.split('/').pop() ?? file).replace(/\.md$/, '')}`;
+
+export const scopePath = (scope: string) => `/scopes/${scope}/`;
+export const revisionPath = (scope: string, commit: string) => `/scopes/${scope}/revisions/${commit.slice(0, 7)}/`;
+/** A document's place in its series page: `/standards/scs-0214/#scs-0214-v2`. */
+export const documentPath = (id: string) => `/standards/${id.slice(0, 8)}/#${id}`;
+export const seriesPath = (series: string) => `/standards/${series}/`;
+export const asOfPath = (day: string) => `/as-of/${day}/`;
