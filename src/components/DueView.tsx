@@ -57,7 +57,7 @@ export default function DueView({ model, headingLevel = 2 }: { model: Model; hea
               {s.certifiable.length === 0 ? (
                 <p>No version is certifiable on this day.</p>
               ) : (
-                <table>
+                <table className="certifiable stack-narrow">
                   <thead>
                     <tr>
                       <th scope="col">Version</th>
@@ -70,11 +70,11 @@ export default function DueView({ model, headingLevel = 2 }: { model: Model; hea
                     {s.certifiable.map((c) => (
                       <tr key={c.version} data-version={c.version}>
                         <th scope="row">{c.version}</th>
-                        <td>
+                        <td data-label="Validity">
                           <span className={`validity validity-${c.validity}`}>{c.validity}</span>
                         </td>
-                        <td>{c.since ? <time dateTime={c.since}>{c.since}</time> : '—'}</td>
-                        <td>
+                        <td data-label="Since">{c.since ? <time dateTime={c.since}>{c.since}</time> : '—'}</td>
+                        <td data-label="Until">
                           {c.until ? (
                             <>
                               <time dateTime={c.until}>{c.until}</time>
@@ -115,7 +115,7 @@ export default function DueView({ model, headingLevel = 2 }: { model: Model; hea
           <p>No transition is announced for this period.</p>
         ) : (
           <div className="table-wrap">
-            <table className="transitions">
+            <table className="transitions stack-narrow">
               <thead>
                 <tr>
                   <th scope="col">Date</th>
@@ -128,17 +128,17 @@ export default function DueView({ model, headingLevel = 2 }: { model: Model; hea
               <tbody>
                 {model.next.map((t) => (
                   <tr key={`${t.kind}/${t.scope ?? t.document}/${t.version ?? ''}/${t.validity ?? t.state}/${t.date}`} data-scope={t.scope ?? undefined} data-version={t.version ?? undefined} data-document={t.document ?? undefined}>
-                    <td className="nowrap">
+                    <td className="nowrap" data-label="Date">
                       <time dateTime={t.date}>{t.date}</time>
                     </td>
-                    <td className="num nowrap">{daysLeft(t.daysLeft)}</td>
-                    <td>
+                    <td className="num nowrap" data-label="Days left">{daysLeft(t.daysLeft)}</td>
+                    <td data-label="What">
                       <What t={t} />
                     </td>
-                    <td>
+                    <td data-label="Date set by">
                       <Source source={t.source} />
                     </td>
-                    <td className="nowrap">{describeLead(t.leadDays)}</td>
+                    <td className="nowrap" data-label="Lead time">{describeLead(t.leadDays)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,13 +5,23 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, HAVE_CHROMIUM, launchChromium, openPage, screenshots, SKIP_REASON } from './support/browser.ts';
+import { axeViolations, HAVE_CHROMIUM, launchChromium, openPage, PHONE, screenshot, SKIP_REASON } from './support/browser.ts';
 
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
-/** One path per page type, and the name its screenshots get. */
-export const PAGES: { name: string; path: string }[] = [
+/**
+ * One path per page type, the name its screenshots get, and what to wait for before checking
+ * (a page whose island renders after load).
+ */
+export const PAGES: { name: string; path: string; ready?: string }[] = [
   { name: 'home', path: '/' },
+  { name: 'scope', path: '/scopes/iaas/' },
+  { name: 'scope-kaas', path: '/scopes/kaas/' },
+  { name: 'revision', path: '/scopes/iaas/revisions/ab421b9/' },
+  { name: 'standards', path: '/standards/' },
+  { name: 'series', path: '/standards/scs-0214/' },
+  { name: 'as-of', path: '/as-of/?day=2024-12-01', ready: '#as-of-result[data-rendered]' },
+  { name: 'as-of-day', path: '/as-of/2024-11-21/' },
   { name: 'progress', path: '/progress/' },
   { name: 'report', path: '/report/' },
 ];
@@ -25,17 +35,23 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility (axe-core, WCAG 2.1 A/AA) and scr
     await browser?.close();
   });
 
-  for (const { name, path } of PAGES) {
+  for (const { name, path, ready } of PAGES) {
     it(`${name} (${path}) has no violations in light or dark, and no script errors`, async () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const { page, context, response, errors } = await openPage(browser, path, { colorScheme });
+        if (ready) await page.waitForSelector(ready);
         expect(response?.status(), `${path} status`).toBe(200);
         expect(await axeViolations(page), `${path} in ${colorScheme}`).toEqual([]);
         expect(errors, `${path} in ${colorScheme}`).toEqual([]);
+        expect(await screenshot(page, `${name}-${colorScheme}`)).toMatch(/\.png$/);
         await context.close();
       }
-      const files = await screenshots(browser, path, name);
-      expect(files).toHaveLength(3);
+      const { page, context } = await openPage(browser, path, PHONE);
+      if (ready) await page.waitForSelector(ready);
+      // Readable on a phone: nothing but scroll containers is wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, `${name}-phone`);
+      await context.close();
     });
   }
 });

@@ -7,6 +7,7 @@ import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH, HAVE_CHROMIUM, SKIP_REASON } from './support/browser.ts';
 import { buildSite, E2E_TODAY } from './support/build-site.ts';
+import { hostileDataDir } from './support/hostile-data.ts';
 import { serveStatic } from './support/static-server.ts';
 
 declare module 'vitest' {
@@ -17,6 +18,8 @@ declare module 'vitest' {
     siteDir: string | null;
     /** The SCS_TODAY the site was built for. */
     siteToday: string;
+    /** The same site built from data with hostile strings (support/hostile-data.ts). */
+    hostileUrl: string | null;
   }
 }
 
@@ -27,15 +30,21 @@ export default async function setup(project: TestProject) {
     console.warn(SKIP_REASON);
     project.provide('siteUrl', null);
     project.provide('siteDir', null);
+    project.provide('hostileUrl', null);
     return () => {};
   }
+  // One build after the other: they share the content-layer cache.
   const dir = buildSite();
+  const hostileData = hostileDataDir();
+  const hostileDir = buildSite({ dataDir: hostileData, label: 'hostile' });
   const server = await serveStatic(dir);
+  const hostile = await serveStatic(hostileDir);
   project.provide('siteUrl', server.url);
   project.provide('siteDir', dir);
+  project.provide('hostileUrl', hostile.url);
   return async () => {
     await server.close();
-    const tmp = dirname(dir);
-    if (existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
+    await hostile.close();
+    for (const tmp of [dirname(dir), dirname(hostileDir), dirname(hostileData)]) if (existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
   };
 }

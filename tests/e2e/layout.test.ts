@@ -58,6 +58,16 @@ describe.skipIf(!HAVE_CHROMIUM)('layout', () => {
     await context.close();
   });
 
+  it('prints for a shared screen: no navigation, black on white', async () => {
+    const { page, context } = await openPage(browser, '/scopes/iaas/', { colorScheme: 'dark' });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav[aria-label="Main"]').isVisible()).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    const colours = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
+    expect(colours).toEqual({ bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)' });
+    await context.close();
+  });
+
   it('reaches the skip link first with the keyboard, with a visible focus ring', async () => {
     const { page, context } = await openPage(browser, '/');
     await page.keyboard.press('Tab');

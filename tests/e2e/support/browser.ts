@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { PROJECT_DIR } from './build-site.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -28,6 +28,26 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
 }
 
+/** One Chromium for the enclosing describe block: call inside it, use the getter in tests. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium did not start');
+    return browser;
+  };
+}
+
+/** Text of an element with runs of white space made single spaces. */
+export async function text(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim();
+}
+
 /** The address of the e2e site that the global setup built and serves. */
 export function siteUrl(path = '/'): string {
   const base = inject('siteUrl');
@@ -36,7 +56,7 @@ export function siteUrl(path = '/'): string {
 }
 
 /** A page whose console errors and uncaught exceptions are collected (a test asserts none). */
-export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}) {
+export async function openPage(browser: Browser, path: string, options: BrowserContextOptions = {}, base = siteUrl('')) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', ...options });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -48,7 +68,7 @@ export async function openPage(browser: Browser, path: string, options: BrowserC
     errors.push(`dialog: ${d.message()}`);
     void d.dismiss();
   });
-  const response = await page.goto(siteUrl(path), { waitUntil: 'load' });
+  const response = await page.goto(base + path, { waitUntil: 'load' });
   return { page, context, response, errors };
 }
 
@@ -76,21 +96,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export const SCREENSHOT_DIR = join(PROJECT_DIR, 'test-results/screenshots');
 
-/** Full-page screenshots of a page in light, dark and at a phone's width, kept as test artefacts. */
-export async function screenshots(browser: Browser, path: string, name: string): Promise<string[]> {
+/** A phone's viewport, for the narrow screenshots. */
+export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+
+/** A full-page screenshot kept as a test artefact: test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const variants: { suffix: string; options: BrowserContextOptions }[] = [
-    { suffix: 'light', options: { colorScheme: 'light' } },
-    { suffix: 'dark', options: { colorScheme: 'dark' } },
-    { suffix: 'phone', options: { colorScheme: 'light', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true } },
-  ];
-  const files: string[] = [];
-  for (const { suffix, options } of variants) {
-    const { page, context } = await openPage(browser, path, options);
-    const file = join(SCREENSHOT_DIR, `${name}-${suffix}.png`);
-    await page.screenshot({ path: file, fullPage: true });
-    files.push(file);
-    await context.close();
-  }
-  return files;
+  const file = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
 }

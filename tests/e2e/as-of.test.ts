@@ -1,0 +1,51 @@
+/** The as-of view: pre-rendered days (no JavaScript) and the island for any day. */
+import { describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, openPage, SKIP_REASON, text, useBrowser } from './support/browser.ts';
+
+if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
+
+describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
+  const browser = useBrowser();
+
+  it('pre-renders a past day with the timeline as it stood then, without JavaScript', async () => {
+    const { page, context } = await openPage(browser(), '/as-of/2024-11-21/', { javaScriptEnabled: false });
+    expect(await text(page, 'h1')).toBe("What's due on 2024-11-21, as known then");
+    // #824 (2024-11-21) announced v4 warn for 2025-01-01; #859 moved it a month later.
+    expect(await text(page, '[data-scope="iaas"] tr[data-version="v4"]')).toBe('v4 effective 2024-02-28 2025-01-01, then warn');
+    expect(await text(page, '[data-scope="iaas"] tr[data-version="v5"]')).toBe('v5 effective 2024-11-21 not announced');
+    expect(await text(page, 'table.transitions tr[data-version="v4"]')).toBe('2025-01-01 41 days IaaS v4 becomes warn #824 on 2024-11-21 41 days ahead');
+    // KaaS v1 turned effective only on 2024-11-26.
+    expect(await text(page, '[data-scope="kaas"]')).toContain('No version is certifiable on this day.');
+    expect(await page.locator('script').count()).toBe(0);
+    await context.close();
+  });
+
+  it('shows any day with the island, loaded only when a day is asked for', async () => {
+    const { page, context, errors } = await openPage(browser(), '/as-of/?day=2024-12-01');
+    await page.waitForFunction(() => document.getElementById('as-of-status')?.textContent === 'Showing 2024-12-01.');
+    expect(await text(page, 'h1')).toBe("What's due on 2024-12-01, as known then");
+    expect(await text(page, '[data-scope="iaas"] tr[data-version="v4"]')).toBe('v4 effective 2024-02-28 2025-01-01, then warn');
+    expect(await text(page, '[data-scope="kaas"] tr[data-version="v1"]')).toBe('v1 effective 2024-11-26 not announced');
+    expect(await text(page, 'table.transitions tr[data-version="v4"]')).toBe('2025-01-01 31 days IaaS v4 becomes warn #824 on 2024-11-21 41 days ahead');
+    expect(await page.locator('#as-of-day').inputValue()).toBe('2024-12-01');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('picks a day with the form', async () => {
+    const { page, context } = await openPage(browser(), '/as-of/');
+    await page.locator('#as-of-day').fill('2025-03-01');
+    await page.getByRole('button', { name: 'Show that day' }).click();
+    await page.waitForFunction(() => document.getElementById('as-of-status')?.textContent === 'Showing 2025-03-01.');
+    expect(new URL(page.url()).searchParams.get('day')).toBe('2025-03-01');
+    expect(await text(page, '[data-scope="iaas"] tr[data-version="v4"]')).toBe('v4 warn 2025-02-01 not announced');
+    await context.close();
+  });
+
+  it('says so for a day that is not a calendar day', async () => {
+    const { page, context } = await openPage(browser(), '/as-of/?day=2024-02-30');
+    await page.waitForFunction(() => /^Could not show/.test(document.getElementById('as-of-status')?.textContent ?? ''));
+    expect(await text(page, '#as-of-status')).toContain('not a calendar day');
+    await context.close();
+  });
+});

@@ -1,0 +1,71 @@
+/** The catalogue of standards and the document series pages, real default data, 2025-01-15. */
+import { describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, openPage, SKIP_REASON, text, useBrowser } from './support/browser.ts';
+
+if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
+
+const visibleIds = (page: import('playwright-core').Page) =>
+  page.locator('tr.doc').evaluateAll((rows) => rows.filter((r) => (r as HTMLElement).offsetParent !== null).map((r) => r.getAttribute('data-id')));
+
+describe.skipIf(!HAVE_CHROMIUM)('catalogue of standards', () => {
+  const browser = useBrowser();
+
+  it('groups documents by track with their state today, including future dates', async () => {
+    const { page, context, errors } = await openPage(browser(), '/standards/');
+    expect(await page.locator('section.track-group h2').allInnerTexts()).toEqual(['Global', 'IaaS', 'KaaS', 'IAM', 'Ops', 'Scopes']);
+    expect(await text(page, 'tr[data-id="scs-0214-v2"] .state-cell')).toBe('Stable');
+    expect(await text(page, 'tr[data-id="scs-0214-v1"] .state-cell')).toBe('Deprecated');
+    expect(await text(page, 'tr[data-id="scs-0501-v4"] .state-cell')).toBe('Stable (deprecated from 2025-07-01)');
+    expect(await text(page, 'tr[data-id="scs-0005-v1"] .state-cell')).toBe('Draft (stable from 2025-01-16)');
+    expect(await text(page, 'tr[data-id="scs-0214-w1"]')).toContain('supplements v1, v2');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('filters by track, type and state without JavaScript', async () => {
+    const { page, context } = await openPage(browser(), '/standards/', { javaScriptEnabled: false });
+    const all = await visibleIds(page);
+    expect(all.length).toBeGreaterThan(90);
+    await page.getByRole('radio', { name: 'KaaS', exact: true }).check();
+    const kaas = await visibleIds(page);
+    expect(kaas).toContain('scs-0214-v2');
+    expect(kaas).not.toContain('scs-0100-v3');
+    expect(await page.locator('section.track-group').evaluateAll((s) => s.filter((x) => (x as HTMLElement).offsetParent !== null).length)).toBe(1);
+    await page.getByRole('radio', { name: 'Supplement', exact: true }).check();
+    const supplements = await visibleIds(page);
+    expect(supplements.every((id) => /^scs-02\d\d-w\d$/.test(id!))).toBe(true);
+    expect(supplements).toContain('scs-0214-w1');
+    await page.locator('#f-track-all').check();
+    await page.locator('#f-type-all').check();
+    await page.getByRole('radio', { name: 'Deprecated from a future date', exact: true }).check();
+    expect(await visibleIds(page)).toEqual(['scs-0002-v1', 'scs-0501-v4']);
+    await context.close();
+  });
+
+  it('moves through the filters with the keyboard, focus visible', async () => {
+    const { page, context } = await openPage(browser(), '/standards/');
+    await page.locator('#f-track-all').focus();
+    await page.keyboard.press('ArrowRight');
+    const focused = await page.evaluate(() => ({ id: document.activeElement!.id, outline: getComputedStyle(document.activeElement!).outlineStyle }));
+    expect(focused.id).toBe('f-track-0');
+    expect(focused.outline).not.toBe('none');
+    expect(await page.locator('#f-track-0').isChecked()).toBe(true);
+    expect(await visibleIds(page)).not.toContain('scs-0214-v2');
+    await context.close();
+  });
+
+  it('has a page per series with lifecycle, relations, scopes, pull requests and upstream links', async () => {
+    const { page, context, errors } = await openPage(browser(), '/standards/scs-0214/');
+    expect(await text(page, 'h1')).toBe('scs-0214 Kubernetes Node Distribution and Availability');
+    expect(await text(page, 'table.series-versions tr[data-id="scs-0214-v2"]')).toBe('scs-0214-v2 Standard Stable 2024-11-21 — —');
+    expect(await text(page, 'table.series-versions tr[data-id="scs-0214-v1"]')).toBe('scs-0214-v1 Standard Deprecated 2024-02-08 2024-11-20 —');
+    const v2 = page.locator('section#scs-0214-v2');
+    expect(await v2.locator('dl.relations a[href="/standards/scs-0214/#scs-0214-v1"]').count()).toBe(1);
+    expect(await v2.locator('.scope-inclusions').innerText()).toContain('SCS-compatible KaaS v1');
+    expect(await v2.locator('a[href="https://github.com/SovereignCloudStack/standards/blob/main/Standards/scs-0214-v2-k8s-node-distribution.md"]').count()).toBe(1);
+    expect(await v2.locator('a[href="https://docs.scs.community/standards/scs-0214-v2-k8s-node-distribution"]').count()).toBe(1);
+    expect(await text(page, 'table.pulls tr[data-pr="835"]')).toMatch(/^#835 Stabilize scs-0214-v1 merged garloff 2024-11-20 2024-11-26$/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
