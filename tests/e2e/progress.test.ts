@@ -104,6 +104,8 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
   it('without JavaScript, /progress/ still has every table', async () => {
     const { page, context } = await openPage(browser, '/progress/', { javaScriptEnabled: false });
     expect(await page.locator('h1').innerText()).toBe('Progress');
+    expect(await page.locator('main > p').first().innerText()).toMatch(/^On 2025-01-15: \d+ open pull requests touch standard documents or scope files, \d+ of them stale/);
+    expect(await page.locator('.chart-noscript').count()).toBe(4);
     for (const id of Object.keys(CHART_TABLES)) expect(await page.locator(`#${id} tbody tr`).count(), id).toBeGreaterThan(0);
     expect(await page.locator('table.progress-table tbody tr').count()).toBe(progress(data, today).open.length);
     await context.close();
