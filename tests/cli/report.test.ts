@@ -60,7 +60,7 @@ describe('scs-timeline report', () => {
     [['report', '--since', '2024-11-27'], /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26 \(the day before today\)/],
     [['report', '--format', 'html'], /^scs-timeline: --format "html" is not a report format; expected md or json/],
     [['report', '--scope', 'iaas'], /^scs-timeline: option --scope does not apply to report; it accepts --since, --until, --format/],
-    [['report', '--since'], /^scs-timeline: Option '--since <value>' argument missing/],
+    [['report', '--since'], /^scs-timeline: --since needs a value; report accepts --since, --until, --format, --json, --data/],
   ])('exits 2 with one line for %j', async (args, message) => {
     const { code, stdout, stderr } = await cli(args);
     expect(code).toBe(2);
