@@ -83,6 +83,8 @@ async function hostileData(tmp: string): Promise<string> {
       files: {
         [scopePath]: scope.replace('\ntimeline:\n', '\ntimeline:\n  - date: 2026-09-01\n    versions:\n      next: effective\n      v5.1: warn\n'),
         [`Standards/${DOC_ID}-hostile.md`]: doc,
+        // A file name is upstream text too: the slug reaches links to the file.
+        [`Standards/scs-0998-v1-${IMG}.md`]: doc.replace(MARK, `${MARK} file name`),
       },
     },
   ]);
