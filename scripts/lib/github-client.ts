@@ -119,19 +119,29 @@ function headerNumber(headers: Headers, name: string): number | null {
  * response is handed on (a truncated body or one that is not the JSON it claims to be
  * becomes a network error, which plugin-retry retries), and request counting.
  */
-function countingFetch(stats: RequestStats, timeoutMs: number): typeof fetch {
+function countingFetch(stats: RequestStats, timeoutMs: number, warn: (line: string) => void): typeof fetch {
   return async (input, init) => {
     stats.requests++;
+    const target = `${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`;
+    // Every failed attempt is retried (plugin-retry) until the retries are used up.
+    const transient = (reason: string) => {
+      stats.retried++;
+      warn(`GitHub ${target}: ${reason}; retrying`);
+      return new TypeError(reason);
+    };
     const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
-    let body: ArrayBuffer;
     try {
       response = await fetch(input, { ...init, signal });
+    } catch (error) {
+      // No `cause` on the thrown error: octokit would report the cause's message instead.
+      throw transient((error as Error).name === 'TimeoutError' ? `no complete answer within ${timeoutMs} ms` : describeCause(error));
+    }
+    let body: ArrayBuffer;
+    try {
       body = await response.arrayBuffer();
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `no complete answer within ${timeoutMs} ms` : describeCause(error);
-      // No `cause`: octokit would report the cause's message instead of this one.
-      throw new TypeError(reason);
+      throw transient((error as Error).name === 'TimeoutError' ? `no complete answer within ${timeoutMs} ms` : `the answer broke off: ${describeCause(error)}`);
     }
     const resource = response.headers.get('x-ratelimit-resource') ?? 'core';
     const remaining = headerNumber(response.headers, 'x-ratelimit-remaining');
@@ -146,14 +156,18 @@ function countingFetch(stats: RequestStats, timeoutMs: number): typeof fetch {
     const type = response.headers.get('content-type') ?? '';
     const declared = headerNumber(response.headers, 'content-length');
     if (declared !== null && declared !== body.byteLength) {
-      throw new TypeError(`response body ended after ${body.byteLength} of ${declared} bytes`);
+      throw transient(`the answer broke off after ${body.byteLength} of ${declared} bytes`);
     }
     if (response.status < 300 && type.includes('json')) {
       try {
         JSON.parse(new TextDecoder().decode(body));
       } catch {
-        throw new TypeError(`response body is not complete JSON (${body.byteLength} bytes)`);
+        throw transient(`the answer is not complete JSON (${body.byteLength} bytes)`);
       }
+    }
+    if (response.status >= 500) {
+      stats.retried++;
+      warn(`GitHub ${target}: answered ${response.status}; retrying`);
     }
     return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
@@ -189,7 +203,7 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     auth: options.token,
     userAgent: 'scs-standards-timeline-sync',
     log: { debug: () => {}, info: () => {}, warn, error: warn },
-    request: { fetch: countingFetch(stats, options.timeoutMs ?? 30_000) },
+    request: { fetch: countingFetch(stats, options.timeoutMs ?? 30_000, warn) },
     retry: {
       retries: options.retries ?? 3,
       retryAfterBaseValue: options.retryBaseMs ?? 1000,
@@ -204,14 +218,6 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
       // The plugin spaces GraphQL requests like writes (1 s); reads need less, and tests none.
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: options.graphqlSpacingMs ?? 250 }),
     },
-  });
-  octokit.hook.error('request', (error) => {
-    const status = (error as StatusError).status;
-    if (status !== undefined && status >= 500) {
-      stats.retried++;
-      warn(`GitHub answered ${status}; retrying: ${(error as Error).message}`);
-    }
-    throw error;
   });
 
   /** Turn an octokit error into one message saying what failed and what to do. */

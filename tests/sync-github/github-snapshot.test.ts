@@ -9,14 +9,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer, type ServerPull } from '../support/github-server.ts';
+import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer, type ServerPull } from '../support/github-server.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../support/snapshot.ts';
 import { dirState, ROOT, runSync, syncEnv, tempDir, type Run } from './support.ts';
 
 const execFileP = promisify(execFile);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
-describe.skipIf(!HAVE_SNAPSHOT)('GitHub sync of the upstream snapshot', () => {
+describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstream snapshot', () => {
   let server: GitHubServer;
   let out: string;
   let cache: string;

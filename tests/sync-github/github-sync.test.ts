@@ -7,12 +7,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGitHubServer, type GitHubServer } from '../support/github-server.ts';
+import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../support/github-server.ts';
 import { buildHistoryRepo, builtRepoPulls, dirState, git, runSync, scopeYaml, syncEnv, tempDir, type TestRepo } from './support.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
-describe('GitHub sync of a built repository', () => {
+describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
   let repo: TestRepo;
   let server: GitHubServer;
   let gitOut: string;
