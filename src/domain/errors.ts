@@ -57,9 +57,13 @@ export function showValue(value: unknown): string {
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
+/** A message lists this many problems at most, then says how many more there are. */
+export const MAX_PROBLEMS = 20;
+
 /** Turn a zod error on `input` into problems that name file, key, value and expectation. */
 export function problemsFromZod(file: string, error: z.ZodError, input: unknown): Problem[] {
-  return error.issues.map((issue) => {
+  const more = error.issues.length - MAX_PROBLEMS;
+  const problems = error.issues.slice(0, MAX_PROBLEMS).map((issue) => {
     const { found, value } = valueAt(input, issue.path);
     return {
       file,
@@ -68,6 +72,8 @@ export function problemsFromZod(file: string, error: z.ZodError, input: unknown)
       expected: found ? issue.message : `missing; ${issue.message}`,
     };
   });
+  if (more > 0) problems.push({ file, key: '', value: null, expected: `and ${more} more problems` });
+  return problems;
 }
 
 /** Parse with a schema or throw an InputError naming the file. */

@@ -11,13 +11,21 @@ import { InputError, showValue } from './errors.ts';
 /** Upstream scope files are ~30 KB; anything past this is not a scope file. */
 export const MAX_YAML_BYTES = 2 * 1024 * 1024;
 export const MAX_DEPTH = 64;
-/** Aliases share objects in js-yaml; walking them could still explode, so count nodes. */
-const MAX_NODES = 200_000;
+/**
+ * Every value counts, scalars too, and an alias each time it is used: aliases share
+ * objects in js-yaml, so a small file can still mean a huge tree (an alias bomb), and
+ * a long list of wrong values would make validation report each of them. The largest
+ * upstream scope file has about 2,000 values.
+ */
+export const MAX_NODES = 100_000;
 
 function checkShape(value: unknown, file: string): void {
   let nodes = 0;
   const walk = (v: unknown, depth: number, stack: Set<unknown>): void => {
-    if (v === null || typeof v !== 'object') return;
+    if (v === null || typeof v !== 'object') {
+      if (++nodes > MAX_NODES) throw new InputError([{ file, key: '', value: null, expected: `expected at most ${MAX_NODES} values, an alias counted each time it is used` }]);
+      return;
+    }
     if (depth > MAX_DEPTH) {
       throw new InputError([{ file, key: '', value: null, expected: `expected at most ${MAX_DEPTH} levels of nesting` }]);
     }
