@@ -13,13 +13,19 @@ import { z } from 'zod';
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** True for a real calendar day in `YYYY-MM-DD` form (rejects 2024-02-30). */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * True for a real calendar day in `YYYY-MM-DD` form (rejects 2024-02-30). Plain arithmetic
+ * (Gregorian leap years), no Date: the sync checks every date of every revision with it.
+ */
 export function isDay(value: string): boolean {
   const m = DAY_PATTERN.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new UTCDate(y, mo - 1, d);
-  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d;
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
 /** A calendar day, `YYYY-MM-DD`. */
