@@ -12,10 +12,10 @@ export function href(path: string): string {
 
 export const pullUrl = (pr: number) => `${UPSTREAM_REPO_URL}/pull/${pr}`;
 export const commitUrl = (commit: string) => `${UPSTREAM_REPO_URL}/commit/${commit}`;
-/** The document's file on upstream `main`. */
-export const upstreamFileUrl = (file: string) => `${UPSTREAM_REPO_URL}/blob/main/${file}`;
+/** The document's file on upstream `main`; file names are upstream text, so each segment is percent-encoded. */
+export const upstreamFileUrl = (file: string) => `${UPSTREAM_REPO_URL}/blob/main/${file.split('/').map(encodeURIComponent).join('/')}`;
 /** The rendered standard on docs.scs.community: the file name without `.md`. */
-export const docsUrl = (file: string) => `${DOCS_URL}/${(file.split('/').pop() ?? file).replace(/\.md$/, '')}`;
+export const docsUrl = (file: string) => `${DOCS_URL}/${encodeURIComponent((file.split('/').pop() ?? file).replace(/\.md$/, ''))}`;
 
 export const scopePath = (scope: string) => `/scopes/${scope}/`;
 export const revisionPath = (scope: string, commit: string) => `/scopes/${scope}/revisions/${commit.slice(0, 7)}/`;
