@@ -69,6 +69,7 @@ describe.skipIf(!HAVE_CHROMIUM)('scope pages', () => {
   it('shows the timeline as announced on the day of a revision, without JavaScript', async () => {
     const { page: scope, context: c1 } = await openPage(browser(), '/scopes/iaas/');
     const link = await scope.locator('table.history tr[data-pr="824"] a', { hasText: 'as announced' }).getAttribute('href');
+    expect(await scope.locator('details.revision-picker a', { hasText: '2024-11-21 (#824)' }).getAttribute('href')).toBe(link);
     await c1.close();
     const { page, context } = await openPage(browser(), link!, { javaScriptEnabled: false });
     expect(await text(page, 'h1')).toBe('IaaS timeline as announced on 2024-11-21');
