@@ -25,15 +25,17 @@ export function revisionAsOf(scope: Scope, day: Day): Revision | null {
 
 /**
  * The timeline with pruned entries put back: scs-0003-v1 allows removing content older
- * than six months, so a revision's entries older than all of the next revision's entries
- * are kept. Returns, for each parseable revision, the timeline as known after it.
+ * than six months, so a revision's entries older than all of the next revision's entries,
+ * and already past when that revision landed, are kept. An entry still in the future that
+ * a revision drops was withdrawn, not pruned. Returns, for each parseable revision, the
+ * timeline as known after it.
  */
 export function accumulatedTimelines(scope: Scope): { revision: Revision; timeline: TimelineEntry[] }[] {
   const out: { revision: Revision; timeline: TimelineEntry[] }[] = [];
   let known: TimelineEntry[] = [];
   for (const revision of parseableRevisions(scope)) {
     const earliest = revision.timeline.reduce<Day | null>((min, e) => (min === null || e.date < min ? e.date : min), null);
-    const kept = earliest === null ? known : known.filter((e) => e.date < earliest);
+    const kept = known.filter((e) => (earliest === null || e.date < earliest) && e.date <= revision.date);
     known = [...revision.timeline, ...kept];
     out.push({ revision, timeline: known });
   }

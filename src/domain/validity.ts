@@ -23,9 +23,14 @@ export function entryOn(timeline: readonly TimelineEntry[], day: Day): TimelineE
   return best;
 }
 
+/** What an entry says of a version: `deprecated` when it does not list it (own keys only). */
+function listed(entry: TimelineEntry | null, version: string): Validity {
+  return entry !== null && Object.hasOwn(entry.versions, version) ? entry.versions[version]! : 'deprecated';
+}
+
 /** The validity of one version on a day. */
 export function validityOn(timeline: readonly TimelineEntry[], version: string, day: Day): Validity {
-  return entryOn(timeline, day)?.versions[version] ?? 'deprecated';
+  return listed(entryOn(timeline, day), version);
 }
 
 /** The validity of every version on a day, in the order given. */
@@ -35,7 +40,7 @@ export function validitiesOn(
   day: Day,
 ): { version: string; validity: Validity }[] {
   const entry = entryOn(timeline, day);
-  return versions.map((version) => ({ version, validity: entry?.versions[version] ?? 'deprecated' }));
+  return versions.map((version) => ({ version, validity: listed(entry, version) }));
 }
 
 /** A stretch of days with one validity: `from` inclusive, `to` exclusive; null = unbounded. */
@@ -63,7 +68,7 @@ export function sortedTimeline(timeline: readonly TimelineEntry[]): TimelineEntr
 export function periodsOf(timeline: readonly TimelineEntry[], version: string): Period[] {
   const periods: Period[] = [{ validity: 'deprecated', from: null, to: null }];
   for (const entry of sortedTimeline(timeline)) {
-    const validity = entry.versions[version] ?? 'deprecated';
+    const validity = listed(entry, version);
     const current = periods[periods.length - 1]!;
     if (validity !== current.validity) {
       current.to = entry.date;

@@ -27,6 +27,14 @@ describe('accumulatedTimelines', () => {
     const acc = accumulatedTimelines(scope([r1, moved]));
     expect(acc[1]!.timeline.map((e) => e.date)).toEqual(['2025-02-01', '2024-11-21', '2024-02-28']);
   });
+
+  it('does not put back a future entry a revision dropped: that is a withdrawal, not pruning', () => {
+    const announced = revision('2024-11-01', [{ date: '2024-12-01', versions: { v1: 'draft' } }]);
+    const withdrawn = revision('2024-11-15', [{ date: '2025-01-01', versions: { v1: 'effective' } }]);
+    const acc = accumulatedTimelines(scope([announced, withdrawn]));
+    expect(acc[1]!.timeline.map((e) => e.date)).toEqual(['2025-01-01']);
+    expect(validityOn(fullTimeline(scope([announced, withdrawn])), 'v1', '2024-12-15')).toBe('deprecated');
+  });
 });
 
 describe('fullTimeline', () => {

@@ -80,6 +80,13 @@ describe('validityOn (scs-0003-v1)', () => {
     expect(sortedTimeline(tl).map((e) => e.versions.v1)).toEqual(['effective', 'warn']);
     expect(periodsOf(tl, 'v1').map((p) => p.validity)).toEqual(['deprecated', 'effective', 'warn']);
   });
+  it('treats a version named like an object property as unlisted (toString, constructor)', () => {
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(validityOn(timeline, name, '2025-03-01'), name).toBe('deprecated');
+      expect(periodsOf(timeline, name), name).toEqual([{ validity: 'deprecated', from: null, to: null }]);
+      expect(validitiesOn(timeline, [name], '2025-03-01'), name).toEqual([{ version: name, validity: 'deprecated' }]);
+    }
+  });
   it('answers for an empty timeline: deprecated forever', () => {
     expect(validityOn([], 'v1', '2024-01-01')).toBe('deprecated');
     expect(periodsOf([], 'v1')).toEqual([{ validity: 'deprecated', from: null, to: null }]);
