@@ -235,7 +235,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
         ? `: GitHub's rate limit is used up${when}${wait}. Run again after the reset, or raise --max-wait / SCS_SYNC_MAX_WAIT.`
         : `: GitHub's rate limit for unauthenticated requests is used up${when}${wait}. Set GITHUB_TOKEN (a token with read access to public repositories) for a higher limit, or run again after the reset.`;
     } else if (status === 401) {
-      hint = ': the token was refused (401). Check GITHUB_TOKEN.';
+      hint = options.token
+        ? ': the token was refused (401). Check GITHUB_TOKEN.'
+        : ": GitHub answers this only with a token (401). Set GITHUB_TOKEN (any token that can read public repositories; in GitHub Actions, secrets.GITHUB_TOKEN).";
     } else if (status === 404) {
       hint = ': not found (404). Check --repo owner/name and --branch, and that the token can read the repository.';
     } else if (status === 500 && !e.response) {

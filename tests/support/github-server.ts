@@ -103,6 +103,8 @@ export interface ServerOptions {
   branch?: string;
   pulls?: ServerPull[];
   rateLimit?: number;
+  /** Answer GraphQL without an Authorization header with 401, as GitHub does (default true). */
+  graphqlNeedsToken?: boolean;
 }
 
 // ---- the git side ----
@@ -681,6 +683,10 @@ export async function startGitHubServer(options: ServerOptions): Promise<GitHubS
     let status: number;
     let payload: unknown;
     let extra: Record<string, string> = {};
+    if (isGraphQL && !authorization && options.graphqlNeedsToken !== false) {
+      send(401, { message: 'This endpoint requires you to be authenticated.', documentation_url: 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql' });
+      return;
+    }
     if (isGraphQL) {
       if (method !== 'POST') {
         send(404, { message: 'Not Found' });

@@ -89,9 +89,22 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   it('fails with what to do when the rate-limit reset is too far away', async () => {
     const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: op('Pulls') }]);
     expectUnchanged(r);
-    expect(r.run.stderr).toMatch(/GraphQL Pulls at http:\/\/127\.0\.0\.1:\d+ failed: GitHub's rate limit for unauthenticated requests is used up \(resets at \d{4}-\d\d-\d\dT/);
-    expect(r.run.stderr).toMatch(/the reset is 360\d s away, more than the 5 s this sync may wait/);
-    expect(r.run.stderr).toMatch(/Set GITHUB_TOKEN/);
+    expect(r.run.stderr).toMatch(/GraphQL Pulls at http:\/\/127\.0\.0\.1:\d+ failed: GitHub's rate limit is used up \(resets at \d{4}-\d\d-\d\dT/);
+    expect(r.run.stderr).toMatch(/the reset is 360\d s away, more than the 5 s this sync may wait\. Run again after the reset, or raise --max-wait/);
+  });
+
+  it('tells an unauthenticated sync to set GITHUB_TOKEN when the rate limit is used up', async () => {
+    const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: path('git/ref/heads/main') }], { GITHUB_TOKEN: '' });
+    expectUnchanged(r);
+    expect(r.made[0]!.authorization).toBeNull();
+    expect(r.run.stderr).toMatch(/GET \/repos\/SovereignCloudStack\/standards\/git\/ref\/heads\/main at .* failed: GitHub's rate limit for unauthenticated requests is used up .*Set GITHUB_TOKEN/);
+  });
+
+  it('tells a sync without a token that GraphQL needs one (401), changing nothing', async () => {
+    const r = await withFaults([], { GITHUB_TOKEN: '' });
+    expectUnchanged(r);
+    expect(r.made.map((q) => q.status)).toEqual([200, 200, 401]);
+    expect(r.run.stderr).toMatch(/GraphQL History at .* failed: GitHub answers this only with a token \(401\)\. Set GITHUB_TOKEN/);
   });
 
   it('honours --max-wait over the environment', async () => {

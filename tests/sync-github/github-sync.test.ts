@@ -103,6 +103,14 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     expect(r.stdout).toMatch(/nothing changed upstream/);
     expect(r.stdout).toMatch(/2 requests, 2 answered 304/);
     expect(r.stdout).toMatch(/rate limit left: core \d+\/5000/);
+    // Without a token too: the check is REST only (GitHub answers GraphQL only with a token).
+    const anonymous = await runSync(['--out', out, '--cache', cache], syncEnv(server.url, { GITHUB_TOKEN: '' }));
+    expect(anonymous.code).toBe(0);
+    expect(server.requests.slice(-2).map((q) => [q.status, q.authorization])).toEqual([
+      [304, null],
+      [304, null],
+    ]);
+    expect(dirState(out)).toEqual(before);
   });
 
   it('fetches only what is new after an upstream change, and ends where a cold sync ends', async () => {

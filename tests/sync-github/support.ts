@@ -16,13 +16,17 @@ export interface Run {
   stderr: string;
 }
 
-/** Environment for a sync against the test server: fast retries, no spacing, no inherited token. */
+/** A token for the test server (GraphQL asks for one, as GitHub does); never a real one. */
+export const TEST_TOKEN = 'test-token-for-the-local-server';
+
+/** Environment for a sync against the test server: fast retries, no spacing, the test token (not an inherited one). */
 export function syncEnv(apiUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.GITHUB_TOKEN;
   return {
     ...env,
     GITHUB_API_URL: apiUrl,
+    GITHUB_TOKEN: TEST_TOKEN,
     SCS_SYNC_RETRY_BASE_MS: '5',
     SCS_SYNC_GRAPHQL_SPACING_MS: '0',
     SCS_SYNC_TIMEOUT_MS: '5000',
