@@ -2,8 +2,8 @@
  * The `scs-timeline` command as a user runs it: a real process on the project's Node, on
  * the committed data/, with "today" fixed by SCS_TODAY.
  */
-import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -198,5 +198,26 @@ describe.concurrent('unreadable data exits 1 naming the file', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'scs-cli-')), 'data');
     cpSync(join(ROOT, 'data'), dir, { recursive: true });
     expect(await ok(['periods', '--scope', 'kaas', '--data', dir])).toBe(await ok(['periods', '--scope', 'kaas']));
+  });
+});
+
+describe.concurrent('bin/scs-timeline.js', () => {
+  it('runs the CLI on the project’s Node', async () => {
+    const viaBin = await new Promise<string>((done, fail) =>
+      execFile(NODE, [join(ROOT, 'bin/scs-timeline.js'), 'periods', '--scope', 'kaas'], { cwd: ROOT, env: { ...process.env, SCS_TODAY: '2025-01-15' } }, (error, stdout) => (error ? fail(error) : done(stdout))),
+    );
+    expect(viaBin).toBe(await ok(['periods', '--scope', 'kaas']));
+  });
+  it.skipIf(!existsSync('/usr/bin/node'))('says which Node it needs when started by an older one', async () => {
+    const version = execFileSync('/usr/bin/node', ['--version'], { encoding: 'utf8' }).trim();
+    const r = await new Promise<Run>((done) =>
+      execFile('/usr/bin/node', [join(ROOT, 'bin/scs-timeline.js'), 'periods', '--scope', 'kaas'], { cwd: ROOT }, (error, stdout, stderr) => done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr })),
+    );
+    if (Number(version.slice(1).split('.')[0]) >= 24) {
+      expect(r.code).toBe(0); // a new enough system Node simply runs it
+      return;
+    }
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`scs-timeline needs Node 24 (found ${version}); run it as "npm run timeline -- …" or "npx scs-timeline …" in the project.\n`);
   });
 });
