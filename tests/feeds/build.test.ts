@@ -125,5 +125,18 @@ describe('the built site', () => {
     for (const path of FEEDS) expect(feeds).toContain(`href="${BASE}${path}"`);
     for (const { file } of API) expect(feeds).toContain(`href="${BASE}${file}"`);
     expect(existsSync(join(dist, 'api/v1/schema/events.json'))).toBe(true);
+    expect(home).toContain(`href="webcal://feeds.example.test${BASE}calendar.ics"`);
+  });
+
+  it('announces and links the feed and calendar of each scope on its page', () => {
+    for (const scope of ['iaas', 'kaas']) {
+      const page = read(`scopes/${scope}/index.html`);
+      const head = page.slice(0, page.indexOf('</head>'));
+      expect(head).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml"[^>]*href="${BASE}scopes/${scope}/rss.xml"`));
+      expect(head).toMatch(new RegExp(`<link rel="alternate" type="text/calendar"[^>]*href="${BASE}scopes/${scope}/calendar.ics"`));
+      expect(head).toContain(`href="${BASE}rss.xml"`);
+      expect(page).toContain(`href="webcal://feeds.example.test${BASE}scopes/${scope}/calendar.ics"`);
+      expect(page).toMatch(new RegExp(`<a href="${BASE}scopes/${scope}/calendar.ics"[^>]*download`));
+    }
   });
 });
