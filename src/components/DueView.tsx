@@ -7,12 +7,20 @@ import type { DueTransition, DueView as Model } from '../domain/due.ts';
 import { describeLead } from '../domain/revision-changes.ts';
 import { commitUrl, documentPath, href, pullUrl, scopePath } from '../site/links.ts';
 
-function Source({ source }: { source: DueTransition['source'] }) {
+function Ref({ at }: { at: NonNullable<DueTransition['source']> }) {
+  return at.pr ? <a href={pullUrl(at.pr)}>#{at.pr}</a> : <a href={commitUrl(at.commit)}><code>{at.commit.slice(0, 7)}</code></a>;
+}
+
+function Source({ source, announced }: { source: DueTransition['source']; announced: DueTransition['announced'] }) {
   if (!source) return <span className="muted">—</span>;
   return (
     <>
-      {source.pr ? <a href={pullUrl(source.pr)}>#{source.pr}</a> : <a href={commitUrl(source.commit)}><code>{source.commit.slice(0, 7)}</code></a>}{' '}
-      <span className="nowrap">on <time dateTime={source.date}>{source.date}</time></span>
+      <Ref at={source} /> <span className="nowrap">on <time dateTime={source.date}>{source.date}</time></span>
+      {announced && announced.commit !== source.commit ? (
+        <span className="small muted">
+          {' '}(first announced by <Ref at={announced} /> on <time dateTime={announced.date}>{announced.date}</time>)
+        </span>
+      ) : null}
     </>
   );
 }
@@ -136,7 +144,7 @@ export default function DueView({ model, headingLevel = 2 }: { model: Model; hea
                       <What t={t} />
                     </td>
                     <td data-label="Date set by">
-                      <Source source={t.source} />
+                      <Source source={t.source} announced={t.announced} />
                     </td>
                     <td className="nowrap" data-label="Lead time">{describeLead(t.leadDays)}</td>
                   </tr>

@@ -9,7 +9,7 @@
  */
 import { daysBetween, type Day } from './day.ts';
 import { documentTransitions, type Lifecycle } from './document-state.ts';
-import { lastSetters, revisionChanges, transitionKey } from './revision-changes.ts';
+import { firstAnnouncers, lastSetters, revisionChanges, transitionKey } from './revision-changes.ts';
 import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from './scopes.ts';
 import type { Document, Provenance, Scope } from './schemas/data.ts';
 import type { DocumentStatus } from './schemas/front-matter.ts';
@@ -49,6 +49,8 @@ export interface DueTransition {
   state: DocumentStatus | null;
   /** The commit and pull request that set this date (as known then). */
   source: Provenance | null;
+  /** The commit and pull request that first announced this transition, perhaps for another date. */
+  announced: Provenance | null;
   /** Days between `source` and `date`. */
   leadDays: number | null;
 }
@@ -93,6 +95,17 @@ function documentSource(doc: Document, field: 'stabilizedAt' | 'deprecatedAt', v
   return source;
 }
 
+/** The first front-matter change that set the field at all (to any date), as known then. */
+function documentAnnounced(doc: Document, field: 'stabilizedAt' | 'deprecatedAt', knownOn: Day | null): Provenance | null {
+  let found: Provenance | null = null;
+  for (const h of doc.history) {
+    if (knownOn !== null && h.date > knownOn) break;
+    if (h[field] === null) found = null;
+    else if (found === null) found = { commit: h.commit, date: h.date, pr: h.pr };
+  }
+  return found;
+}
+
 export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | null; horizonDays?: number } = {}): DueView {
   const knownOn = options.knownOn ?? null;
   const horizonDays = options.horizonDays ?? 365;
@@ -111,7 +124,9 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
     }
     certifiable.sort((a, b) => (a.since === b.since ? (a.version < b.version ? 1 : -1) : (a.since ?? '') < (b.since ?? '') ? 1 : -1));
     scopes.push({ id: scope.id, name: scope.name, short: shortName(scope), revision, certifiable });
-    const setters = lastSetters(revisionChanges(scope), knownOn);
+    const history = revisionChanges(scope);
+    const setters = lastSetters(history, knownOn);
+    const announcers = firstAnnouncers(history, knownOn);
     for (const t of transitionsOf(timeline, versions)) {
       const left = daysBetween(day, t.date);
       if (left < 0 || left > horizonDays) continue;
@@ -130,6 +145,7 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
         series: null,
         state: null,
         source,
+        announced: announcers.get(transitionKey(t)) ?? source,
         leadDays: source ? daysBetween(source.date, t.date) : null,
       });
     }
@@ -142,6 +158,7 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
       if (left < 0 || left > horizonDays) continue;
       const field = t.on === lifecycle.deprecatedAt && t.state === 'Deprecated' ? 'deprecatedAt' : 'stabilizedAt';
       const source = documentSource(doc, field, t.on, knownOn);
+      const announced = documentAnnounced(doc, field, knownOn) ?? source;
       next.push({
         date: t.on,
         daysLeft: left,
@@ -155,6 +172,7 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
         series: doc.series,
         state: t.state,
         source,
+        announced,
         leadDays: source ? daysBetween(source.date, t.on) : null,
       });
     }

@@ -130,3 +130,20 @@ export function lastSetters(all: readonly RevisionChanges[], day: Day | null): M
   }
   return out;
 }
+
+/**
+ * For each transition key, the revision that first announced it (any date) on or before
+ * `day` (all, if null); a withdrawal forgets it, so a later announcement is a first again.
+ */
+export function firstAnnouncers(all: readonly RevisionChanges[], day: Day | null): Map<string, Provenance> {
+  const out = new Map<string, Provenance>();
+  for (const rc of all) {
+    if (day !== null && rc.revision.date > day) break;
+    for (const c of rc.changes) {
+      const key = transitionKey(c);
+      if (c.date === null) out.delete(key);
+      else if (!out.has(key)) out.set(key, provenanceOf(rc.revision));
+    }
+  }
+  return out;
+}

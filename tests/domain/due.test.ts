@@ -37,6 +37,12 @@ describe('dueView', () => {
       ['2025-02-01', 17, 'v4', 'warn', 802, 43],
     ]);
   });
+  it('names the pull request that first announced a transition whose date was moved later', () => {
+    const v4 = dueView(data, '2025-01-15').next.find((n) => n.version === 'v4')!;
+    expect([v4.source?.pr, v4.announced?.pr]).toEqual([802, 801]);
+    const doc = dueView(data, '2025-01-15').next.find((n) => n.document === 'scs-0214-v2')!;
+    expect([doc.source?.pr, doc.announced?.pr]).toEqual([835, 835]);
+  });
   it('includes a transition on the day itself, not the day after', () => {
     expect(dueView(data, '2025-02-01').next.map((n) => n.date)).toEqual(['2025-02-01']);
     expect(dueView(data, '2025-02-02').next).toEqual([]);

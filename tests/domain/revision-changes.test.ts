@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, describeLead, lastSetters, revisionChanges } from '../../src/domain/revision-changes.ts';
+import { describeChange, describeLead, firstAnnouncers, lastSetters, revisionChanges } from '../../src/domain/revision-changes.ts';
 import type { Revision, Scope } from '../../src/domain/schemas/data.ts';
 import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
 
@@ -43,6 +43,11 @@ describe('revisionChanges', () => {
     expect(lastSetters(all, '2024-12-19').get('v4/warn')).toEqual({ at: { commit: sha(1), date: '2024-11-21', pr: 801 }, date: '2025-01-01' });
     expect(lastSetters(all, '2024-12-20').get('v4/warn')?.date).toBe('2025-02-01');
     expect(lastSetters(all, null).has('v4/warn')).toBe(false);
+  });
+  it('finds the revision that first announced a transition, forgotten when withdrawn', () => {
+    expect(firstAnnouncers(all, '2024-12-20').get('v4/warn')?.pr).toBe(801);
+    expect(firstAnnouncers(all, null).has('v4/warn')).toBe(false);
+    expect(firstAnnouncers(all, null).get('v5/effective')?.pr).toBe(801);
   });
 });
 

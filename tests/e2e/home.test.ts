@@ -20,7 +20,7 @@ describe.skipIf(!HAVE_CHROMIUM)('home: what is due on 2025-01-15', () => {
   it('lists the next transitions with days left, the announcing pull request and the lead time', async () => {
     const { page, context } = await openPage(browser(), '/');
     const row = page.locator('table.transitions tr[data-scope="iaas"][data-version="v4"]').first();
-    expect((await row.innerText()).replace(/\s+/g, ' ').trim()).toBe('2025-02-01 17 days IaaS v4 becomes warn #859 on 2024-12-20 43 days ahead');
+    expect((await row.innerText()).replace(/\s+/g, ' ').trim()).toBe('2025-02-01 17 days IaaS v4 becomes warn #859 on 2024-12-20 (first announced by #824 on 2024-11-21) 43 days ahead');
     expect(await row.locator('a[href="https://github.com/SovereignCloudStack/standards/pull/859"]').count()).toBe(1);
     // A document with a future stabilized_at: scs-0005-v1 turns Stable the next day.
     expect(await text(page, 'table.transitions tr[data-document="scs-0005-v1"]')).toMatch(/^2025-01-16 1 day scs-0005-v1 \(.+\) becomes Stable/);
