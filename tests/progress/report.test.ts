@@ -190,6 +190,16 @@ describe('the data as it stood at until', () => {
 });
 
 describe('period', () => {
+  it('includes both ends: merges of the day before since and the day after until stay out', () => {
+    const day = buildReport(data, { since: '2024-11-21', until: '2024-11-21' });
+    // #828 merged 2024-11-20, #824/#832/#833/#836 on 2024-11-21, #548 on 2024-11-25.
+    expect(day.pulls.merged.map((p) => p.number)).toEqual([824, 832, 833, 836]);
+    const next = buildReport(data, { since: '2024-11-22', until: '2024-11-25' });
+    expect(next.pulls.merged.map((p) => p.number)).toEqual([548]);
+    const before = buildReport(data, { since: '2024-11-20', until: '2024-11-20' });
+    expect(before.pulls.merged.map((p) => p.number)).toEqual([765, 828, 834]);
+  });
+
   it('defaults to the 7 days before today', () => {
     expect(defaultPeriod('2025-01-15')).toEqual({ since: '2025-01-08', until: '2025-01-14' });
     expect(defaultPeriod('2025-03-01')).toEqual({ since: '2025-02-22', until: '2025-02-28' });
