@@ -5,7 +5,7 @@
  * Points are month ends (or `today` for the running month), so a month shows how it ended.
  */
 import { addDays, addMonths, dayOfTimestamp, daysBetween, minDay, startOfMonth, type Day } from './day.ts';
-import { openedOn, pullStateAsOf } from './dataset-as-of.ts';
+import { openedOn } from './dataset-as-of.ts';
 import { documentStateOn, documentTransitions } from './document-state.ts';
 import { touchesStandards } from './progress.ts';
 import { revisionAsOf } from './scopes.ts';
@@ -109,18 +109,24 @@ export function median(values: readonly number[]): number | null {
  * the median days from opening to merge of those merged in the month (null: none merged).
  */
 export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): ChartData {
-  const first = pulls.map(openedOn).filter((d): d is Day => d !== null).sort()[0];
+  // Each pull request's days, read once: the loop below runs months × pull requests.
+  const spans = pulls.flatMap((p) => {
+    const opened = openedOn(p);
+    if (opened === null) return [];
+    const merged = p.mergedAt === null ? null : dayOfTimestamp(p.mergedAt);
+    const closed = merged ?? (p.closedAt === null ? null : dayOfTimestamp(p.closedAt));
+    const created = p.createdAt === null ? null : dayOfTimestamp(p.createdAt);
+    return [{ opened, ended: closed, merged, toMerge: created !== null && merged !== null ? daysBetween(created, merged) : null }];
+  });
+  const first = spans.map((s) => s.opened).sort()[0];
   const rows: ChartRow[] = [];
   if (first !== undefined) {
     for (const month of monthsBetween(first, today)) {
       const day = monthEnd(month, today);
-      const open = pulls.filter((p) => {
-        const s = pullStateAsOf(p, day);
-        return s === 'open' || s === 'draft';
-      }).length;
-      const merged = pulls.filter((p) => p.mergedAt !== null && dayOfTimestamp(p.mergedAt).slice(0, 7) === month && dayOfTimestamp(p.mergedAt) <= today);
-      const durations = merged.flatMap((p) => (p.createdAt === null ? [] : [daysBetween(dayOfTimestamp(p.createdAt), dayOfTimestamp(p.mergedAt!))]));
-      rows.push({ month, open, merged: merged.length, medianDaysToMerge: median(durations) });
+      // Open at the end of the day, as pullStateAsOf tells it.
+      const open = spans.filter((s) => s.opened <= day && (s.ended === null || s.ended > day)).length;
+      const merged = spans.filter((s) => s.merged !== null && s.merged.slice(0, 7) === month && s.merged <= today);
+      rows.push({ month, open, merged: merged.length, medianDaysToMerge: median(merged.flatMap((s) => (s.toMerge === null ? [] : [s.toMerge]))) });
     }
   }
   return {
