@@ -36,7 +36,7 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility (axe-core, WCAG 2.1 A/AA) and scr
   });
 
   for (const { name, path, ready, wideOnPhone } of PAGES) {
-    it(`${name} (${path}) has no violations in light or dark, and no script errors`, async () => {
+    it(`${name} (${path}) has no violations in light, dark or on a phone, and no script errors`, async () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const { page, context, response, errors } = await openPage(browser, path, { colorScheme });
         if (ready) await page.waitForSelector(ready);
@@ -50,6 +50,7 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility (axe-core, WCAG 2.1 A/AA) and scr
       if (ready) await page.waitForSelector(ready);
       // Readable on a phone: nothing but scroll containers is wider than the screen.
       if (!wideOnPhone) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} on a phone`).toBeLessThanOrEqual(390);
+      expect(await axeViolations(page), `${path} on a phone`).toEqual([]);
       await screenshot(page, `${name}-phone`);
       await context.close();
     });
