@@ -6,7 +6,7 @@ import { calendarEvents, calendarIcs, hasReminders } from '../../src/domain/feed
 import { documentEvents, eventUid, scopeEvents } from '../../src/domain/feeds/rss.ts';
 import type { Dataset } from '../../src/domain/schemas/data.ts';
 import type { TimelineEvent } from '../../src/domain/schemas/event.ts';
-import { announcedDataset, feedContext, HOSTILE_DOC_ID, MOVED_EVENT_ID, movedDataset, UNMOVED_EVENT_ID } from './support/datasets.ts';
+import { announcedDataset, feedContext, HOSTILE_DOC_ID, MOVED_EVENT_ID, movedDataset, UNMOVED_EVENT_ID, withdrawnDataset } from './support/datasets.ts';
 import { parseCalendar, rfc5545Problems } from './support/ics.ts';
 
 const OPTIONS = { title: 'SCS Standards Timeline', description: 'test calendar', path: 'calendar.ics' };
@@ -127,6 +127,28 @@ describe('calendarIcs', () => {
     expect([old.start, moved!.start]).toEqual(['2026-10-01', '2026-11-01']);
     expect(moved!.sequence).toBe(old.sequence + 1);
     expect([old.lastModified, moved!.lastModified]).toEqual(['2026-07-20T00:00:00Z', '2026-07-22T00:00:00Z']);
+  });
+});
+
+describe('a withdrawn date', () => {
+  it('comes back CANCELLED under the same UID with a higher SEQUENCE, without reminders', async () => {
+    const dataset = await withdrawnDataset();
+    const events = deriveEvents(dataset);
+    expect(events.some((e) => e.id === MOVED_EVENT_ID)).toBe(false);
+    const text = calendarIcs(feedContext(dataset), events, OPTIONS);
+    expect(rfc5545Problems(text)).toEqual([]);
+    const parsed = parseCalendar(text).events;
+    const uid = `${MOVED_EVENT_ID}@feeds.example.test`;
+    const withdrawn = parsed.filter((e) => e.uid === uid);
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]).toMatchObject({ status: 'CANCELLED', start: '2026-11-01', sequence: 2, lastModified: '2026-07-23T00:00:00Z', alarms: [] });
+    expect(withdrawn[0]!.summary).toBe('Withdrawn: IaaS v5.1 becomes warn');
+    expect(withdrawn[0]!.description).toContain('IaaS v5.1 no longer becomes warn on 2026-11-01');
+    const moved = parseCalendar(calendarIcs(feedContext(after), eventsAfter, OPTIONS)).events.find((e) => e.uid === uid)!;
+    expect(withdrawn[0]!.sequence).toBeGreaterThan(moved.sequence);
+    // Every other event is as it was, and none is cancelled.
+    expect(parsed.filter((e) => e.status === 'CANCELLED').map((e) => e.uid)).toEqual([uid]);
+    expect(new Set(parsed.map((e) => e.uid)).size).toBe(parsed.length);
   });
 });
 

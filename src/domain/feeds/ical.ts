@@ -10,7 +10,7 @@
  * commit that last set it), never from the build time, so two builds of the same data give
  * the same bytes, and a moved date updates the subscriber's event instead of duplicating it.
  */
-import ical, { ICalAlarmType } from 'ical-generator';
+import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
 import { addDays } from '../day.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { eventPath, siteLink, singleLine, plainText, utcMidnight, type FeedContext } from './context.ts';
@@ -28,6 +28,31 @@ export function calendarEvents(events: readonly TimelineEvent[]): TimelineEvent[
 /** Reminders for every transition a provider has to act on; a draft only informs. */
 export function hasReminders(event: TimelineEvent): boolean {
   return event.kind === 'document' || (event.kind === 'validity' && event.validity !== 'draft');
+}
+
+/** The id of the transition an announcement, move or withdrawal is about (`scope/iaas/v4/warn`). */
+function transitionIdOf(event: TimelineEvent): string {
+  return `scope/${event.id.slice(event.id.indexOf('/') + 1).replace(/\/[^/]*$/, '')}`;
+}
+
+/**
+ * Transitions whose date was withdrawn and not set again: the last withdrawal of each.
+ * A calendar that once had the event gets it back as CANCELLED under the same UID, so an
+ * imported copy is marked cancelled instead of staying on the day (RFC 5545 3.8.1.11).
+ * Its SEQUENCE is one more than the times the date was announced or moved as news.
+ */
+export function withdrawnTransitions(events: readonly TimelineEvent[]): { event: TimelineEvent; transitionId: string; sequence: number }[] {
+  const live = new Set(events.filter((e) => e.kind === 'validity').map((e) => e.id));
+  const last = new Map<string, TimelineEvent>();
+  const sets = new Map<string, number>();
+  for (const e of events) {
+    if (e.kind !== 'cancelled' && e.kind !== 'announced' && e.kind !== 'moved') continue;
+    const id = transitionIdOf(e);
+    if (e.kind === 'cancelled') {
+      if (!live.has(id) && (last.get(id)?.date ?? '') <= e.date) last.set(id, e);
+    } else sets.set(id, (sets.get(id) ?? 0) + 1);
+  }
+  return [...last].map(([transitionId, event]) => ({ event, transitionId, sequence: Math.max(1, sets.get(transitionId) ?? 0) }));
 }
 
 export interface CalendarOptions {
@@ -76,6 +101,23 @@ export function calendarIcs(ctx: FeedContext, events: readonly TimelineEvent[], 
     for (const days of REMINDER_DAYS) {
       e.createAlarm({ type: ICalAlarmType.display, trigger: days * 24 * 60 * 60, description: `In ${days} days (${event.date}): ${summary}` });
     }
+  }
+  for (const { event, transitionId, sequence } of withdrawnTransitions(events)) {
+    if (!event.previous) continue;
+    const withdrawnOn = utcMidnight(event.date);
+    cal.createEvent({
+      id: eventUid(ctx, { id: transitionId }),
+      allDay: true,
+      start: utcMidnight(event.previous),
+      end: utcMidnight(addDays(event.previous, 1)),
+      status: ICalEventStatus.CANCELLED,
+      summary: `Withdrawn: ${summaryOf(ctx, { ...event, kind: 'validity', date: event.previous })}`,
+      description: calendarDescription(ctx, event),
+      url: siteLink(ctx, eventPath(event)),
+      sequence,
+      stamp: withdrawnOn,
+      lastModified: withdrawnOn,
+    });
   }
   return `${cal.toString()}\r\n`;
 }

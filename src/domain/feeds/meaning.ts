@@ -84,7 +84,7 @@ function meaningText(ctx: FeedContext, event: TimelineEvent): string {
         return `${subject} is deprecated: no longer certifiable; certificates need ${moveTo}.`;
     }
   }
-  if (event.kind === 'cancelled') return `The date announced for this change is withdrawn; the change no longer applies on that day.`;
+  if (event.kind === 'cancelled') return `${subject} no longer becomes ${event.validity ?? 'anything'} on ${event.previous ?? 'the announced day'}: that date is withdrawn; watch for a new one.`;
   if (event.kind === 'version-added') return `${subject} is a new version of the scope: see what it includes and when it becomes effective.`;
   const doc = findDocument(ctx, event.document);
   const state = event.state;

@@ -71,6 +71,14 @@ export async function movedDataset(): Promise<Dataset> {
   return dataset;
 }
 
+/** Then revision C (2026-07-23, no pull request) withdraws the 2026-11-01 entry: v5.1 stays effective. */
+export async function withdrawnDataset(): Promise<Dataset> {
+  const dataset = await movedDataset();
+  const iaas = dataset.scopes.find((s) => s.id === 'iaas')!;
+  addRevision(dataset, { commit: 'c'.repeat(40), date: '2026-07-23', pr: null, title: 'Withdraw v5.1 warn' }, iaas.timeline.filter((e) => e.date !== '2026-11-01'));
+  return dataset;
+}
+
 /** A data directory holding a dataset, written (and validated) by the project's own writer. */
 export async function writeDataDir(dataset: Dataset): Promise<string> {
   const dir = join(mkdtempSync(join(tmpdir(), 'scs-feeds-data-')), 'data');

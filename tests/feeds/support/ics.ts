@@ -7,6 +7,7 @@ export interface ParsedEvent {
   startIsDate: boolean;
   end: string | null;
   sequence: number;
+  status: string | null;
   stamp: string;
   lastModified: string;
   summary: string;
@@ -27,6 +28,7 @@ export function parseCalendar(text: string): { name: string; events: ParsedEvent
       startIsDate: start.isDate,
       end: end ? end.toString() : null,
       sequence: Number(v.getFirstPropertyValue('sequence')),
+      status: (v.getFirstPropertyValue('status') as string | null) ?? null,
       stamp: String(v.getFirstPropertyValue('dtstamp')),
       lastModified: String(v.getFirstPropertyValue('last-modified')),
       summary: String(v.getFirstPropertyValue('summary')),
