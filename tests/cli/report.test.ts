@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/io/dataset.ts';
-import { buildReport } from '../../src/domain/report.ts';
+import { buildReport, Report } from '../../src/domain/report.ts';
 import { reportMarkdown } from '../../src/domain/report-markdown.ts';
 
 const MAIN = resolve(import.meta.dirname, '../../src/cli/main.ts');
@@ -48,6 +48,7 @@ describe('scs-timeline report', () => {
       const { code, stdout } = await cli(['report', '--since', '2024-12-16', '--until', '2024-12-22', ...flags]);
       expect(code).toBe(0);
       const json = JSON.parse(stdout);
+      expect(Report.safeParse(json).success).toBe(true);
       expect(json).toMatchObject({ since: '2024-12-16', until: '2024-12-22', dueUntil: '2025-02-20' });
       expect(json.pulls.merged.map((p: { number: number }) => p.number)).toEqual([856, 859]);
     }

@@ -63,6 +63,15 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
     expect(await row842.innerText()).toContain('stale');
     const recent = await page.locator('#recent tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-pr'))));
     expect(recent).toEqual(expected.recent.map((r) => r.number));
+    // Document groups link to their standard's page on this site, and that page exists.
+    const links = await page.locator('#by-document th a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) {
+      const target = new URL(link);
+      expect((await fetch(target)).status, link).toBe(200);
+      const html = await (await fetch(target)).text();
+      expect(html, link).toContain(`id="${decodeURIComponent(target.hash.slice(1))}"`);
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
