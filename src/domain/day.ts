@@ -35,11 +35,19 @@ export type Day = z.output<typeof Day>;
 function toUtc(day: Day): UTCDate {
   const m = DAY_PATTERN.exec(day);
   if (!m) throw new RangeError(`not a calendar day: ${JSON.stringify(day)}`);
-  return new UTCDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // setUTCFullYear, not the constructor: Date maps years 0–99 to 1900–1999.
+  const date = new UTCDate(0);
+  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return date;
+}
+
+function format(date: Date): Day {
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
 export function addDays(day: Day, n: number): Day {
-  return addDaysUtc(toUtc(day), n).toISOString().slice(0, 10);
+  return format(addDaysUtc(toUtc(day), n));
 }
 
 /** Whole days from `from` to `to` (positive when `to` is later). */

@@ -75,6 +75,14 @@ describe('day arithmetic', () => {
     expect(minDay('2024-01-02', '2024-01-01')).toBe('2024-01-01');
     expect(maxDay('2024-01-02', '2024-01-01')).toBe('2024-01-02');
   });
+  it('computes on years before 100 too (Date would read them as 19xx)', () => {
+    expect(isDay('0048-02-29')).toBe(true);
+    expect(isDay('0050-02-29')).toBe(false);
+    expect(addDays('0099-12-31', 1)).toBe('0100-01-01');
+    expect(addDays('0048-02-28', 1)).toBe('0048-02-29');
+    expect(addDays('0001-01-01', -1)).toBe('0000-12-31');
+    expect(daysBetween('0099-12-31', '0100-01-01')).toBe(1);
+  });
   it('refuses to compute on something that is not a day', () => {
     expect(() => addDays('2024-1-1', 1)).toThrow(RangeError);
   });
