@@ -42,6 +42,19 @@ describe.skipIf(!HAVE_CHROMIUM)('catalogue of standards', () => {
     await context.close();
   });
 
+  it('counts what is shown and keeps the filter in the address, with JavaScript', async () => {
+    const { page, context, errors } = await openPage(browser(), '/standards/?track=KaaS&state=Stable');
+    expect(await page.locator('#f-track-2').isChecked()).toBe(true);
+    const ids = await visibleIds(page);
+    expect(ids).toContain('scs-0214-v2');
+    expect(ids).not.toContain('scs-0214-v1');
+    expect(await page.locator('#catalogue-count').innerText()).toBe(`${ids.length} of ${await page.locator('tr.doc').count()} documents shown.`);
+    await page.getByRole('radio', { name: 'IaaS', exact: true }).check();
+    expect(new URL(page.url()).search).toBe('?track=IaaS&state=Stable');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('moves through the filters with the keyboard, focus visible', async () => {
     const { page, context } = await openPage(browser(), '/standards/');
     await page.locator('#f-track-all').focus();
