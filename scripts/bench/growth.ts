@@ -40,7 +40,7 @@ async function syncTimes(input: Input, scratch: string, reps: number) {
     const out = join(scratch, `data-${input.label}-${i}`);
     runs.push(await timed(process.execPath, ['scripts/sync.ts', '--git', input.repo, '--out', out, '--pulls', input.pulls], { cwd: ROOT }));
   }
-  return { ms: median(runs.map((r) => r.ms)), peakMb: median(runs.map((r) => r.peakMb ?? 0)), out: join(scratch, `data-${input.label}-0`) };
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs ?? 0)), peakMb: median(runs.map((r) => r.peakMb ?? 0)), out: join(scratch, `data-${input.label}-0`) };
 }
 
 async function buildTime(dataDir: string, scratch: string, label: string, reps: number) {
@@ -57,7 +57,7 @@ async function buildTime(dataDir: string, scratch: string, label: string, reps: 
     pages = countPages(outDir);
     rmSync(outDir, { recursive: true, force: true });
   }
-  return { ms: median(runs.map((r) => r.ms)), pages };
+  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs ?? 0)), pages };
 }
 
 function countPages(dir: string): number {
@@ -93,11 +93,11 @@ export async function growth(options: { syncReps?: number; buildReps?: number } 
         row('10× input: pull requests', counts.pulls, 'PRs');
       }
     }
-    const results = new Map<string, { sync: number; peakMb: number; build: number; pages: number }>();
+    const results = new Map<string, { sync: number; syncCpu: number; peakMb: number; build: number; buildCpu: number; pages: number }>();
     for (const input of inputs) {
       const sync = await syncTimes(input, scratch, syncReps);
       const build = await buildTime(sync.out, scratch, input.label, buildReps);
-      results.set(input.label, { sync: sync.ms, peakMb: sync.peakMb, build: build.ms, pages: build.pages });
+      results.set(input.label, { sync: sync.ms, syncCpu: sync.cpuMs, peakMb: sync.peakMb, build: build.ms, buildCpu: build.cpuMs, pages: build.pages });
     }
     const big = results.get('synthetic-10')!;
     const small = results.get('synthetic-1')!;
@@ -105,16 +105,23 @@ export async function growth(options: { syncReps?: number; buildReps?: number } 
     for (const [label, r] of results) {
       const name = label === 'snapshot' ? '1× (snapshot)' : label === 'synthetic-1' ? '1× (synthetic)' : '10× (synthetic)';
       row(`sync ${name}`, r.sync / 1000, 's');
+      row(`sync ${name}: CPU time`, r.syncCpu / 1000, 's');
       row(`sync ${name}: peak memory`, r.peakMb, 'MB');
       row(`astro build ${name}`, r.build / 1000, 's');
+      row(`astro build ${name}: CPU time`, r.buildCpu / 1000, 's');
       row(`astro build ${name}: pages`, r.pages, 'pages');
     }
+    // Ratios of wall time, and of CPU time, which the load of other work hardly moves.
     if (snapshot) {
       row('sync ratio 10× / 1× (snapshot)', big.sync / snapshot.sync, '×', RATIO_BUDGET);
       row('astro build ratio 10× / 1× (snapshot)', big.build / snapshot.build, '×', RATIO_BUDGET);
+      if (snapshot.syncCpu > 0) row('sync CPU ratio 10× / 1× (snapshot)', big.syncCpu / snapshot.syncCpu, '×', RATIO_BUDGET);
+      if (snapshot.buildCpu > 0) row('astro build CPU ratio 10× / 1× (snapshot)', big.buildCpu / snapshot.buildCpu, '×', RATIO_BUDGET);
     }
     row('sync ratio 10× / 1× (synthetic)', big.sync / small.sync, '×', RATIO_BUDGET);
     row('astro build ratio 10× / 1× (synthetic)', big.build / small.build, '×', RATIO_BUDGET);
+    if (small.syncCpu > 0) row('sync CPU ratio 10× / 1× (synthetic)', big.syncCpu / small.syncCpu, '×', RATIO_BUDGET);
+    if (small.buildCpu > 0) row('astro build CPU ratio 10× / 1× (synthetic)', big.buildCpu / small.buildCpu, '×', RATIO_BUDGET);
     row('astro build 10× per page', big.build / Math.max(1, big.pages), 'ms');
   } finally {
     rmSync(scratch, { recursive: true, force: true });
