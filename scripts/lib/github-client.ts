@@ -56,7 +56,8 @@ export class GitHubError extends Error {
 
 /** Remove the token from any text that might leave the process. */
 export function makeScrubber(token: string | undefined): (text: string) => string {
-  if (!token) return (text) => text;
+  // A token too short to be one would blank out ordinary words; GitHub's are 40+ characters.
+  if (!token || token.length < 8) return (text) => text;
   return (text) => text.split(token).join('[token]');
 }
 
