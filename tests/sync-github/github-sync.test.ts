@@ -161,6 +161,22 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     expect(pulls.find((p) => p.number === 20)!.state).toBe('open');
   });
 
+  it('asks only for pull requests when only a pull request changed', async () => {
+    const pr = server.pulls.find((p) => p.number === 22)!;
+    pr.title = 'Discuss scs-0214 and scs-0215 wording';
+    pr.updated_at = '2024-08-05T10:00:00Z';
+    const before = dirState(out);
+    const start = server.requests.length;
+    const r = await runSync(['--out', out, '--cache', cache], syncEnv(server.url));
+    expect(r.code).toBe(0);
+    expect(server.requests.slice(start).map((q) => `${q.operation ?? 'GET'} ${q.status}`)).toEqual(['GET 304', 'GET 200', 'Pulls 200']);
+    const after = dirState(out);
+    expect(after['scopes.json']).toEqual(before['scopes.json']);
+    expect(after['documents.json']).toEqual(before['documents.json']);
+    const pulls = JSON.parse(read(out, 'pulls.json')) as { number: number; documents: string[] }[];
+    expect(pulls.find((p) => p.number === 22)!.documents).toEqual(['scs-0214', 'scs-0215']);
+  });
+
   it('starts over when the branch was rewritten', async () => {
     const head = git(repo.dir, ['rev-parse', 'main']).trim();
     git(repo.dir, ['reset', '-q', '--hard', 'HEAD~2']);
