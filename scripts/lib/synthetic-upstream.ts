@@ -267,10 +267,13 @@ function scopeChanges(index: number, revisions: number, r: Rng): Change[] {
       title = `Update modules of ${name} ${latest.name}`;
     }
     if (!inLegacy && timeline.length === 0) timeline.push({ date: day, versions: Object.fromEntries(versions.map((v) => [v.name, v.stabilized ? 'effective' : 'draft'])) });
-    // scs-0003-v1 allows pruning content older than six months.
-    const horizon = addDays(day, -270);
-    const kept = timeline.filter((e) => e.date >= horizon);
-    if (kept.length < timeline.length && kept.length > 0) timeline.splice(0, timeline.length, ...kept);
+    // scs-0003-v1 allows pruning content older than six months: entries superseded before
+    // then go; the entry in effect today stays, however old.
+    const inEffect = timeline.filter((e) => e.date <= day).reduce<Day | null>((a, e) => (a === null || e.date > a ? e.date : a), null);
+    const horizon = addDays(day, -183);
+    const cut = inEffect !== null && inEffect < horizon ? inEffect : horizon;
+    const kept = timeline.filter((e) => e.date >= cut);
+    timeline.splice(0, timeline.length, ...kept);
     let text = inLegacy
       ? legacyText(name, index === 0 ? 'iaas' : 'versions', versions)
       : timelineText(name, id, scopeUuid, modules, timeline, versions);
