@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveEvents } from '../../src/domain/events.ts';
+import { utcMidnight } from '../../src/domain/feeds/context.ts';
 import { calendarEvents, calendarIcs, hasReminders } from '../../src/domain/feeds/ical.ts';
 import { documentEvents, eventUid, scopeEvents } from '../../src/domain/feeds/rss.ts';
 import type { Dataset } from '../../src/domain/schemas/data.ts';
@@ -170,5 +171,13 @@ describe('all-day dates under any time zone of the build machine', () => {
     const starts = parseCalendar(out.ics).events.map((e) => e.start);
     expect(starts).toEqual(calendarEvents(eventsAfter).map((e) => e.date));
     expect(out.ics).toContain('DTSTART;VALUE=DATE:20250201\r\n');
+  });
+});
+
+describe('utcMidnight', () => {
+  it('is midnight UTC of exactly the day, years before 100 included', () => {
+    expect(utcMidnight('2025-02-01').toISOString()).toBe('2025-02-01T00:00:00.000Z');
+    expect(utcMidnight('2024-02-29').toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(utcMidnight('0050-01-01').toISOString()).toBe('0050-01-01T00:00:00.000Z');
   });
 });

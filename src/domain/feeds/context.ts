@@ -80,7 +80,10 @@ export function commitUrl(ctx: FeedContext, at: Provenance): string {
 /** Midnight UTC of a calendar day: the one instant that formats back to the same day in UTC. */
 export function utcMidnight(day: Day): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d));
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date;
 }
 
 /**

@@ -25,9 +25,10 @@ export function calendarEvents(events: readonly TimelineEvent[]): TimelineEvent[
   return events.filter((e) => e.kind === 'validity' || e.kind === 'document');
 }
 
-/** Reminders for every transition a provider has to act on; a draft only informs. */
+/** Reminders for every transition a provider has to act on; a draft or a rejection only informs. */
 export function hasReminders(event: TimelineEvent): boolean {
-  return event.kind === 'document' || (event.kind === 'validity' && event.validity !== 'draft');
+  if (event.kind === 'document') return event.state !== 'Rejected';
+  return event.kind === 'validity' && event.validity !== 'draft';
 }
 
 /** The id of the transition an announcement, move or withdrawal is about (`scope/iaas/v4/warn`). */
