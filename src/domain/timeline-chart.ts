@@ -17,7 +17,8 @@ export interface ChartLayout {
   rowGap: number;
 }
 
-export const DEFAULT_LAYOUT: ChartLayout = { width: 960, labelWidth: 64, rightPad: 12, axisHeight: 34, rowHeight: 24, rowGap: 8 };
+/** Version names stand left of the rows and again right of them (where a scrolled chart starts on a phone). */
+export const DEFAULT_LAYOUT: ChartLayout = { width: 1000, labelWidth: 64, rightPad: 52, axisHeight: 34, rowHeight: 24, rowGap: 8 };
 
 export interface ChartRow {
   version: string;
