@@ -228,7 +228,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     const status = e.status ?? null;
     const headers = e.response?.headers ?? {};
     let hint = '';
-    if ((status === 403 || status === 429) && (headers['x-ratelimit-remaining'] === '0' || refused || /rate limit/i.test(e.message ?? ''))) {
+    // REST says 403/429; GraphQL says 200 with an error of type RATE_LIMITED (octokit's
+    // throttling plugin turns it into "GraphQL Rate Limit Exceeded").
+    if (headers['x-ratelimit-remaining'] === '0' || refused || /rate limit/i.test(e.message ?? '')) {
       const reset = Number(headers['x-ratelimit-reset']);
       const when = Number.isFinite(reset) && reset > 0 ? ` (resets at ${new Date(reset * 1000).toISOString()})` : '';
       const wait = refused ? `; the reset is ${refused.retryAfter} s away, more than the ${maxWait} s this sync may wait` : '';

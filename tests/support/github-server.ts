@@ -10,7 +10,8 @@
  *   GitHub's schema whose resolvers read the git repository.
  *
  * Faults are injected per request (a queue, each fault optionally matching a request):
- * 500/502/503/404, 403 rate limit with a reset time, 429 secondary limit with retry-after,
+ * 500/502/503/404, 403 rate limit with a reset time, GraphQL's RATE_LIMITED error, 429
+ * secondary limit with retry-after,
  * connection reset, slow response, truncated body. Every request is logged.
  */
 import { execFile, spawn } from 'node:child_process';
@@ -62,6 +63,8 @@ export interface ServerPull {
 export type Fault =
   | { kind: 'status'; status: 404 | 500 | 502 | 503; match?: Match }
   | { kind: 'rate-limit'; resetIn: number; match?: Match }
+  /** GraphQL's own way: 200 with an error of type RATE_LIMITED and x-ratelimit-remaining: 0. */
+  | { kind: 'graphql-rate-limit'; resetIn: number; match?: Match }
   | { kind: 'secondary'; retryAfter: number; match?: Match }
   | { kind: 'reset'; match?: Match }
   | { kind: 'slow'; ms: number; match?: Match }
@@ -665,6 +668,10 @@ export async function startGitHubServer(options: ServerOptions): Promise<GitHubS
         { message: `API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`, documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' },
         rateHeaders(0, now + fault.resetIn),
       );
+      return;
+    }
+    if (fault?.kind === 'graphql-rate-limit') {
+      send(200, { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] }, rateHeaders(0, now + fault.resetIn));
       return;
     }
     if (fault?.kind === 'secondary') {

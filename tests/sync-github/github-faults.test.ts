@@ -107,6 +107,15 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
     expect(r.run.stderr).toMatch(/GraphQL History at .* failed: GitHub answers this only with a token \(401\)\. Set GITHUB_TOKEN/);
   });
 
+  it("waits out GraphQL's own rate-limit error when the reset is near, and fails when it is not", async () => {
+    const near = await withFaults([{ kind: 'graphql-rate-limit', resetIn: 1, match: op('Blobs') }]);
+    expect(near.run.code, near.run.stderr).toBe(0);
+    expect(near.run.stderr).toMatch(/rate limit on POST .*graphql: waiting [12] s/);
+    const far = await withFaults([{ kind: 'graphql-rate-limit', resetIn: 3600, match: op('Blobs') }]);
+    expectUnchanged(far);
+    expect(far.run.stderr).toMatch(/GraphQL Blobs at .* failed: GitHub's rate limit is used up \(resets at .*\); the reset is 360\d s away/);
+  });
+
   it('honours --max-wait over the environment', async () => {
     const r = await withFaults([{ kind: 'rate-limit', resetIn: 30, match: op('Trees') }], {}, ['--max-wait', '2']);
     expectUnchanged(r);
