@@ -16,7 +16,13 @@ import { GitHubError, type GitHubClient } from './github-client.ts';
 import type { StateCommit, SyncState } from './sync-state.ts';
 import { commitChanges, gitBlobId, type Listing } from './tree-diff.ts';
 
-/** The part of `Tests/` git's pathspec `Tests/scs-compatible*.yaml` (and `.yml`) reads. */
+/**
+ * The part of `Tests/` git's pathspec `Tests/scs-compatible*.yaml` (and `.yml`) reads.
+ * `Standards/` is listed one level deep: tracked documents are all there. The git source's
+ * pathspec also sees subfolders, so a document moved up from a subfolder would be a rename
+ * there and an addition here; that changes only the files a pull request lists, never a
+ * document, scope or revision (their histories do not follow document renames).
+ */
 const SCOPE_NAME = /^scs-compatible[^/]*\.ya?ml$/;
 
 export interface BatchSizes {
