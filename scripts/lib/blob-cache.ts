@@ -13,6 +13,8 @@ import { gitBlobId } from './tree-diff.ts';
 export class BlobCache {
   readonly dir: string | null;
   hits = 0;
+  /** This run's blobs, so that none is fetched twice even without a cache directory. */
+  private readonly memory = new Map<string, Uint8Array>();
   constructor(dir: string | null) {
     this.dir = dir;
   }
@@ -22,11 +24,14 @@ export class BlobCache {
   }
 
   async get(oid: string): Promise<Uint8Array | null> {
+    const known = this.memory.get(oid);
+    if (known) return known;
     if (!this.dir) return null;
     try {
       const content = new Uint8Array(await readFile(this.file(oid)));
       if (gitBlobId(content) !== oid) return null;
       this.hits++;
+      this.memory.set(oid, content);
       return content;
     } catch {
       return null;
@@ -34,6 +39,7 @@ export class BlobCache {
   }
 
   async put(oid: string, content: Uint8Array): Promise<void> {
+    this.memory.set(oid, content);
     if (!this.dir) return;
     const target = this.file(oid);
     await mkdir(join(this.dir, oid.slice(0, 2)), { recursive: true });

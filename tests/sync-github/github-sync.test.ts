@@ -91,6 +91,16 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     expect(state.lastPullUpdate).toBe('2024-07-07T08:00:00Z');
   });
 
+  it('fetches each blob once, with or without a cache directory', async () => {
+    const dir = join(tempDir('no-cache'), 'data');
+    const start = server.requests.length;
+    const r = await runSync(['--out', dir, '--cache', ''], syncEnv(server.url));
+    expect(r.code).toBe(0);
+    // The built repository has fewer blobs than one query carries.
+    expect(server.requests.slice(start).filter((q) => q.operation === 'Blobs')).toHaveLength(1);
+    expect(read(dir, 'scopes.json')).toBe(read(out, 'scopes.json'));
+  });
+
   it('makes two conditional requests and rewrites nothing when nothing changed', async () => {
     const before = dirState(out);
     const start = server.requests.length;
