@@ -6,7 +6,8 @@ import { existsSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH, HAVE_CHROMIUM, SKIP_REASON } from './support/browser.ts';
-import { buildSite, E2E_TODAY } from './support/build-site.ts';
+import { buildSite } from '../support/astro-build.ts';
+import { E2E_TODAY } from './support/build-site.ts';
 import { hostileDataDir } from './support/hostile-data.ts';
 import { serveStatic } from './support/static-server.ts';
 
@@ -33,10 +34,11 @@ export default async function setup(project: TestProject) {
     project.provide('hostileUrl', null);
     return () => {};
   }
-  // One build after the other: they share the content-layer cache.
-  const dir = buildSite();
+  const started = Date.now();
+  const dir = await buildSite({ today: E2E_TODAY, label: 'e2e' });
   const hostileData = hostileDataDir();
-  const hostileDir = buildSite({ dataDir: hostileData, label: 'hostile' });
+  const hostileDir = await buildSite({ today: E2E_TODAY, dataDir: hostileData, label: 'e2e-hostile' });
+  console.log(`e2e: built the site twice for ${E2E_TODAY} (default and hostile data) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const server = await serveStatic(dir);
   const hostile = await serveStatic(hostileDir);
   project.provide('siteUrl', server.url);

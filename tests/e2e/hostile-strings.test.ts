@@ -8,19 +8,18 @@
  * - RSS feeds parse as XML with the text as text; calendars parse with ical.js with exactly
  *   as many events as `BEGIN:VEVENT` lines and no injected property.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fastImport } from '../../scripts/lib/git-fast-import.ts';
 import { syncFromGit } from '../../scripts/lib/sync.ts';
 import { parseCalendar } from '../feeds/support/ics.ts';
 import { parseRss } from '../feeds/support/xml.ts';
+import { buildSite } from '../support/astro-build.ts';
 import { BUNDLE, HAVE_SNAPSHOT, PULLS } from '../support/snapshot.ts';
-import { ROOT } from '../support/upstream-repo.ts';
 import { HAVE_CHROMIUM, launchChromium, SKIP_REASON } from './support/browser.ts';
 import { serveStatic, type StaticServer } from './support/static-server.ts';
 
@@ -41,16 +40,6 @@ const TODAY = '2026-07-26';
 
 if (!HAVE_SNAPSHOT) console.warn('SKIPPED: hostile-strings e2e needs the snapshot in ../shared/fixtures/scs-standards');
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
-
-/** The environment for a child build, without what vitest puts in process.env (BASE_URL, MODE, …). */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) continue;
-    env[key] = value;
-  }
-  return { ...env, ...extra };
-}
 
 function files(dir: string, ext: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -113,15 +102,7 @@ describe.skipIf(!HAVE_SNAPSHOT || !HAVE_CHROMIUM)('hostile strings from upstream
   beforeAll(async () => {
     const tmp = mkdtempSync(join(tmpdir(), 'scs-hostile-'));
     const data = await hostileData(tmp);
-    // Its own cache directory, so this build cannot race the other builds of the project.
-    const config = join(tmp, 'astro.config.mjs');
-    writeFileSync(config, `import config from ${JSON.stringify(join(ROOT, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: ${JSON.stringify(join(tmp, 'cache'))} };\n`);
-    dist = join(tmp, 'dist');
-    await promisify(execFile)(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', dist], {
-      cwd: ROOT,
-      env: buildEnv({ SCS_DATA_DIR: data, SCS_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1' }),
-      maxBuffer: 64 * 1024 * 1024,
-    });
+    dist = await buildSite({ dataDir: data, today: TODAY, label: 'hostile-strings' });
     server = await serveStatic(dist);
     browser = await launchChromium();
   }, 240_000);

@@ -4,12 +4,10 @@
  * emits are read back with independent parsers and compared with the domain builders run
  * on the dataset before the date moved: the same UIDs, SEQUENCE raised only where it moved.
  */
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/astro-build.ts';
 import { deriveEvents } from '../../src/domain/events.ts';
 import { calendarIcs } from '../../src/domain/feeds/ical.ts';
 import { announcedDataset, MOVED_EVENT_ID, movedDataset, SCS_TODAY, writeDataDir } from './support/datasets.ts';
@@ -17,38 +15,16 @@ import { validator } from './support/ajv.ts';
 import { parseCalendar, rfc5545Problems } from './support/ics.ts';
 import { parseRss } from './support/xml.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const SITE = 'https://feeds.example.test';
 const BASE = '/timeline/';
 
 let dist: string;
 
-/**
- * The environment for a child build: vitest puts its own `import.meta.env` into
- * process.env (BASE_URL=/, MODE, NODE_ENV=test, ...), and Vite in the child would take
- * BASE_URL over the configured base path.
- */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) continue;
-    env[key] = value;
-  }
-  return { ...env, ...extra };
-}
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');
 
 beforeAll(async () => {
-  const tmp = mkdtempSync(join(tmpdir(), 'scs-feeds-build-'));
-  const config = join(tmp, 'astro.config.mjs');
-  writeFileSync(config, `import config from ${JSON.stringify(join(ROOT, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: ${JSON.stringify(join(tmp, 'cache'))} };\n`);
-  dist = join(tmp, 'dist');
   const data = await writeDataDir(await movedDataset());
-  await promisify(execFile)(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', dist], {
-    cwd: ROOT,
-    env: buildEnv({ SCS_DATA_DIR: data, SCS_TODAY, SITE_URL: SITE, BASE_PATH: BASE, ASTRO_TELEMETRY_DISABLED: '1' }),
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  dist = await buildSite({ dataDir: data, today: SCS_TODAY, siteUrl: SITE, basePath: BASE, label: 'feeds' });
 });
 
 const CALENDARS = ['calendar.ics', 'scopes/iaas/calendar.ics', 'scopes/kaas/calendar.ics', 'standards/calendar.ics'];

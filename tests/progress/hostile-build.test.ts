@@ -4,17 +4,15 @@
  * /report/ and /report.md show them as text only. Its own cache directory, so it cannot race
  * other builds of the project.
  */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PullRequest } from '../../src/domain/schemas/data.ts';
 import { writeDataset } from '../../src/io/dataset.ts';
+import { buildSite } from '../support/astro-build.ts';
 import { realData } from './real-data.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const TODAY = '2025-01-15';
 const TITLE = 'Stabilize <script>alert("pr")</script> ](javascript:alert(1)) [x](https://evil.invalid)\r\n---\r\n# <img src=x onerror=alert(2)>';
 const AUTHOR = '<b onmouseover=alert(3)>me</b>';
@@ -22,13 +20,6 @@ const LABEL = '<i>label</i>';
 
 let dist: string;
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');
-
-/** vitest's own import.meta.env values in process.env would override the child's config. */
-function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) if (!/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) env[key] = value;
-  return { ...env, ...extra };
-}
 
 beforeAll(async () => {
   const data = structuredClone(await realData());
@@ -39,17 +30,9 @@ beforeAll(async () => {
     url: `https://github.com/SovereignCloudStack/standards/pull/${number}`,
   });
   data.pulls.push(hostile(90101, 'open', '2025-01-11T10:00:00Z'), hostile(90102, 'merged', '2025-01-12T10:00:00Z'));
-  const tmp = mkdtempSync(join(tmpdir(), 'scs-progress-build-'));
-  const dir = join(tmp, 'data');
+  const dir = join(mkdtempSync(join(tmpdir(), 'scs-progress-data-')), 'data');
   await writeDataset(dir, data);
-  const config = join(tmp, 'astro.config.mjs');
-  writeFileSync(config, `import config from ${JSON.stringify(join(ROOT, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: ${JSON.stringify(join(tmp, 'cache'))} };\n`);
-  dist = join(tmp, 'dist');
-  await promisify(execFile)(join(ROOT, 'node_modules/.bin/node'), [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', ROOT, '--config', relative(ROOT, config), '--outDir', dist], {
-    cwd: ROOT,
-    env: buildEnv({ SCS_DATA_DIR: dir, SCS_TODAY: TODAY, ASTRO_TELEMETRY_DISABLED: '1' }),
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  dist = await buildSite({ dataDir: dir, today: TODAY, label: 'progress-hostile' });
 }, 300_000);
 
 describe('hostile strings on the progress and report pages', () => {

@@ -4,16 +4,14 @@
  * conditional), the same documents, scopes and revisions as the git source, and a site that
  * builds from what the sync wrote.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/astro-build.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer, type ServerPull } from '../support/github-server.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../support/snapshot.ts';
-import { dirState, ROOT, runSync, syncEnv, tempDir, type Run } from './support.ts';
+import { dirState, runSync, syncEnv, tempDir, type Run } from './support.ts';
 
-const execFileP = promisify(execFile);
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
 describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstream snapshot', () => {
@@ -78,12 +76,7 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
   });
 
   it('feeds a site build end to end', { timeout: 300_000 }, async () => {
-    const dist = tempDir('snap-dist');
-    await execFileP(join(ROOT, 'node_modules/.bin/astro'), ['build', '--outDir', dist], {
-      cwd: ROOT,
-      env: { ...process.env, SCS_DATA_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
-      maxBuffer: 1 << 26,
-    });
+    const dist = await buildSite({ dataDir: out, today: '2026-08-21', label: 'github-snapshot' });
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(html).toMatch(/SCS-compatible IaaS|IaaS/);
