@@ -76,9 +76,11 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
   });
 
   it('feeds a site build end to end', { timeout: 300_000 }, async () => {
+    // Built on the day of the pull-request export, 28 days after the newest upstream commit.
     const dist = await buildSite({ dataDir: out, today: '2026-08-21', label: 'github-snapshot' });
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(html).toMatch(/SCS-compatible IaaS|IaaS/);
+    expect(html).toContain('The upstream data is 28 days older than this build: dates announced since 2026-07-24 are missing.');
   });
 });
