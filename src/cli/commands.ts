@@ -7,7 +7,7 @@ import { documentStateOn } from '../domain/document-state.ts';
 import { deriveEvents, upcoming } from '../domain/events.ts';
 import { buildReport, defaultPeriod } from '../domain/report.ts';
 import { reportMarkdown } from '../domain/report-markdown.ts';
-import { accumulatedTimelines, findScope, fullTimeline, shortName } from '../domain/scopes.ts';
+import { accumulatedTimelines, findScope, fullTimeline } from '../domain/scopes.ts';
 import type { Dataset, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
 import { entryOn, periodsOf, validitiesOn, versionNames } from '../domain/validity.ts';
@@ -132,5 +132,3 @@ export function reportCommand(dataset: Dataset, opts: { today: Day; since?: Day;
   const report = buildReport(dataset, { since, until });
   return { json: report, text: [reportMarkdown(report).trimEnd()] };
 }
-
-export { shortName };
