@@ -50,9 +50,12 @@ export function documentStateOn(doc: Lifecycle, day: Day): DocumentState {
   return { state, next: null };
 }
 
-/** Days on which a document's state changes, with the state it takes. */
+/**
+ * Days on which a document's state changes, with the state it takes: at most one per day,
+ * so `stabilized_at` = `deprecated_at` is one change (Draft to Deprecated), not two.
+ */
 export function documentTransitions(doc: Lifecycle): { state: DocumentStatus; on: Day }[] {
-  const days = [doc.stabilizedAt, doc.deprecatedAt].filter((d): d is Day => d !== null).sort();
+  const days = [...new Set([doc.stabilizedAt, doc.deprecatedAt].filter((d): d is Day => d !== null))].sort();
   const out: { state: DocumentStatus; on: Day }[] = [];
   for (const on of days) {
     const before = stateOn(doc, addDays(on, -1));

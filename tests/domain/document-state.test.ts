@@ -74,8 +74,15 @@ describe('documentTransitions', () => {
   it('lists only the Deprecated day when a deprecated document has no stabilized_at', () => {
     expect(documentTransitions({ status: 'Deprecated', stabilizedAt: null, deprecatedAt: '2024-04-30' })).toEqual([{ state: 'Deprecated', on: '2024-04-30' }]);
   });
+  it('lists one change when stabilized_at and deprecated_at fall on one day (Draft to Deprecated)', () => {
+    const doc: Lifecycle = { status: 'Deprecated', stabilizedAt: '2024-05-02', deprecatedAt: '2024-05-02' };
+    expect(documentTransitions(doc)).toEqual([{ state: 'Deprecated', on: '2024-05-02' }]);
+    expect(around(doc, '2024-05-02')).toEqual(['Draft', 'Deprecated', 'Deprecated']);
+  });
   it('agrees with documentStateOn on the day before and of each transition', () => {
     const docs: Lifecycle[] = [
+      { status: 'Deprecated', stabilizedAt: '2024-05-02', deprecatedAt: '2024-05-02' },
+      { status: 'Deprecated', stabilizedAt: '2024-05-02', deprecatedAt: '2024-05-01' },
       { status: 'Deprecated', stabilizedAt: '2023-03-23', deprecatedAt: '2024-04-30' },
       { status: 'Stable', stabilizedAt: '2026-09-01', deprecatedAt: null },
       { status: 'Deprecated', stabilizedAt: '2024-02-28', deprecatedAt: '2024-02-29' },

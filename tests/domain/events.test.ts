@@ -113,6 +113,18 @@ describe('deriveEvents: documents', () => {
     ]);
     expect(events[1]).toMatchObject({ state: 'Stable', leadDays: 1, source: { pr: 830 } });
   });
+  it('gives a document stabilized and deprecated on one day one event, with one id', () => {
+    const both = documentOf({
+      id: 'scs-0301-v1',
+      status: 'Deprecated',
+      stabilizedAt: '2024-05-02',
+      deprecatedAt: '2024-05-02',
+      history: [{ commit: sha('c'), date: '2024-04-01', pr: 600, status: 'Deprecated', stabilizedAt: '2024-05-02', deprecatedAt: '2024-05-02', rejectedAt: null }],
+    });
+    const listed = deriveEvents({ scopes: [], documents: [both] }).filter((e) => e.kind === 'document');
+    expect(listed.map((e) => `${e.date} ${e.id} ${e.state}`)).toEqual(['2024-05-02 document/scs-0301-v1/deprecated Deprecated']);
+    expect(listed[0]).toMatchObject({ source: { pr: 600 }, leadDays: 31 });
+  });
   it('lists a rejection on its rejected_at day', () => {
     const rejected = documentOf({ id: 'scs-0300-v1', status: 'Rejected', rejectedAt: '2024-05-02' });
     expect(deriveEvents({ scopes: [], documents: [rejected] }).map((e) => `${e.date} ${e.id}`)).toEqual(['2024-05-02 document/scs-0300-v1/rejected']);
