@@ -11,16 +11,14 @@
  * `node scripts/bench/github.ts` runs this section alone.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGitHubServer, type GitHubServer, type ServerPull } from '../../tests/support/github-server.ts';
+import { BUNDLE, cloneSnapshot, HAVE_SNAPSHOT, PULLS } from '../lib/snapshot.ts';
 import type { BenchRow } from './growth.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const FIXTURE = resolve(ROOT, '../shared/fixtures/scs-standards');
-const BUNDLE = join(FIXTURE, 'standards-data.bundle');
-const PULLS = join(FIXTURE, 'pulls.json');
 const SECTION = 'github';
 
 /** `node scripts/sync.ts` against the server, without blocking this process (the server lives here). */
@@ -43,13 +41,13 @@ function sync(server: GitHubServer, out: string, cache: string): Promise<{ ms: n
 }
 
 export async function run(): Promise<BenchRow[]> {
-  if (!existsSync(BUNDLE)) {
+  if (!HAVE_SNAPSHOT) {
     console.log(`${SECTION}: skipped, the snapshot ${BUNDLE} is absent (../shared beside the project)`);
     return [];
   }
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-github-'));
   const clone = join(scratch, 'standards');
-  execFileSync('git', ['clone', '-q', BUNDLE, clone]);
+  cloneSnapshot(clone);
   const pulls = JSON.parse(readFileSync(PULLS, 'utf8')) as ServerPull[];
   const server = await startGitHubServer({ repo: clone, pulls });
   try {

@@ -6,10 +6,10 @@
  *
  * `node scripts/bench/growth.ts` runs this section alone.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { cloneSnapshot, HAVE_SNAPSHOT, PULLS } from '../lib/snapshot.ts';
 import { writeSyntheticUpstream } from '../lib/synthetic-upstream.ts';
 import { median, timed } from './timed.ts';
 
@@ -24,7 +24,6 @@ export interface BenchRow {
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const FIXTURE = resolve(ROOT, '../shared/fixtures/scs-standards');
 /** "Near 10 or below": the noise of a loaded 2-core machine on top of linear growth. */
 const RATIO_BUDGET = 12;
 
@@ -76,10 +75,9 @@ export async function growth(options: { syncReps?: number; buildReps?: number } 
   };
   try {
     const inputs: Input[] = [];
-    if (existsSync(join(FIXTURE, 'standards-data.bundle'))) {
-      const repo = join(scratch, 'snapshot');
-      execFileSync('git', ['clone', '-q', join(FIXTURE, 'standards-data.bundle'), repo]);
-      inputs.push({ label: 'snapshot', repo, pulls: join(FIXTURE, 'pulls.json') });
+    if (HAVE_SNAPSHOT) {
+      const repo = cloneSnapshot(join(scratch, 'snapshot'));
+      inputs.push({ label: 'snapshot', repo, pulls: PULLS });
     }
     for (const scale of [1, 10]) {
       const repo = join(scratch, `synthetic-${scale}`);

@@ -9,17 +9,15 @@
  *
  * `node scripts/bench/sync.ts` runs this section alone.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BUNDLE, cloneSnapshot, HAVE_SNAPSHOT, PULLS } from '../lib/snapshot.ts';
 import type { BenchRow } from './growth.ts';
 import { median } from './timed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const FIXTURE = resolve(ROOT, '../shared/fixtures/scs-standards');
-const BUNDLE = join(FIXTURE, 'standards-data.bundle');
-const PULLS = join(FIXTURE, 'pulls.json');
 const RUNS = 5;
 const BUDGET_S = 2;
 const GNU_TIME = '/usr/bin/time';
@@ -66,14 +64,14 @@ function measure(command: string, args: readonly string[], env: NodeJS.ProcessEn
 
 export async function run(options: { runs?: number } = {}): Promise<BenchRow[]> {
   const runs = options.runs ?? RUNS;
-  if (!existsSync(BUNDLE)) {
+  if (!HAVE_SNAPSHOT) {
     console.log(`sync: skipped, the snapshot ${BUNDLE} is absent (../shared beside the project)`);
     return [];
   }
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-sync-'));
   try {
     const clone = join(scratch, 'standards');
-    execFileSync('git', ['clone', '-q', BUNDLE, clone]);
+    cloneSnapshot(clone);
     const args = (out: string) => [join(ROOT, 'scripts/sync.ts'), '--git', clone, '--out', out, '--pulls', PULLS];
     const sync = (out: string, cache = true) => measure(process.execPath, args(out), cache ? { NODE_COMPILE_CACHE: COMPILE_CACHE } : { NODE_COMPILE_CACHE: '' });
     // One run first, so the page cache holds the clone and the compile cache is filled, as

@@ -3,7 +3,7 @@
  * history of the tracked paths, committer dates with their offsets, renames as `git -M`
  * finds them), plus every pull request with its state, files and review decision.
  *
- * Cost (the snapshot's 194 commits, 808 pull requests): about 20 requests cold, all but two
+ * Cost (the snapshot's 850 first-parent commits, 808 pull requests): about 38 requests cold, all but two
  * of them GraphQL queries that each carry many commits, trees, blobs or pull requests; warm,
  * two conditional REST requests that GitHub answers 304 when nothing changed.
  */

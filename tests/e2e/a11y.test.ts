@@ -17,7 +17,7 @@ export const PAGES: { name: string; path: string; ready?: string; /** Why it may
   { name: 'home', path: '/' },
   { name: 'scope', path: '/scopes/iaas/' },
   { name: 'scope-kaas', path: '/scopes/kaas/' },
-  { name: 'revision', path: '/scopes/iaas/revisions/ab421b9/' },
+  { name: 'revision', path: '/scopes/iaas/revisions/cf3a261/' },
   { name: 'standards', path: '/standards/' },
   { name: 'series', path: '/standards/scs-0214/' },
   { name: 'as-of', path: '/as-of/?day=2024-12-01', ready: '#as-of-result[data-rendered]' },

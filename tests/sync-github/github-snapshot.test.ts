@@ -1,5 +1,5 @@
 /**
- * The GitHub source on the real upstream snapshot (194 commits, 808 pull requests), served
+ * The GitHub source on the real upstream snapshot (1,068 commits, 850 of them on the first-parent line; 808 pull requests), served
  * by the GitHub-compatible test server: request budgets (cold ≤ 40, warm ≤ 3 and all
  * conditional), the same documents, scopes and revisions as the git source, and a site that
  * builds from what the sync wrote.
@@ -36,7 +36,7 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
     expect(cold.code).toBe(0);
     expect(coldRequests.length).toBeLessThanOrEqual(40);
     expect(cold.stdout).toContain(`${coldRequests.length} requests, 0 answered 304`);
-    expect(cold.stdout).toMatch(/history: 194 commits on main/);
+    expect(cold.stdout).toMatch(/history: 850 commits on main/);
     expect(cold.stdout).toMatch(/808 pull requests/);
   });
 
@@ -76,11 +76,11 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
   });
 
   it('feeds a site build end to end', { timeout: 300_000 }, async () => {
-    // Built on the day of the pull-request export, 28 days after the newest upstream commit.
-    const dist = await buildSite({ dataDir: out, today: '2026-08-21', label: 'github-snapshot' });
+    // Built 28 days after the newest upstream commit (2026-08-21).
+    const dist = await buildSite({ dataDir: out, today: '2026-09-18', label: 'github-snapshot' });
     expect(existsSync(join(dist, 'index.html'))).toBe(true);
     const html = readFileSync(join(dist, 'index.html'), 'utf8');
     expect(html).toMatch(/SCS-compatible IaaS|IaaS/);
-    expect(html).toContain('The upstream data is 28 days older than this build: dates announced since 2026-07-24 are missing.');
+    expect(html).toContain('The upstream data is 28 days older than this build: dates announced since 2026-08-21 are missing.');
   });
 });

@@ -45,10 +45,10 @@ describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
     }
   });
 
-  it('records the upstream head of 2026-07-24 and the pull requests of the export', () => {
-    expect(data.meta.source).toMatchObject({ repo: 'SovereignCloudStack/standards', branch: 'main', date: '2026-07-24' });
+  it('records the upstream head of 2026-08-21 and the pull requests of the export', () => {
+    expect(data.meta.source).toMatchObject({ repo: 'SovereignCloudStack/standards', branch: 'main', date: '2026-08-21' });
     expect(data.meta.pullRequestSource).toBe('export');
-    expect(stdout).toMatch(/^upstream SovereignCloudStack\/standards@[0-9a-f]{7} \(2026-07-24\)$/m);
+    expect(stdout).toMatch(/^upstream SovereignCloudStack\/standards@[0-9a-f]{7} \(2026-08-21\)$/m);
   });
 
   it('has 102 documents and ignores the 2 templates', () => {
