@@ -20,7 +20,7 @@ describe.skipIf(!HAVE_CHROMIUM)('layout', () => {
   it('shows the upstream data date, the build day, and no stale warning for a build before the data', async () => {
     const { page, context, errors } = await openPage(browser, '/');
     const line = await page.locator('.data-date').innerText();
-    expect(line).toMatch(/Upstream data as of 2026-07-24 \(849f186\), built 2025-01-15/);
+    expect(line).toMatch(/Upstream data as of 2026-08-21 \(077174d\), built 2025-01-15/);
     expect(await page.locator('.warning').count()).toBe(0);
     expect(await page.locator('footer').innerText()).toContain('SovereignCloudStack/standards');
     expect(errors).toEqual([]);
