@@ -4,6 +4,7 @@
  * /feeds/ page and the feed links on pages agree.
  */
 import type { FeedContext } from '../domain/feeds/context.ts';
+import { REMINDER_WORDS } from '../domain/feeds/ical.ts';
 import type { Scope } from '../domain/schemas/data.ts';
 import { shortName } from '../domain/scopes.ts';
 import { SITE_TITLE } from './constants.ts';
@@ -37,7 +38,7 @@ export function scopeRss(scope: Scope): FeedInfo {
 }
 
 export function scopeCalendar(scope: Scope): FeedInfo {
-  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Transitions of ${scope.name} versions (scs-0003-v1), with reminders 30 and 7 days ahead.`, path: `scopes/${scope.id}/calendar.ics` };
+  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Transitions of ${scope.name} versions (scs-0003-v1), with reminders ${REMINDER_WORDS}.`, path: `scopes/${scope.id}/calendar.ics` };
 }
 
 /** `webcal://` for a calendar URL: calendar programs subscribe instead of importing once. */

@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveEvents } from '../../src/domain/events.ts';
 import { utcMidnight } from '../../src/domain/feeds/context.ts';
-import { calendarEvents, calendarIcs, hasReminders } from '../../src/domain/feeds/ical.ts';
+import { calendarEvents, calendarIcs, hasReminders, reminderDays } from '../../src/domain/feeds/ical.ts';
 import { documentEvents, eventUid, scopeEvents } from '../../src/domain/feeds/rss.ts';
 import type { Dataset } from '../../src/domain/schemas/data.ts';
 import type { TimelineEvent } from '../../src/domain/schemas/event.ts';
-import { announcedDataset, feedContext, HOSTILE_DOC_ID, MOVED_EVENT_ID, movedDataset, UNMOVED_EVENT_ID, withdrawnDataset } from './support/datasets.ts';
-import { parseCalendar, rfc5545Problems } from './support/ics.ts';
+import { readDataset } from '../../src/io/dataset.ts';
+import { announcedDataset, DATA_DIR, feedContext, HOSTILE_DOC_ID, MOVED_EVENT_ID, movedDataset, UNMOVED_EVENT_ID, withdrawnDataset } from './support/datasets.ts';
+import { ICAL, parseCalendar, rfc5545Problems } from './support/ics.ts';
 
 const OPTIONS = { title: 'SCS Standards Timeline', description: 'test calendar', path: 'calendar.ics' };
 const compact = (day: string) => day.replaceAll('-', '');
@@ -55,20 +56,49 @@ describe('calendarIcs', () => {
     expect(calendarIcs(ctx, eventsAfter, OPTIONS)).toBe(calendarIcs(feedContext(structuredClone(after)), deriveEvents(after), OPTIONS));
   });
 
-  it('reminds 30 and 7 days ahead of every transition a provider acts on, not of drafts', () => {
+  it('reminds 30 and 7 days ahead and on the day of every transition a provider acts on, never before it was announced', () => {
     const ctx = feedContext(after);
     const { events } = parseCalendar(calendarIcs(ctx, eventsAfter, OPTIONS));
     const expected = calendarEvents(eventsAfter);
     expect(expected.some((e) => e.validity === 'draft')).toBe(true);
+    let full = 0;
     for (const [i, e] of expected.entries()) {
       const alarms = events[i]!.alarms;
-      if (!hasReminders(e)) {
-        expect(alarms).toEqual([]);
-        continue;
-      }
-      expect(alarms.map((a) => a.trigger)).toEqual(['-P30D', '-P7D']);
+      expect(alarms.map((a) => a.trigger)).toEqual(reminderDays(e).map((d) => (d === 0 ? 'PT0S' : `-P${d}D`)));
+      if (!hasReminders(e)) expect(alarms).toEqual([]);
+      if (alarms.length === 3) full++;
       expect(alarms.every((a) => a.action === 'DISPLAY' && a.description.includes(e.date))).toBe(true);
     }
+    expect(full).toBeGreaterThan(2);
+    // v5.1 `warn` on 2026-11-01, set on 2026-07-22: all three reminders.
+    expect(events.find((e) => e.uid === `${MOVED_EVENT_ID}@feeds.example.test`)!.alarms.map((a) => a.trigger)).toEqual(['-P30D', '-P7D', 'PT0S']);
+  });
+
+  it('gives a date announced 10 days ahead the 7-day and day-of reminders, and one announced on its day only the day-of one', () => {
+    const at = (date: string) => ({ commit: 'f'.repeat(40), date, pr: 1 });
+    const base = eventsAfter.find((e) => e.id === MOVED_EVENT_ID)!;
+    const on = (announced: string) => reminderDays({ ...base, date: '2026-11-01', announced: at('2026-01-01'), source: at(announced) });
+    expect(on('2026-10-22')).toEqual([7, 0]);
+    expect(on('2026-10-25')).toEqual([7, 0]);
+    expect(on('2026-10-26')).toEqual([0]);
+    expect(on('2026-10-02')).toEqual([30, 7, 0]);
+    expect(on('2026-10-03')).toEqual([7, 0]);
+    expect(on('2026-11-01')).toEqual([0]);
+    expect(on('2026-11-02')).toEqual([]);
+  });
+
+  it('declares METHOD:PUBLISH, CALSCALE:GREGORIAN and a refresh interval, and escapes its own name and description', () => {
+    const ctx = feedContext(after);
+    const text = calendarIcs(ctx, eventsAfter, { ...OPTIONS, title: 'Scopes, standards; and \\ more', description: 'Transitions, with reminders; daily' });
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n(?:.*\r\n)*?CALSCALE:GREGORIAN\r\n/);
+    for (const line of ['METHOD:PUBLISH', 'REFRESH-INTERVAL;VALUE=DURATION:P1D', 'X-PUBLISHED-TTL:P1D']) expect(text).toContain(`\r\n${line}\r\n`);
+    expect(text).toContain('\r\nX-WR-CALDESC:Transitions\\, with reminders\\; daily\r\n');
+    const cal = new ICAL.Component(ICAL.parse(text));
+    expect(cal.getFirstPropertyValue('x-wr-caldesc')).toBe('Transitions, with reminders; daily');
+    expect(cal.getFirstPropertyValue('x-wr-calname')).toBe('Scopes, standards; and \\ more');
+    expect(cal.getFirstPropertyValue('name')).toBe('Scopes, standards; and \\ more');
+    expect(cal.getFirstPropertyValue('method')).toBe('PUBLISH');
+    expect(rfc5545Problems(text)).toEqual([]);
   });
 
   it('says what the transition means for a provider and which pull request announced it', () => {
@@ -128,6 +158,28 @@ describe('calendarIcs', () => {
     expect([old.start, moved!.start]).toEqual(['2026-10-01', '2026-11-01']);
     expect(moved!.sequence).toBe(old.sequence + 1);
     expect([old.lastModified, moved!.lastModified]).toEqual(['2026-07-20T00:00:00Z', '2026-07-22T00:00:00Z']);
+  });
+});
+
+describe('the default data', () => {
+  it('has no reminder that fires before the day its date was set (LAST-MODIFIED), in any calendar', async () => {
+    const dataset = await readDataset(DATA_DIR);
+    const events = deriveEvents(dataset);
+    const ctx = feedContext(dataset);
+    let alarms = 0;
+    for (const subset of [events, scopeEvents(events, 'iaas'), scopeEvents(events, 'kaas'), documentEvents(events)]) {
+      for (const e of parseCalendar(calendarIcs(ctx, subset, OPTIONS)).events) {
+        const setOn = e.lastModified.slice(0, 10);
+        for (const a of e.alarms) {
+          alarms++;
+          const days = /^-P(\d+)D$/.exec(a.trigger)?.[1] ?? (a.trigger === 'PT0S' ? '0' : null);
+          expect(days, a.trigger).not.toBeNull();
+          const fires = new Date(Date.parse(`${e.start}T00:00:00Z`) - Number(days) * 86_400_000).toISOString().slice(0, 10);
+          expect(fires >= setOn, `${e.uid}: reminder ${a.trigger} fires on ${fires}, the date was set on ${setOn}`).toBe(true);
+        }
+      }
+    }
+    expect(alarms).toBeGreaterThan(10);
   });
 });
 

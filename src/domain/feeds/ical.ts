@@ -10,15 +10,21 @@
  * commit that last set it), never from the build time, so two builds of the same data give
  * the same bytes, and a moved date updates the subscriber's event instead of duplicating it.
  */
-import ical, { ICalAlarmType, ICalEventStatus } from 'ical-generator';
+import ical, { escape, ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { addDays } from '../day.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { eventPath, siteLink, singleLine, plainText, utcMidnight, type FeedContext } from './context.ts';
 import { announcementOf, meaningOf, summaryOf } from './meaning.ts';
 import { eventUid } from './rss.ts';
 
-/** Days before a transition that a subscriber is reminded. */
-export const REMINDER_DAYS = [30, 7] as const;
+/** Days before a transition that a subscriber is reminded (0: on the day itself). */
+export const REMINDER_DAYS = [30, 7, 0] as const;
+
+/** The reminders in words: "30 and 7 days ahead and on the day". */
+export const REMINDER_WORDS = `${REMINDER_DAYS.filter((d) => d > 0).join(' and ')} days ahead${REMINDER_DAYS.includes(0) ? ' and on the day' : ''}`;
+
+/** How often a subscribed calendar program should fetch the calendar again (RFC 7986 REFRESH-INTERVAL). */
+export const REFRESH_SECONDS = 24 * 60 * 60;
 
 /** Transitions worth a calendar entry: scope validity changes and document lifecycle dates. */
 export function calendarEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
@@ -29,6 +35,17 @@ export function calendarEvents(events: readonly TimelineEvent[]): TimelineEvent[
 export function hasReminders(event: TimelineEvent): boolean {
   if (event.kind === 'document') return event.state !== 'Rejected';
   return event.kind === 'validity' && event.validity !== 'draft';
+}
+
+/**
+ * The reminders of one event, in days ahead: only those that fire on or after the day its
+ * date became known (the commit that set the date now in force). A date announced 10 days
+ * ahead gets the 7-day and the day-of reminder; a date recorded after the fact gets none.
+ */
+export function reminderDays(event: TimelineEvent): number[] {
+  if (!hasReminders(event)) return [];
+  const known = (event.source ?? event.announced)?.date ?? null;
+  return REMINDER_DAYS.filter((days) => known === null || addDays(event.date, -days) >= known);
 }
 
 /** The id of the transition an announcement, move or withdrawal is about (`scope/iaas/v4/warn`). */
@@ -72,14 +89,19 @@ export function calendarDescription(ctx: FeedContext, event: TimelineEvent): str
 
 /** An RFC 5545 calendar as a string (CRLF line ends, the last line included). */
 export function calendarIcs(ctx: FeedContext, events: readonly TimelineEvent[], options: CalendarOptions): string {
-  // NAME / X-WR-CALNAME are written unescaped by ical-generator: keep them to safe characters.
-  const name = singleLine(options.title).replace(/[,;\\]/g, ' ');
+  // ical-generator writes NAME, X-WR-CALNAME and X-WR-CALDESC as given, unlike the TEXT
+  // values of events: this is the one place they are written, so escape them here
+  // (RFC 5545 3.3.11: backslash, semicolon, comma, newline).
   const cal = ical({
-    name,
-    description: singleLine(options.description),
+    name: escape(singleLine(options.title), false),
+    description: escape(singleLine(options.description), false),
     prodId: { company: 'SCS Standards Timeline', product: 'calendar', language: 'EN' },
     url: siteLink(ctx, options.path),
-    ttl: 60 * 60 * 24,
+    // A published calendar, not a scheduling message (RFC 5546 3.2.1), in the Gregorian calendar.
+    method: ICalCalendarMethod.PUBLISH,
+    scale: 'GREGORIAN',
+    // REFRESH-INTERVAL and X-PUBLISHED-TTL: the data changes at most a few times a day.
+    ttl: REFRESH_SECONDS,
   });
   const fallback = ctx.dataset.meta.source;
   for (const event of calendarEvents(events)) {
@@ -98,9 +120,9 @@ export function calendarIcs(ctx: FeedContext, events: readonly TimelineEvent[], 
       lastModified: changed,
       created: event.announced ? utcMidnight(event.announced.date) : null,
     });
-    if (!hasReminders(event)) continue;
-    for (const days of REMINDER_DAYS) {
-      e.createAlarm({ type: ICalAlarmType.display, trigger: days * 24 * 60 * 60, description: `In ${days} days (${event.date}): ${summary}` });
+    for (const days of reminderDays(event)) {
+      const when = days === 0 ? `Today (${event.date})` : `In ${days} days (${event.date})`;
+      e.createAlarm({ type: ICalAlarmType.display, trigger: days * 24 * 60 * 60, description: `${when}: ${summary}` });
     }
   }
   for (const { event, transitionId, sequence } of withdrawnTransitions(events)) {

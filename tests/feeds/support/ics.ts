@@ -1,6 +1,13 @@
 /** Reading calendars back with ical.js, an independent RFC 5545 parser. */
 import ICAL from 'ical.js';
 
+// X-WR-CALNAME and X-WR-CALDESC are TEXT wherever they are read (Apple Calendar, Google,
+// vobject), and so is RFC 7986 NAME; ical.js knows none of them, so it would hand back the
+// raw value. Tell it, so that an unescaped separator shows as what a subscriber would see.
+for (const name of ['x-wr-calname', 'x-wr-caldesc', 'name']) {
+  ICAL.design.icalendar.property[name] = { defaultType: 'text' };
+}
+
 export interface ParsedEvent {
   uid: string;
   start: string;
@@ -57,3 +64,4 @@ export function rfc5545Problems(text: string): string[] {
   }
   return problems;
 }
+export { ICAL };
