@@ -7,7 +7,8 @@ import { assemble, pullsFromCommits } from '../../src/domain/assemble.ts';
 import { describeChanges } from '../../src/domain/changes.ts';
 import { formatProblem, InputError } from '../../src/domain/errors.ts';
 import { mergePulls, parsePullExport, pullFromGitHub } from '../../src/domain/pulls.ts';
-import type { Dataset } from '../../src/domain/schemas/data.ts';
+import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
+import { urlWarnings } from '../../src/domain/schemas/url.ts';
 import { readDatasetIfPresent, writeDataset, type WriteResult } from '../../src/io/dataset.ts';
 import { readGitSnapshot } from './git-source.ts';
 import { BlobCache } from './blob-cache.ts';
@@ -77,6 +78,7 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
   if (fetched.unchanged || !fetched.snapshot) return { result: null, stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl };
   const pulls = mergePulls(pullsFromCommits(fetched.snapshot), fetched.pulls);
   const { dataset, ignored } = assemble(fetched.snapshot, pulls, 'github');
+  dataset.meta.warnings.push(...pullUrlWarnings(`GitHub ${client.apiUrl}`, dataset.pulls));
   const write = await writeDataset(options.out, dataset, { [SYNC_STATE_FILE]: serializeSyncState(fetched.state) });
   return {
     result: { dataset, write, changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset), ignored, github: { stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl } },
@@ -104,6 +106,11 @@ async function readPullExport(file: string, repo: string) {
   return parsePullExport(json, file).map((p) => pullFromGitHub(p, repo));
 }
 
+/** Warnings for pull requests whose `html_url` is not http(s): it stays text in `data/`, never a link. */
+function pullUrlWarnings(source: string, pulls: readonly PullRequest[]): string[] {
+  return urlWarnings(source, pulls.map((p) => [`pull request #${p.number} html_url`, p.url] as const));
+}
+
 /**
  * The data the sync is about to replace, to say what changed. Data that no longer reads
  * (written by an older sync with another schema) must not block the sync that replaces it.
@@ -124,6 +131,7 @@ export async function syncFromGit(options: GitSyncOptions): Promise<SyncResult> 
   const exported = options.pulls ? await readPullExport(options.pulls, snapshot.repo) : [];
   const pulls = mergePulls(fromCommits, exported);
   const { dataset, ignored } = assemble(snapshot, pulls, options.pulls ? 'export' : 'git');
+  dataset.meta.warnings.push(...pullUrlWarnings(options.pulls ?? 'git', dataset.pulls));
   const write = await writeDataset(options.out, dataset);
   const changes = describeChanges(previous, dataset);
   return { dataset, write, changes: note ? [note, ...changes] : changes, ignored };

@@ -14,6 +14,7 @@ import { formatProblem, InputError } from './errors.ts';
 import { documentsTouched, pullUrl, scopesTouched } from './pulls.ts';
 import { parseScopeText, SCOPE_FILE_PATTERN, scopeIdOfFile } from './scope-parse.ts';
 import type { Dataset, Document, DocumentChange, Meta, PullRequest, Revision, Scope } from './schemas/data.ts';
+import { urlWarnings } from './schemas/url.ts';
 import { pullRequestOfMessage, type UpstreamCommit, type UpstreamSnapshot } from './upstream.ts';
 import { decodeUtf8 } from './yaml.ts';
 
@@ -85,6 +86,7 @@ function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8A
   parseScopeText(decodeUtf8(content, path), path, headDay);
   const { revisions, firstSeen } = scopeRevisions(snapshot, path, warnings);
   const head = parseScopeText(decodeUtf8(content, path), path, (name) => firstSeen.get(name) ?? headDay);
+  warnings.push(...urlWarnings(path, [['url', head.url], ...head.modules.map((m, i) => [`modules[${i}].url`, m.url] as const)]));
   return {
     id: scopeIdOfFile(path),
     uuid: head.uuid,
@@ -190,13 +192,29 @@ export interface Assembled {
   ignored: string[];
 }
 
+/**
+ * Two files that map to one scope id (`…-iaas.yaml` beside `…-iaas.yml`) would make one
+ * scope's pages, feeds and history come from whichever sorts last: neither can be trusted
+ * to be the real one, so the sync fails naming both.
+ */
+function refuseTwinScopeFiles(paths: readonly string[]): void {
+  const byId = new Map<string, string[]>();
+  for (const path of paths) byId.set(scopeIdOfFile(path), [...(byId.get(scopeIdOfFile(path)) ?? []), path]);
+  const problems = [...byId].filter(([, files]) => files.length > 1).map(([id, files]) => ({
+    file: files.join(' and '),
+    key: '',
+    value: null,
+    expected: `both are the certificate scope "${id}"; expected one file per scope (remove or rename one of them)`,
+  }));
+  if (problems.length > 0) throw new InputError(problems);
+}
+
 /** Build every data file from an upstream snapshot; pulls are added by the caller. */
 export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullRequestSource: Meta['pullRequestSource']): Assembled {
   const warnings: string[] = [];
-  const scopes = [...snapshot.files]
-    .filter(([path]) => SCOPE_FILE_PATTERN.test(path))
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([path, content]) => assembleScope(snapshot, path, content, warnings));
+  const scopeFiles = [...snapshot.files].filter(([path]) => SCOPE_FILE_PATTERN.test(path)).sort(([a], [b]) => (a < b ? -1 : 1));
+  refuseTwinScopeFiles(scopeFiles.map(([path]) => path));
+  const scopes = scopeFiles.map(([path, content]) => assembleScope(snapshot, path, content, warnings));
   const documents = assembleDocuments(snapshot, warnings);
   // A pull request that changed a scope file under an earlier name (Tests/scs-compatible.yaml)
   // touched the scope that file became; one that changed a scope file gone since

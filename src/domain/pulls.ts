@@ -7,6 +7,7 @@ import { documentName } from './document-parse.ts';
 import { parseOrThrow } from './errors.ts';
 import { SCOPE_FILE_PATTERN, scopeIdOfFile } from './scope-parse.ts';
 import { Timestamp, type PullRequest } from './schemas/data.ts';
+import { safeHref } from './schemas/url.ts';
 
 const DOC_IN_TITLE = /\bscs-(\d{4})(?:-([vw]\d+))?\b/gi;
 
@@ -56,6 +57,11 @@ export type GitHubPull = z.output<typeof GitHubPull>;
 
 export function pullUrl(repo: string, number: number): string {
   return `https://github.com/${repo}/pull/${number}`;
+}
+
+/** Where a link to a pull request points: its own URL when that is http(s), else its address on GitHub. */
+export function pullHref(pull: Pick<PullRequest, 'number' | 'url'>, repo: string): string {
+  return safeHref(pull.url) ?? pullUrl(repo, pull.number);
 }
 
 /** Normalise a GitHub-shaped pull request into the data model. */

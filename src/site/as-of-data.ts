@@ -1,7 +1,7 @@
 /**
  * What the as-of island needs to run the domain in the browser (src/domain/due.ts): scopes
- * with their revisions and documents with their history, without module lists and texts
- * that view does not read.
+ * with their revisions and documents with their history, without module lists, URLs and
+ * texts that view does not read.
  */
 import type { DueInput } from '../domain/due.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
@@ -11,6 +11,7 @@ export function asOfData(dataset: Dataset): DueInput {
   return {
     scopes: dataset.scopes.map((s) => ({
       ...s,
+      url: null,
       modules: [],
       versions: s.versions.map(lean),
       revisions: s.revisions.map((r) => ({ ...r, versions: r.versions.map(lean) })),

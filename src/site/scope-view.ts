@@ -10,12 +10,13 @@ import { chartRows } from '../domain/timeline-chart.ts';
 import { periodOn, periodsOf } from '../domain/validity.ts';
 import { consecutiveDiffs } from '../domain/version-diff.ts';
 import { revisionChanges } from '../domain/revision-changes.ts';
+import { safeHref } from '../domain/schemas/url.ts';
 import { documentPath } from './links.ts';
 
 export interface ModuleLink {
   ref: string;
   name: string;
-  /** Site page of the document it checks, else the module's own URL, else null. */
+  /** Site page of the document it checks, else the module's own URL when it is http(s), else null (shown as text). */
   link: string | null;
   internal: boolean;
   document: string | null;
@@ -29,7 +30,7 @@ export function moduleLinker(scope: Scope, dataset: Pick<Dataset, 'documents'>) 
     const m = modules.get(include.ref);
     const doc = m?.document ?? null;
     if (doc && docs.has(doc)) return { ref: include.ref, name: m?.name || include.ref, link: documentPath(doc), internal: true, document: doc, parameters: include.parameters };
-    return { ref: include.ref, name: m?.name || include.ref, link: m?.url ?? null, internal: false, document: doc, parameters: include.parameters };
+    return { ref: include.ref, name: m?.name || include.ref, link: safeHref(m?.url), internal: false, document: doc, parameters: include.parameters };
   };
 }
 

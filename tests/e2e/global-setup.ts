@@ -21,6 +21,8 @@ declare module 'vitest' {
     siteToday: string;
     /** The same site built from data with hostile strings (support/hostile-data.ts). */
     hostileUrl: string | null;
+    /** The directory the hostile site was built into. */
+    hostileDir: string | null;
   }
 }
 
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
     project.provide('siteUrl', null);
     project.provide('siteDir', null);
     project.provide('hostileUrl', null);
+    project.provide('hostileDir', null);
     return () => {};
   }
   const started = Date.now();
@@ -44,6 +47,7 @@ export default async function setup(project: TestProject) {
   project.provide('siteUrl', server.url);
   project.provide('siteDir', dir);
   project.provide('hostileUrl', hostile.url);
+  project.provide('hostileDir', hostileDir);
   return async () => {
     await server.close();
     await hostile.close();

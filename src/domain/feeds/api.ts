@@ -10,6 +10,8 @@ import { API_SCHEMAS, API_VERSION, EventsFile, PullsFile, ScopeFile, ScopesFile,
 import type { Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { periodsOf } from '../validity.ts';
+import { pullHref } from '../pulls.ts';
+import { safeHref } from '../schemas/url.ts';
 import { eventPath, seriesOf, siteLink, type FeedContext } from './context.ts';
 
 export const API_BASE = 'api/v1/';
@@ -35,13 +37,18 @@ function scopeExtras(ctx: FeedContext, scope: Scope) {
   };
 }
 
+/** Consumers link a scope's and its modules' `url`: one that is not http(s) is published as null. */
+function linkable(scope: Scope): Scope {
+  return { ...scope, url: safeHref(scope.url), modules: scope.modules.map((m) => ({ ...m, url: safeHref(m.url) })) };
+}
+
 export function scopesFile(ctx: FeedContext): ScopesFile {
-  const scopes = ctx.dataset.scopes.map(({ revisions: _revisions, ...scope }) => ({ ...scope, ...scopeExtras(ctx, { ...scope, revisions: _revisions }) }));
+  const scopes = ctx.dataset.scopes.map(linkable).map(({ revisions: _revisions, ...scope }) => ({ ...scope, ...scopeExtras(ctx, { ...scope, revisions: _revisions }) }));
   return ScopesFile.parse({ ...envelope(ctx, 'scopes'), scopes });
 }
 
 export function scopeFile(ctx: FeedContext, scope: Scope): ScopeFile {
-  return ScopeFile.parse({ ...envelope(ctx, 'scope'), scope: { ...scope, ...scopeExtras(ctx, scope) } });
+  return ScopeFile.parse({ ...envelope(ctx, 'scope'), scope: { ...linkable(scope), ...scopeExtras(ctx, scope) } });
 }
 
 export function standardsFile(ctx: FeedContext): StandardsFile {
@@ -54,7 +61,9 @@ export function eventsFile(ctx: FeedContext, events: readonly TimelineEvent[]): 
 }
 
 export function pullsFile(ctx: FeedContext): PullsFile {
-  return PullsFile.parse({ ...envelope(ctx, 'pulls'), pulls: ctx.dataset.pulls });
+  // Consumers link `url`: an upstream value that is not http(s) is replaced by the pull request's address.
+  const pulls = ctx.dataset.pulls.map((p) => ({ ...p, url: pullHref(p, ctx.dataset.meta.source.repo) }));
+  return PullsFile.parse({ ...envelope(ctx, 'pulls'), pulls });
 }
 
 /** The JSON Schema of one API file, with `$id` where it is published. */

@@ -4,6 +4,7 @@
  * names, titles and pull requests. Built once per build by `src/site/feeds.ts`.
  */
 import type { Day } from '../day.ts';
+import { pullHref } from '../pulls.ts';
 import type { Dataset, Document, Provenance, PullRequest, Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 
@@ -68,7 +69,7 @@ export function pullOf(ctx: FeedContext, at: Provenance | null): PullRef | null 
   return {
     number: at.pr,
     title: known?.title ?? null,
-    url: known?.url ?? `https://github.com/${ctx.dataset.meta.source.repo}/pull/${at.pr}`,
+    url: pullHref({ number: at.pr, url: known?.url ?? '' }, ctx.dataset.meta.source.repo),
   };
 }
 
