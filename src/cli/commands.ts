@@ -92,7 +92,7 @@ export function upcomingCommand(dataset: Dataset, opts: { from: Day; days: numbe
     json: events,
     text: [
       `Transitions from ${opts.from} to ${until}:`,
-      ...(events.length ? events.map((e) => `  ${e.date}  ${e.title.replace(/ on \d{4}-\d{2}-\d{2}$/, '')}${e.source?.pr ? ` (#${e.source.pr})` : ''}`) : ['  none']),
+      ...(events.length ? events.map((e) => `  ${e.date}  ${e.title.replace(/ (?:on|from) \d{4}-\d{2}-\d{2}$/, '')}${e.source?.pr ? ` (#${e.source.pr})` : ''}`) : ['  none']),
     ],
   };
 }

@@ -8,12 +8,11 @@
  */
 import { addDays, daysBetween, type Day } from './day.ts';
 import { documentTransitions } from './document-state.ts';
+import { documentAddedTitle, movedTitle, transitionTitle, versionAddedTitle, withdrawnTitle } from './event-words.ts';
 import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from './scopes.ts';
 import type { Dataset, Document, Provenance, Revision, Scope } from './schemas/data.ts';
 import type { TimelineEvent } from './schemas/event.ts';
 import { transitionsOf } from './validity.ts';
-
-const prRef = (p: Provenance | null) => (p?.pr ? ` (#${p.pr})` : '');
 
 function provenanceOf(r: Revision): Provenance {
   return { commit: r.commit, date: r.date, pr: r.pr };
@@ -51,16 +50,24 @@ function transitionHistories(scope: Scope, versions: string[]): Map<string, KeyH
   return histories;
 }
 
-const EMPTY = { scope: null, version: null, validity: null, document: null, state: null, target: null, previous: null, announced: null, source: null, leadDays: null, sequence: 0 } as const;
+const EMPTY = { scope: null, version: null, validity: null, document: null, state: null, target: null, previous: null, announced: null, source: null, leadDays: null, sequence: 0, transition: null } as const;
+
+/** How far after the fact a date may be recorded and still be news (a commit landing a few weeks late). */
+export const NEWS_HORIZON_DAYS = 31;
+
+/** Was `date` already past by more than NEWS_HORIZON_DAYS when it was recorded on `recordedOn`? */
+export function isBackdated(recordedOn: Day, date: Day): boolean {
+  return date < addDays(recordedOn, -NEWS_HORIZON_DAYS);
+}
 
 /**
- * Whether a change in a revision is news rather than bookkeeping: a date that lies well
- * before the commit was not announced by it (initial import of old dates, pruning), so
- * only changes whose new or former date is at most 31 days before the commit count.
+ * Whether a change in a revision is news: everything except the first recording of a date
+ * long past (an initial import of old dates). A move or a withdrawal is always news, even of
+ * a date in the past, because what was said before is no longer true; so is a date set
+ * again after it was withdrawn.
  */
-function isNews(at: Provenance, date: Day | null, previous: Day | null): boolean {
-  const horizon = addDays(at.date, -31);
-  return (date !== null && date >= horizon) || (previous !== null && previous >= horizon);
+function isNews(c: KeyHistory['changes'][number], first: boolean): boolean {
+  return !(first && c.previous === null && c.date !== null && isBackdated(c.at.date, c.date));
 }
 
 function scopeEvents(scope: Scope): TimelineEvent[] {
@@ -85,21 +92,24 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
       source: last,
       leadDays: last ? daysBetween(last.date, t.date) : null,
       sequence: Math.max(0, changes.length - 1),
-      title: `${short} ${t.version} becomes ${t.validity} on ${t.date}`,
+      transition: `scope/${scope.id}/${key}`,
+      title: transitionTitle(`${short} ${t.version}`, { validity: t.validity }, t.date),
     });
   }
   for (const [key, history] of histories) {
     const [version, validity] = key.split('/') as [string, TimelineEvent['validity'] & string];
-    for (const c of history.changes) {
-      if (!isNews(c.at, c.date, c.previous)) continue;
-      const base = { ...EMPTY, scope: scope.id, version, validity, source: c.at, date: c.at.date };
+    const subject = `${short} ${version}`;
+    const transition = `scope/${scope.id}/${key}`;
+    for (const [i, c] of history.changes.entries()) {
+      if (!isNews(c, i === 0)) continue;
+      const base = { ...EMPTY, scope: scope.id, version, validity, source: c.at, date: c.at.date, transition };
       const commit = c.at.commit.slice(0, 7);
       if (c.date !== null && c.previous === null) {
-        events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: `${short} ${version} becomes ${validity} on ${c.date}${prRef(c.at)}` });
+        events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: transitionTitle(subject, { validity }, c.date) });
       } else if (c.date !== null && c.previous !== null) {
-        events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: `${short} ${version} ${validity} moved from ${c.previous} to ${c.date}${prRef(c.at)}` });
+        events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: movedTitle(subject, { validity }, c.date, c.previous) });
       } else if (c.previous !== null) {
-        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'cancelled', previous: c.previous, title: `${short} ${version} ${validity} on ${c.previous} withdrawn${prRef(c.at)}` });
+        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'cancelled', previous: c.previous, title: withdrawnTitle(subject, { validity }, c.previous) });
       }
     }
   }
@@ -110,7 +120,7 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
       if (seen.has(v.name)) continue;
       seen.add(v.name);
       if (r === scope.revisions[0]) continue; // the first revision imports, it does not add
-      events.push({ ...EMPTY, id: `version-added/${scope.id}/${v.name}`, kind: 'version-added', date: r.date, scope: scope.id, version: v.name, source: provenanceOf(r), title: `${short} ${v.name} added${prRef(provenanceOf(r))}` });
+      events.push({ ...EMPTY, id: `version-added/${scope.id}/${v.name}`, kind: 'version-added', date: r.date, scope: scope.id, version: v.name, source: provenanceOf(r), title: versionAddedTitle(`${short} ${v.name}`) });
     }
   }
   return events;
@@ -121,7 +131,7 @@ function documentEvents(doc: Document): TimelineEvent[] {
   const label = `${doc.id} (${doc.title})`;
   const added = doc.history[0] ?? null;
   if (added) {
-    events.push({ ...EMPTY, id: `document-added/${doc.id}`, kind: 'document-added', date: added.date, document: doc.id, state: added.status, source: { commit: added.commit, date: added.date, pr: added.pr }, title: `${label} added${added.status ? ` as ${added.status}` : ''}${prRef(added)}` });
+    events.push({ ...EMPTY, id: `document-added/${doc.id}`, kind: 'document-added', date: added.date, document: doc.id, state: added.status, source: { commit: added.commit, date: added.date, pr: added.pr }, title: documentAddedTitle(label, added.status) });
   }
   const dated = (field: 'stabilizedAt' | 'deprecatedAt' | 'rejectedAt', value: Day) => {
     const setters = doc.history.filter((h, i) => h[field] === value && (i === 0 || doc.history[i - 1]![field] !== value));
@@ -133,14 +143,14 @@ function documentEvents(doc: Document): TimelineEvent[] {
   };
   for (const t of documentTransitions(doc)) {
     const field = t.state === 'Stable' ? 'stabilizedAt' : 'deprecatedAt';
-    events.push({ ...EMPTY, ...dated(field, t.on), id: `document/${doc.id}/${t.state.toLowerCase()}`, kind: 'document', date: t.on, document: doc.id, state: t.state, title: `${label} becomes ${t.state} on ${t.on}` });
+    events.push({ ...EMPTY, ...dated(field, t.on), id: `document/${doc.id}/${t.state.toLowerCase()}`, kind: 'document', date: t.on, document: doc.id, state: t.state, transition: `document/${doc.id}/${t.state.toLowerCase()}`, title: transitionTitle(label, { state: t.state }, t.on) });
   }
   if (doc.status === 'Rejected') {
     const change = doc.history.find((h) => h.status === 'Rejected') ?? null;
     const on = doc.rejectedAt ?? change?.date ?? null;
     if (on) {
       const source = change ? { commit: change.commit, date: change.date, pr: change.pr } : null;
-      events.push({ ...EMPTY, id: `document/${doc.id}/rejected`, kind: 'document', date: on, document: doc.id, state: 'Rejected', announced: source, source, title: `${label} rejected on ${on}` });
+      events.push({ ...EMPTY, id: `document/${doc.id}/rejected`, kind: 'document', date: on, document: doc.id, state: 'Rejected', announced: source, source, transition: `document/${doc.id}/rejected`, title: transitionTitle(label, { state: 'Rejected' }, on) });
     }
   }
   return events;

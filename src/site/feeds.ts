@@ -27,19 +27,28 @@ export interface FeedInfo {
   description: string;
   /** Site path without a leading slash: `rss.xml`, `scopes/iaas/calendar.ics`. */
   path: string;
+  /** Site path of the page the feed is about (an RSS channel's link): `''`, `scopes/iaas/`. */
+  home: string;
 }
 
-export const ALL_RSS: FeedInfo = { title: `${SITE_TITLE}: all changes`, description: 'Dates announced and moved for SCS certificate scopes, new scope versions, and standards stabilized, deprecated or added.', path: 'rss.xml' };
-export const ALL_CALENDAR: FeedInfo = { title: SITE_TITLE, description: 'Every transition of SCS certificate scope versions (scs-0003-v1) and standard documents (scs-0001-v1), past and upcoming, with reminders.', path: 'calendar.ics' };
-export const STANDARDS_CALENDAR: FeedInfo = { title: `${SITE_TITLE}: standards`, description: 'Lifecycle dates of SCS standard documents (scs-0001-v1): Stable from, Deprecated from, rejected.', path: 'standards/calendar.ics' };
+export const ALL_RSS: FeedInfo = { title: `${SITE_TITLE}: all changes`, description: 'Dates announced, moved or withdrawn for SCS certificate scopes, new scope versions, and standards stabilized, deprecated or added.', path: 'rss.xml', home: '' };
+export const ALL_CALENDAR: FeedInfo = { title: SITE_TITLE, description: 'Every transition of SCS certificate scope versions (scs-0003-v1) and standard documents (scs-0001-v1), past and upcoming, with reminders.', path: 'calendar.ics', home: '' };
+export const STANDARDS_CALENDAR: FeedInfo = { title: `${SITE_TITLE}: standards`, description: 'Lifecycle dates of SCS standard documents (scs-0001-v1): Stable from, Deprecated from, rejected.', path: 'standards/calendar.ics', home: 'standards/' };
 
 export function scopeRss(scope: Scope): FeedInfo {
-  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Dates announced and moved for ${scope.name}, and its new versions.`, path: `scopes/${scope.id}/rss.xml` };
+  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Dates announced, moved or withdrawn for ${scope.name}, and its new versions.`, path: `scopes/${scope.id}/rss.xml`, home: `scopes/${scope.id}/` };
 }
 
 export function scopeCalendar(scope: Scope): FeedInfo {
-  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Transitions of ${scope.name} versions (scs-0003-v1), with reminders ${REMINDER_WORDS}.`, path: `scopes/${scope.id}/calendar.ics` };
+  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Transitions of ${scope.name} versions (scs-0003-v1), with reminders ${REMINDER_WORDS}.`, path: `scopes/${scope.id}/calendar.ics`, home: `scopes/${scope.id}/` };
 }
+
+/**
+ * Whether this build was told where it is served (`SITE_URL`, set by the deploy workflow) or
+ * assumes astro.config.mjs's default host: the /feeds/ page says so, since every address it
+ * shows for copying is absolute.
+ */
+export const SITE_URL_IS_DEFAULT = !process.env.SITE_URL;
 
 /** `webcal://` for a calendar URL: calendar programs subscribe instead of importing once. */
 export function webcal(url: string): string {

@@ -113,7 +113,7 @@ describe.concurrent('periods', () => {
 describe.concurrent('upcoming', () => {
   it('lists transitions from today for N days, both ends included', async () => {
     const text = await ok(['upcoming', '--days', '17'], '2025-01-15');
-    expect(text).toBe(['Transitions from 2025-01-15 to 2025-02-01:', '  2025-01-16  scs-0005-v1 (Governance of the SCS community) becomes Stable', '  2025-02-01  IaaS v4 becomes warn (#859)', ''].join('\n'));
+    expect(text).toBe(['Transitions from 2025-01-15 to 2025-02-01:', '  2025-01-16  scs-0005-v1 (Governance of the SCS community) becomes Stable', '  2025-02-01  IaaS v4 enters its warn period (#859)', ''].join('\n'));
     expect(await ok(['upcoming', '--from', '2025-02-02', '--days', '0'])).toBe('Transitions from 2025-02-02 to 2025-02-02:\n  none\n');
   });
   it('gives events as JSON with stable ids', async () => {
@@ -122,8 +122,8 @@ describe.concurrent('upcoming', () => {
     for (const e of events) expect(['validity', 'document']).toContain(e.kind);
   });
   it('defaults to 90 days from SCS_TODAY', async () => {
-    expect(await ok(['upcoming'], '2025-04-02')).toMatch(/^Transitions from 2025-04-02 to 2025-07-01:\n[\s\S]*2025-07-01 {2}IaaS v4 becomes deprecated \(#955\)/);
-    expect(await ok(['upcoming'], '2025-04-01')).not.toContain('IaaS v4 becomes deprecated');
+    expect(await ok(['upcoming'], '2025-04-02')).toMatch(/^Transitions from 2025-04-02 to 2025-07-01:\n[\s\S]*2025-07-01 {2}IaaS v4 can no longer be certified \(#955\)/);
+    expect(await ok(['upcoming'], '2025-04-01')).not.toContain('IaaS v4 can no longer be certified');
   });
 });
 

@@ -58,7 +58,8 @@ describe('deriveEvents: scope validity', () => {
       target: '2025-02-01',
       previous: '2025-01-01',
       leadDays: 43,
-      title: 'X v4 warn moved from 2025-01-01 to 2025-02-01 (#859)',
+      title: 'X v4 enters its warn period on 2025-02-01 instead of 2025-01-01',
+      transition: 'scope/x/v4/warn',
     });
   });
   it('reports announcements with their lead time', () => {
@@ -77,7 +78,31 @@ describe('deriveEvents: scope validity', () => {
   it('reports a real withdrawal', () => {
     const withdrawn = revision('2024-12-01', [{ date: '2024-11-21', versions: { v4: 'effective', v5: 'effective' } }], { pr: 900 });
     const cancelled = deriveEvents({ scopes: [scope([r824, withdrawn])], documents: [] }).filter((e) => e.kind === 'cancelled');
-    expect(cancelled.map((e) => e.title)).toEqual(['X v4 warn on 2025-01-01 withdrawn (#900)']);
+    expect(cancelled.map((e) => [e.title, e.transition, e.source?.pr])).toEqual([['Withdrawn: X v4 enters its warn period on 2025-01-01', 'scope/x/v4/warn', 900]]);
+  });
+  it('does not take the first recording of a date long past for news, but a move or a withdrawal of it, even in the past', () => {
+    // Recorded 152 days after the fact, then corrected by a day, then v2's date withdrawn.
+    const imported = revision('2024-06-01', [{ date: '2024-01-01', versions: { v1: 'effective', v2: 'draft' } }], { pr: 1 });
+    const corrected = revision('2024-07-01', [{ date: '2024-01-01', versions: { v1: 'effective', v2: 'draft' } }, { date: '2023-12-31', versions: { v1: 'effective' } }], { pr: 2 });
+    const dropped = revision('2024-08-01', [{ date: '2023-12-31', versions: { v1: 'effective' } }], { pr: 3 });
+    const events = deriveEvents({ scopes: [scope([imported, corrected, dropped])], documents: [] });
+    expect(events.filter((e) => e.kind !== 'validity').map((e) => `${e.date} ${e.kind} ${e.title} #${e.source?.pr}`)).toEqual([
+      '2024-07-01 moved X v1 becomes effective on 2023-12-31 instead of 2024-01-01 #2',
+      '2024-08-01 cancelled Withdrawn: X v2 becomes a draft on 2024-01-01 #3',
+    ]);
+  });
+  it('takes a date recorded at most 31 days after the fact for news, and one 32 days after not', () => {
+    const announced = (late: string) => deriveEvents({ scopes: [scope([revision('2024-02-01', [{ date: late, versions: { v1: 'effective' } }])])], documents: [] }).filter((e) => e.kind === 'announced').length;
+    expect(announced('2024-01-01')).toBe(1);
+    expect(announced('2023-12-31')).toBe(0);
+    expect(announced('2024-02-02')).toBe(1);
+  });
+  it('takes a date set again after its withdrawal for news, however late', () => {
+    const a = revision('2024-01-01', [{ date: '2024-01-10', versions: { v1: 'effective' } }]);
+    const b = revision('2024-01-05', [{ date: '2024-03-01', versions: { v2: 'effective' } }]);
+    const c = revision('2024-06-01', [{ date: '2024-03-01', versions: { v2: 'effective' } }, { date: '2024-01-10', versions: { v1: 'effective' } }]);
+    const kinds = deriveEvents({ scopes: [scope([a, b, c])], documents: [] }).filter((e) => e.transition === 'scope/x/v1/effective' && e.kind !== 'validity');
+    expect(kinds.map((e) => `${e.date} ${e.kind}`)).toEqual(['2024-01-01 announced', '2024-01-05 cancelled', '2024-06-01 announced']);
   });
   it('reports versions added after the first revision', () => {
     const r2 = revision('2025-01-10', [...r859.timeline, { date: '2025-03-01', versions: { v4: 'warn', v5: 'effective', v6: 'draft' } }], { pr: 870 });

@@ -24,6 +24,7 @@ export const PAGES: { name: string; path: string; ready?: string; /** Why it may
   { name: 'as-of-day', path: '/as-of/2024-11-21/' },
   { name: 'progress', path: '/progress/', wideOnPhone: 'recharts charts are drawn at a fixed width' },
   { name: 'report', path: '/report/' },
+  { name: 'feeds', path: '/feeds/' },
 ];
 
 describe.skipIf(!HAVE_CHROMIUM)('accessibility (axe-core, WCAG 2.1 A/AA) and screenshots', () => {

@@ -74,8 +74,14 @@ describe('the built site', () => {
       expect(new Set(items.map((i) => i.guid)).size).toBe(items.length);
     }
     const titles = parseRss(read('rss.xml')).items.map((i) => i.title);
-    expect(titles).toContain('IaaS v4 warn moved from 2025-01-01 to 2025-02-01 (#859)');
-    expect(titles).toContain('IaaS v5.1 warn moved from 2026-10-01 to 2026-11-01 (#9999)');
+    expect(titles).toContain('IaaS v4 enters its warn period on 2025-02-01 instead of 2025-01-01');
+    expect(titles).toContain('IaaS v5.1 enters its warn period on 2026-11-01 instead of 2026-10-01');
+    // A scope feed is about its scope page, and as new as its newest item.
+    for (const scope of ['iaas', 'kaas']) {
+      const { channel, items } = parseRss(read(`scopes/${scope}/rss.xml`));
+      expect(channel.link).toBe(`${SITE}${BASE}scopes/${scope}/`);
+      expect(channel.lastBuildDate).toBe(items[0]!.pubDate);
+    }
     expect(read('rss.xml')).not.toMatch(/<script|<img/);
   });
 
@@ -99,6 +105,10 @@ describe('the built site', () => {
       expect(feeds).toContain(`href="${BASE}${path}"`);
     }
     for (const path of FEEDS) expect(feeds).toContain(`href="${BASE}${path}"`);
+    // Each address as text, on the host SITE_URL names, and the page says so.
+    const code = (text: string) => new RegExp(`<code[^>]*>${text.replace(/[.]/g, '\\.')}</code>`);
+    for (const path of [...FEEDS, ...CALENDARS]) expect(feeds).toMatch(code(`${SITE}${BASE}${path}`));
+    expect(feeds).toMatch(new RegExp(`Addresses on this page are on ${code(`${SITE}${BASE}`).source}`));
     for (const { file } of API) expect(feeds).toContain(`href="${BASE}${file}"`);
     expect(existsSync(join(dist, 'api/v1/schema/events.json'))).toBe(true);
     expect(home).toContain(`href="webcal://feeds.example.test${BASE}calendar.ics"`);

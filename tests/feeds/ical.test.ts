@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveEvents } from '../../src/domain/events.ts';
 import { utcMidnight } from '../../src/domain/feeds/context.ts';
-import { calendarEvents, calendarIcs, hasReminders, reminderDays } from '../../src/domain/feeds/ical.ts';
+import { calendarEvents, calendarIcs, hasReminders, reminderDays, withdrawnTransitions } from '../../src/domain/feeds/ical.ts';
 import { documentEvents, eventUid, scopeEvents } from '../../src/domain/feeds/rss.ts';
 import type { Dataset } from '../../src/domain/schemas/data.ts';
 import type { TimelineEvent } from '../../src/domain/schemas/event.ts';
@@ -29,7 +29,8 @@ describe('calendarIcs', () => {
   it('writes one all-day event per transition, on exactly its day, with its UID and SEQUENCE', () => {
     const ctx = feedContext(after);
     const text = calendarIcs(ctx, eventsAfter, OPTIONS);
-    const { events } = parseCalendar(text);
+    // The transitions, then the withdrawn ones (CANCELLED: see below).
+    const events = parseCalendar(text).events.filter((e) => e.status !== 'CANCELLED');
     const expected = calendarEvents(eventsAfter);
     expect(events).toHaveLength(expected.length);
     expect(expected.length).toBeGreaterThan(50);
@@ -105,7 +106,7 @@ describe('calendarIcs', () => {
     const ctx = feedContext(after);
     const { events } = parseCalendar(calendarIcs(ctx, eventsAfter, OPTIONS));
     const warn = events.find((e) => e.uid === `${MOVED_EVENT_ID}@feeds.example.test`)!;
-    expect(warn.summary).toBe('IaaS v5.1 becomes warn');
+    expect(warn.summary).toBe('IaaS v5.1 enters its warn period');
     expect(warn.description).toContain('From 2026-11-01: IaaS v5.1 is still certifiable, but users are warned that it will be deprecated; plan the move to next.');
     expect(warn.description).toContain('pull request #9999');
     expect(warn.description).toContain('https://github.com/SovereignCloudStack/standards/pull/9999');
@@ -128,13 +129,14 @@ describe('calendarIcs', () => {
     const ctx = feedContext(after);
     const text = calendarIcs(ctx, eventsAfter, OPTIONS);
     const { events } = parseCalendar(text);
-    expect(text.match(/^BEGIN:VEVENT$/gm)?.length).toBe(calendarEvents(eventsAfter).length);
+    expect(text.match(/^BEGIN:VEVENT$/gm)?.length).toBe(calendarEvents(eventsAfter).length + withdrawnTransitions(eventsAfter).length);
     expect(text).not.toMatch(/^(ATTENDEE|UID:evil)/m);
     for (const e of events) expect(e.propertyNames).not.toContain('attendee');
     expect(events.filter((e) => e.uid.startsWith('evil'))).toEqual([]);
-    // The hostile pull-request title arrives as one line of text, separators intact.
+    // A pull request is named by number and address, not by its (here hostile) title.
     const next = events.find((e) => e.uid === `${UNMOVED_EVENT_ID}@feeds.example.test`)!;
-    expect(next.description).toContain('"Announce next, v5.1 warn; for real BEGIN:VEVENT ATTENDEE:mailto:evil@example.com END:VEVENT <script>alert("pr")</script> & \\ done"');
+    expect(next.description).toContain('pull request #9998 (https://github.com/SovereignCloudStack/standards/pull/9998)');
+    expect(text).not.toContain('Announce next');
     const doc = events.find((e) => e.uid === `document/${HOSTILE_DOC_ID}/stable@feeds.example.test`)!;
     expect(doc.summary).toBe(`${HOSTILE_DOC_ID} (Evil; title, with newline BEGIN:VEVENT UID:evil@example.com END:VEVENT <img src=x onerror=alert(1)>) becomes Stable`);
     expect(text).toContain('Evil\\; title\\, with newline');
@@ -195,12 +197,13 @@ describe('a withdrawn date', () => {
     const withdrawn = parsed.filter((e) => e.uid === uid);
     expect(withdrawn).toHaveLength(1);
     expect(withdrawn[0]).toMatchObject({ status: 'CANCELLED', start: '2026-11-01', sequence: 2, lastModified: '2026-07-23T00:00:00Z', alarms: [] });
-    expect(withdrawn[0]!.summary).toBe('Withdrawn: IaaS v5.1 becomes warn');
-    expect(withdrawn[0]!.description).toContain('IaaS v5.1 no longer becomes warn on 2026-11-01');
+    expect(withdrawn[0]!.summary).toBe('Withdrawn: IaaS v5.1 enters its warn period');
+    expect(withdrawn[0]!.description).toContain('The date 2026-11-01 is withdrawn: it is no longer announced that IaaS v5.1 enters its warn period then');
     const moved = parseCalendar(calendarIcs(feedContext(after), eventsAfter, OPTIONS)).events.find((e) => e.uid === uid)!;
     expect(withdrawn[0]!.sequence).toBeGreaterThan(moved.sequence);
     // Every other event is as it was, and none is cancelled.
-    expect(parsed.filter((e) => e.status === 'CANCELLED').map((e) => e.uid)).toEqual([uid]);
+    const before = parseCalendar(calendarIcs(feedContext(after), eventsAfter, OPTIONS)).events.filter((e) => e.status === 'CANCELLED').map((e) => e.uid);
+    expect(parsed.filter((e) => e.status === 'CANCELLED').map((e) => e.uid).sort()).toEqual([...before, uid].sort());
     expect(new Set(parsed.map((e) => e.uid)).size).toBe(parsed.length);
   });
 });
@@ -220,7 +223,7 @@ describe('all-day dates under any time zone of the build machine', () => {
     const strip = (s: string) => { const { tz: _tz, offset: _offset, ...rest } = JSON.parse(s); return rest; };
     expect(strip(kiritimati)).toEqual(strip(utc));
     expect(strip(losAngeles)).toEqual(strip(utc));
-    const starts = parseCalendar(out.ics).events.map((e) => e.start);
+    const starts = parseCalendar(out.ics).events.filter((e) => e.status !== 'CANCELLED').map((e) => e.start);
     expect(starts).toEqual(calendarEvents(eventsAfter).map((e) => e.date));
     expect(out.ics).toContain('DTSTART;VALUE=DATE:20250201\r\n');
   });

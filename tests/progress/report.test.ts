@@ -22,7 +22,7 @@ const WEEK = [
     "Report for 2024-11-19 to 2024-11-26",
     "",
     "- Standards: 3 stabilized, 0 deprecated, 3 new documents",
-    "- Scope timelines: 3 changes, 5 transitions took effect",
+    "- Scope timelines: 4 changes, 5 transitions took effect",
     "- Pull requests: 9 opened, 12 merged, 2 closed",
     "- Due by 2025-01-25: 1 transition",
     "",
@@ -41,6 +41,7 @@ const WEEK = [
     "",
     "## Scope timelines",
     "",
+    "- KaaS v2 draft on 2024-02-28 withdrawn ([PR#753](https://github.com/SovereignCloudStack/standards/pull/753))",
     "- IaaS v4 becomes warn on 2025-01-01 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
     "- IaaS v5 becomes effective on 2024-11-21 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
     "- KaaS v1 becomes effective on 2024-11-26 ([PR#844](https://github.com/SovereignCloudStack/standards/pull/844))",
@@ -128,6 +129,8 @@ describe('report for 2024-11-19 to 2024-11-26', () => {
     ]);
     expect(r.documents.added.map((d) => d.id)).toEqual(['scs-0124-v1', 'scs-0124-w1', 'scs-0125-v1']);
     expect(r.scopeChanges.map((c) => `${c.scope} ${c.version} ${c.validity} ${c.target} #${c.pr}`)).toEqual([
+      // #753 removed KaaS v2, and with it its draft date: a withdrawal, even of a past date.
+      'kaas v2 draft null #753',
       'iaas v4 warn 2025-01-01 #824',
       'iaas v5 effective 2024-11-21 #824',
       'kaas v1 effective 2024-11-26 #844',

@@ -48,11 +48,6 @@ export function reminderDays(event: TimelineEvent): number[] {
   return REMINDER_DAYS.filter((days) => known === null || addDays(event.date, -days) >= known);
 }
 
-/** The id of the transition an announcement, move or withdrawal is about (`scope/iaas/v4/warn`). */
-function transitionIdOf(event: TimelineEvent): string {
-  return `scope/${event.id.slice(event.id.indexOf('/') + 1).replace(/\/[^/]*$/, '')}`;
-}
-
 /**
  * Transitions whose date was withdrawn and not set again: the last withdrawal of each.
  * A calendar that once had the event gets it back as CANCELLED under the same UID, so an
@@ -64,8 +59,8 @@ export function withdrawnTransitions(events: readonly TimelineEvent[]): { event:
   const last = new Map<string, TimelineEvent>();
   const sets = new Map<string, number>();
   for (const e of events) {
-    if (e.kind !== 'cancelled' && e.kind !== 'announced' && e.kind !== 'moved') continue;
-    const id = transitionIdOf(e);
+    if ((e.kind !== 'cancelled' && e.kind !== 'announced' && e.kind !== 'moved') || e.transition === null) continue;
+    const id = e.transition;
     if (e.kind === 'cancelled') {
       if (!live.has(id) && (last.get(id)?.date ?? '') <= e.date) last.set(id, e);
     } else sets.set(id, (sets.get(id) ?? 0) + 1);

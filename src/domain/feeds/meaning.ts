@@ -5,6 +5,7 @@
  * warned, `deprecated` is no longer certifiable. Document states follow scs-0001-v1.
  */
 import type { Day } from '../day.ts';
+import { transitionPhrase } from '../event-words.ts';
 import { allVersionNames, fullTimeline, shortName } from '../scopes.ts';
 import type { Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
@@ -50,8 +51,8 @@ export function subjectOf(ctx: FeedContext, event: TimelineEvent): string {
 /** A calendar summary: the title without the date, which the calendar shows anyway. */
 export function summaryOf(ctx: FeedContext, event: TimelineEvent): string {
   const subject = subjectOf(ctx, event);
-  if (event.kind === 'validity' && event.validity) return `${subject} becomes ${event.validity}`;
-  if (event.kind === 'document' && event.state) return event.state === 'Rejected' ? `${subject} rejected` : `${subject} becomes ${event.state}`;
+  if (event.kind === 'validity' && event.validity) return transitionPhrase(subject, { validity: event.validity });
+  if (event.kind === 'document' && event.state) return transitionPhrase(subject, { state: event.state });
   return singleLine(event.title);
 }
 
@@ -84,7 +85,10 @@ function meaningText(ctx: FeedContext, event: TimelineEvent): string {
         return `${subject} is deprecated: no longer certifiable; certificates need ${moveTo}.`;
     }
   }
-  if (event.kind === 'cancelled') return `${subject} no longer becomes ${event.validity ?? 'anything'} on ${event.previous ?? 'the announced day'}: that date is withdrawn; watch for a new one.`;
+  if (event.kind === 'cancelled') {
+    const what = event.validity ? transitionPhrase(subject, { validity: event.validity }) : subject;
+    return `The date ${event.previous ?? ''} is withdrawn: it is no longer announced that ${what} then; watch for a new date.`;
+  }
   if (event.kind === 'version-added') return `${subject} is a new version of the scope: see what it includes and when it becomes effective.`;
   const doc = findDocument(ctx, event.document);
   const state = event.state;
@@ -116,7 +120,9 @@ export interface Announcement {
 export function announcementOf(ctx: FeedContext, event: TimelineEvent): Announcement {
   const source = event.source ?? event.announced;
   const pull = pullOf(ctx, source);
-  const by = pull ? ` in pull request #${pull.number}${pull.title ? ` "${singleLine(pull.title)}"` : ''} (${pull.url})` : source ? ` in commit ${source.commit.slice(0, 7)}` : '';
+  // The pull request by number and address, once; not by its title, which speaks of
+  // versions in its own words ("IaaS v6" for the version the scope file calls `next`).
+  const by = pull ? ` in pull request #${pull.number} (${pull.url})` : source ? ` in commit ${source.commit.slice(0, 7)}` : '';
   if (!source) return { pull, on: null, text: 'Not announced in a tracked change.' };
   let text = `Announced on ${source.date}${by}.`;
   if ((event.kind === 'validity' || event.kind === 'document') && event.sequence > 0 && event.announced) {

@@ -1,12 +1,15 @@
 /**
- * RSS 2.0 items for the change feeds: one item per piece of news, published on the day it
+ * RSS 2.0 items for the change feeds: the entries of `story.ts`, each published on the day it
  * became known (the day the announcing commit landed on `main`), never on the build day.
  * The result is the options object of `@astrojs/rss`; endpoints pass it to `rss()`.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
+import { pastTitle, documentAddedTitle } from '../event-words.ts';
+import type { Provenance } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
-import { eventPath, siteLink, singleLine, utcMidnight, type FeedContext } from './context.ts';
-import { announcementOf, meaningOf } from './meaning.ts';
+import { commitUrl, eventPath, pullOf, siteLink, singleLine, utcMidnight, type FeedContext } from './context.ts';
+import { meaningOf, subjectOf } from './meaning.ts';
+import { feedEntries, type FeedEntry } from './story.ts';
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -26,38 +29,79 @@ export function publishedOn(event: TimelineEvent): string {
   return event.date;
 }
 
-/**
- * The events that are news. A scope transition whose announcement is news already appears
- * as that `announced` event (same day, same words, plus the pull request), so its
- * `validity` event would only repeat it; transitions that were never announced as news
- * (imported from old files, set after the fact) appear as their `validity` event.
- */
-export function newsEvents(events: readonly TimelineEvent[]): TimelineEvent[] {
-  const announced = new Set(events.filter((e) => e.kind === 'announced').map((e) => e.id.slice('announced/'.length).replace(/\/[^/]*$/, '')));
-  return events.filter((e) => !(e.kind === 'validity' && announced.has(e.id.slice('scope/'.length))));
+/** "by pull request #859" (linked), or "in commit ab421b9" (linked) when no pull request is known: the one place an item names it. */
+function byHtml(ctx: FeedContext, at: Provenance): string {
+  const pull = pullOf(ctx, at);
+  if (pull) return `by pull request <a href="${escapeHtml(pull.url)}">#${pull.number}</a>`;
+  return `in commit <a href="${escapeHtml(commitUrl(ctx, at))}">${escapeHtml(at.commit.slice(0, 7))}</a>`;
 }
 
-function xmlText(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** One RSS item: title, page link, publication day, guid and an HTML description. */
-export function rssItem(ctx: FeedContext, event: TimelineEvent): RSSFeedItem {
-  const announcement = announcementOf(ctx, event);
-  const pull = announcement.pull;
-  const parts = [`<p>${escapeHtml(meaningOf(ctx, event))}</p>`];
-  if (pull) {
-    const title = pull.title ? ` ${escapeHtml(singleLine(pull.title))}` : '';
-    parts.push(`<p>Pull request: <a href="${escapeHtml(pull.url)}">#${pull.number}</a>${title}</p>`);
+/** What happened upstream, when, and by which pull request (named once). */
+function provenanceHtml(ctx: FeedContext, event: TimelineEvent): string {
+  const at = event.source ?? event.announced;
+  if (!at) return 'Not announced in a tracked change.';
+  const by = byHtml(ctx, at);
+  switch (event.kind) {
+    case 'moved': {
+      const past = event.previous !== null && event.previous < at.date ? ' This corrects a date that was already past.' : '';
+      return `Moved from ${event.previous} to ${event.target} on ${at.date} ${by}.${past}`;
+    }
+    case 'cancelled':
+      return `Withdrawn on ${at.date} ${by}.`;
+    case 'version-added':
+    case 'document-added':
+      return `Added on ${at.date} ${by}.`;
+    case 'document':
+      return event.sequence > 0 && event.announced
+        ? `First announced on ${event.announced.date}; date set on ${at.date} ${by}.`
+        : `Announced on ${at.date} ${by}.`;
+    default:
+      return `Announced on ${at.date} ${by}.`;
   }
-  if (event.kind === 'validity' || event.kind === 'document') parts.push(`<p>${escapeHtml(announcement.text)}</p>`);
+}
+
+function eventItem(ctx: FeedContext, event: TimelineEvent, published: string): RSSFeedItem {
   return {
     title: singleLine(event.title),
     link: siteLink(ctx, eventPath(event)),
-    pubDate: utcMidnight(publishedOn(event)),
-    description: parts.join(''),
-    customData: `<guid isPermaLink="false">${xmlText(eventUid(ctx, event))}</guid>`,
+    pubDate: utcMidnight(published),
+    description: `<p>${escapeHtml(meaningOf(ctx, event))}</p><p>${provenanceHtml(ctx, event)}</p>`,
+    customData: `<guid isPermaLink="false">${escapeHtml(eventUid(ctx, event))}</guid>`,
   };
+}
+
+/** The short name of what an event is about, for a list: `IaaS v1`, `scs-0501-v1`. */
+function shortSubject(ctx: FeedContext, event: TimelineEvent): string {
+  return event.document ? singleLine(event.document) : subjectOf(ctx, event);
+}
+
+/** One line of a background item, in the past tense. */
+function backgroundLine(ctx: FeedContext, event: TimelineEvent): string {
+  const subject = subjectOf(ctx, event);
+  if (event.kind === 'validity' && event.validity) return pastTitle(subject, { validity: event.validity }, event.date);
+  if (event.kind === 'document' && event.state) return pastTitle(subject, { state: event.state }, event.date);
+  if (event.kind === 'document-added') return documentAddedTitle(subject, event.state);
+  return singleLine(event.title);
+}
+
+function backgroundItem(ctx: FeedContext, entry: Extract<FeedEntry, { kind: 'background' }>): RSSFeedItem {
+  const subjects = [...new Set(entry.events.map((e) => shortSubject(ctx, e)))];
+  const named = subjects.length <= 4 ? subjects.join(', ') : `${subjects.slice(0, 3).join(', ')} and ${subjects.length - 3} more`;
+  const paths = [...new Set(entry.events.map((e) => eventPath(e)))];
+  // Each line names its transition (the calendar event's UID without the domain), so a reader can match it.
+  const lines = entry.events.map((e) => `<li${e.transition ? ` data-transition="${escapeHtml(e.transition)}"` : ''}>${escapeHtml(backgroundLine(ctx, e))}</li>`).join('');
+  return {
+    title: `Background: past dates of ${named}`,
+    link: siteLink(ctx, paths.length === 1 ? paths[0]! : ''),
+    pubDate: utcMidnight(entry.published),
+    description: `<p>Recorded on ${entry.published} ${byHtml(ctx, entry.source)}; these dates were already past then, so they are background, not news.</p><ul>${lines}</ul>`,
+    customData: `<guid isPermaLink="false">${escapeHtml(`${entry.id}@${ctx.uidDomain}`)}</guid>`,
+  };
+}
+
+/** One RSS item for an entry of the feed. */
+export function rssItem(ctx: FeedContext, entry: FeedEntry): RSSFeedItem {
+  return entry.kind === 'event' ? eventItem(ctx, entry.event, entry.published) : backgroundItem(ctx, entry);
 }
 
 export interface FeedOptions {
@@ -65,26 +109,26 @@ export interface FeedOptions {
   description: string;
   /** Site path of the feed itself (`rss.xml`, `scopes/iaas/rss.xml`). */
   path: string;
+  /** Site path of the page the feed is about (the channel's link): `''`, `scopes/iaas/`. */
+  home: string;
 }
 
-/** The options for `@astrojs/rss`: newest news first. */
+/** The options for `@astrojs/rss`: newest first; the channel dated by its newest item. */
 export function rssFeed(ctx: FeedContext, events: readonly TimelineEvent[], options: FeedOptions) {
-  const items = newsEvents(events)
-    .map((event) => ({ event, published: publishedOn(event) }))
-    .sort((a, b) => (a.published !== b.published ? (a.published < b.published ? 1 : -1) : a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0))
-    .map(({ event }) => rssItem(ctx, event));
+  const entries = feedEntries(events);
   const self = siteLink(ctx, options.path);
+  // The newest item's day, not the build time, so the same data gives the same feed.
+  const newest = entries[0]?.published ?? ctx.dataset.meta.source.date;
   return {
     title: singleLine(options.title),
     description: singleLine(options.description),
-    site: ctx.siteUrl,
-    items,
+    site: siteLink(ctx, options.home),
+    items: entries.map((entry) => rssItem(ctx, entry)),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: [
       '<language>en</language>',
-      // The data's own date, not the build time, so the same data gives the same feed.
-      `<lastBuildDate>${utcMidnight(ctx.dataset.meta.source.date).toUTCString()}</lastBuildDate>`,
-      `<atom:link href="${xmlText(self)}" rel="self" type="application/rss+xml"/>`,
+      `<lastBuildDate>${utcMidnight(newest).toUTCString()}</lastBuildDate>`,
+      `<atom:link href="${escapeHtml(self)}" rel="self" type="application/rss+xml"/>`,
     ].join(''),
   };
 }

@@ -38,6 +38,12 @@ export const TimelineEvent = z.object({
   leadDays: z.number().int().nullable(),
   /** How often the date was moved after the announcement (iCal SEQUENCE). */
   sequence: z.number().int().nonnegative(),
+  /**
+   * The transition the event is about: the id of its `validity` or `document` event
+   * (`scope/iaas/v4/warn`), also on the announcements, moves and withdrawals of its date;
+   * null for a new scope version or document.
+   */
+  transition: z.string().nullable(),
   title: z.string(),
 });
 export type TimelineEvent = z.output<typeof TimelineEvent>;

@@ -1,0 +1,101 @@
+/**
+ * Debian's khal (calendar) and newsboat (feed reader), driven as a subscriber would: import a
+ * calendar and list its events, reload a feed and read what the reader stored. Each runs in a
+ * throwaway directory with its own configuration, never the user's.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { z } from 'zod';
+
+const which = (program: string) => ['/usr/bin', '/usr/local/bin', '/bin'].map((d) => join(d, program)).find((p) => existsSync(p)) ?? null;
+
+export const KHAL = which('khal');
+export const NEWSBOAT = which('newsboat');
+export const CLIENTS_MISSING = [KHAL ? null : 'khal', NEWSBOAT ? null : 'newsboat'].filter((x) => x !== null);
+export const CLIENTS_SKIP_REASON = `SKIPPED: the real-client feed tests need Debian's ${CLIENTS_MISSING.join(' and ')} (apt-get install khal newsboat)`;
+
+export interface KhalEvent {
+  start: string;
+  end: string;
+  uid: string;
+  cancelled: boolean;
+  title: string;
+}
+
+/** Imports a calendar into an empty khal calendar (a vdir) and returns the vdir and its configuration writer. */
+export function khalImport(ics: string): { list: (tz: string) => KhalEvent[] } {
+  if (!KHAL) throw new Error('khal is missing');
+  const dir = mkdtempSync(join(tmpdir(), 'scs-khal-'));
+  mkdirSync(join(dir, 'calendar'));
+  writeFileSync(join(dir, 'import.ics'), ics);
+  const config = (tz: string) => {
+    const file = join(dir, `khal-${tz.replace(/\W/g, '_')}.conf`);
+    writeFileSync(
+      file,
+      [
+        '[calendars]',
+        '[[subscribed]]',
+        `path = ${join(dir, 'calendar')}`,
+        'type = calendar',
+        '[locale]',
+        'timeformat = %H:%M',
+        'dateformat = %Y-%m-%d',
+        'longdateformat = %Y-%m-%d',
+        'datetimeformat = %Y-%m-%d %H:%M',
+        'longdatetimeformat = %Y-%m-%d %H:%M',
+        `local_timezone = ${tz}`,
+        `default_timezone = ${tz}`,
+        '[sqlite]',
+        `path = ${join(dir, `khal-${tz.replace(/\W/g, '_')}.db`)}`,
+        '',
+      ].join('\n'),
+    );
+    return file;
+  };
+  const run = (tz: string, args: string[]) => execFileSync(KHAL!, ['-c', config(tz), ...args], { env: { ...process.env, TZ: tz }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  run('UTC', ['import', '--batch', '-a', 'subscribed', join(dir, 'import.ics')]);
+  return {
+    list: (tz) =>
+      run(tz, ['list', '--format', '{start-date}\t{end-date}\t{uid}\t{cancelled}\t{title}', '--day-format', '', '2000-01-01', '2100-01-01'])
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => {
+          const [start = '', end = '', uid = '', cancelled = '', title = ''] = line.split('\t');
+          return { start, end, uid, cancelled: cancelled.trim() !== '', title };
+        }),
+  };
+}
+
+export interface NewsboatItem {
+  guid: string;
+  title: string;
+  url: string;
+  /** Seconds since the epoch, as newsboat read the item's pubDate. */
+  pubDate: number;
+  content: string;
+}
+
+const ROW = z.object({ guid: z.string(), title: z.string(), url: z.string(), pubDate: z.number(), content: z.string() });
+
+/** Reloads one RSS file with newsboat and returns the feed's title and its items as newsboat stored them. */
+export function newsboatRead(xml: string): { title: string; url: string; items: NewsboatItem[] } {
+  if (!NEWSBOAT) throw new Error('newsboat is missing');
+  const dir = mkdtempSync(join(tmpdir(), 'scs-newsboat-'));
+  const feed = join(dir, 'feed.xml');
+  writeFileSync(feed, xml);
+  writeFileSync(join(dir, 'urls'), `file://${feed}\n`);
+  writeFileSync(join(dir, 'config'), 'show-read-feeds yes\n');
+  const cache = join(dir, 'cache.db');
+  execFileSync(NEWSBOAT, ['-u', join(dir, 'urls'), '-c', cache, '-C', join(dir, 'config'), '-x', 'reload'], { env: { ...process.env, HOME: dir }, encoding: 'utf8' });
+  const db = new DatabaseSync(cache, { readOnly: true });
+  try {
+    const channel = z.object({ title: z.string(), url: z.string() }).parse(db.prepare('SELECT title, url FROM rss_feed').get());
+    const rows = z.array(ROW).parse(db.prepare('SELECT guid, title, url, pubDate, content FROM rss_item ORDER BY pubDate DESC, id').all());
+    return { title: channel.title, url: channel.url, items: rows };
+  } finally {
+    db.close();
+  }
+}
