@@ -143,7 +143,7 @@ export function summarize(result: SyncResult): string[] {
   const revisions = dataset.scopes.reduce((n, s) => n + s.revisions.length, 0);
   const lines = [
     `upstream ${dataset.meta.source.repo}@${dataset.meta.source.commit.slice(0, 7)} (${dataset.meta.source.date})`,
-    `${dataset.documents.length} documents, ${dataset.scopes.length} scopes (${dataset.scopes.map((s) => `${s.id}: ${s.revisions.length} revisions`).join(', ')}; ${revisions} in all), ${dataset.pulls.length} pull requests`,
+    `${dataset.documents.length} documents, ${dataset.scopes.length} scopes (${dataset.scopes.map((s) => `${s.id}: ${s.revisions.length} revisions`).join(', ')}; ${revisions} in all), ${dataset.pulls.length} pull requests (as of ${dataset.meta.pullsAsOf})`,
     write.written.length ? `wrote ${write.written.join(', ')}; unchanged ${write.unchanged.join(', ') || 'none'}` : 'no file changed',
     ...result.changes.map((c) => `  ${c}`),
   ];

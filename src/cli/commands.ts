@@ -3,6 +3,7 @@
  * with `--json` and the lines printed as text.
  */
 import { addDays, isDay, type Day } from '../domain/day.ts';
+import { documentAsOf } from '../domain/dataset-as-of.ts';
 import { documentStateOn } from '../domain/document-state.ts';
 import { deriveEvents, upcoming } from '../domain/events.ts';
 import { buildReport, defaultPeriod } from '../domain/report.ts';
@@ -97,9 +98,14 @@ export function upcomingCommand(dataset: Dataset, opts: { from: Day; days: numbe
   };
 }
 
-export function standardsCommand(dataset: Dataset, opts: { on: Day; track?: string }): Answer {
+/**
+ * The documents and their states (scs-0001-v1) on `on`: by default as known on that day (the
+ * front matter as it stood on `main`; a document added later is not listed), with `knownNow`
+ * by today's front matter, which may date a state back before it was written down.
+ */
+export function standardsCommand(dataset: Dataset, opts: { on: Day; track?: string; knownNow?: boolean }): Answer {
   const tracks = [...new Set(dataset.documents.map((d) => d.track).filter((t): t is string => t !== null))].sort();
-  let docs = dataset.documents;
+  let docs = opts.knownNow ? dataset.documents : dataset.documents.flatMap((d) => documentAsOf(d, opts.on) ?? []);
   if (opts.track !== undefined) {
     const t = opts.track.toLowerCase();
     if (!tracks.some((x) => x.toLowerCase() === t)) throw new UsageError(`unknown track ${JSON.stringify(opts.track)}; expected one of ${tracks.join(', ')}`);
@@ -112,7 +118,7 @@ export function standardsCommand(dataset: Dataset, opts: { on: Day; track?: stri
   return {
     json: rows,
     text: [
-      `Standards on ${opts.on}${opts.track ? ` (track ${opts.track})` : ''}: ${rows.length} documents`,
+      `Standards on ${opts.on}${opts.track ? ` (track ${opts.track})` : ''}, ${opts.knownNow ? 'as known now (today\'s front matter)' : 'as known then (the front matter on main that day; --known-now for today\'s knowledge)'}: ${rows.length} documents`,
       ...rows.map((r) => `  ${pad(r.id, 12)} ${pad(r.state ?? '—', 10)} ${pad(r.next ? `${r.next.state} from ${r.next.on}` : '', 28)} ${pad(r.type, 16)} ${r.title}`),
     ],
   };
@@ -120,14 +126,15 @@ export function standardsCommand(dataset: Dataset, opts: { on: Day; track?: stri
 
 /**
  * The call report for `since`..`until` (both included). Without either, the 7 days before
- * today; with only `since`, up to the day before today; with only `until`, the 7 days ending then.
+ * today (or ending with the data, when it ends earlier); with only `since`, up to that same
+ * day; with only `until`, the 7 days ending then.
  */
 export function reportCommand(dataset: Dataset, opts: { today: Day; since?: Day; until?: Day }): Answer {
-  const fallback = defaultPeriod(opts.today);
+  const fallback = defaultPeriod(opts.today, dataset.meta);
   const until = opts.until ?? fallback.until;
   const since = opts.since ?? addDays(until, -6);
   if (since > until) {
-    throw new UsageError(`--since ${since} is after the end of the period ${until}${opts.until === undefined ? ' (the day before today)' : ''}; expected --since <= --until`);
+    throw new UsageError(`--since ${since} is after the end of the period ${until}${opts.until === undefined ? ` (the day before today, or the data's end ${dataset.meta.pullsAsOf})` : ''}; expected --since <= --until`);
   }
   const report = buildReport(dataset, { since, until });
   return { json: report, text: [reportMarkdown(report).trimEnd()] };

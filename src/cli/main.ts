@@ -4,7 +4,7 @@
  *   scs-timeline validity --scope iaas --on 2025-01-15 [--as-of 2024-12-01]
  *   scs-timeline periods --scope kaas [--as-of <day>]
  *   scs-timeline upcoming [--from <day>] [--days 90]
- *   scs-timeline standards [--on <day>] [--track KaaS]
+ *   scs-timeline standards [--on <day>] [--track KaaS] [--known-now]
  *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
  *
  * Common options: --json, --data <dir>. "Today" is SCS_TODAY if set, else today's UTC date.
@@ -22,7 +22,7 @@ const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [-
   validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
   upcoming  [--from <YYYY-MM-DD>] [--days <N>]
-  standards [--on <YYYY-MM-DD>] [--track <track>]
+  standards [--on <YYYY-MM-DD>] [--track <track>] [--known-now]   (default: as known on that day)
   report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)`;
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -62,7 +62,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
     validity: ['scope', 'on', 'as-of'],
     periods: ['scope', 'as-of'],
     upcoming: ['from', 'days'],
-    standards: ['on', 'track'],
+    standards: ['on', 'track', 'known-now'],
     report: ['since', 'until', 'format'],
   };
   const cmd = command as (typeof COMMANDS)[number];
@@ -81,6 +81,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
         since: { type: 'string' },
         until: { type: 'string' },
         format: { type: 'string' },
+        'known-now': { type: 'boolean' },
         json: { type: 'boolean', default: false },
         data: { type: 'string' },
       },
@@ -121,7 +122,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
         ? periodsCommand(dataset, { scope: values.scope, asOf })
         : cmd === 'upcoming'
           ? upcomingCommand(dataset, { from, days })
-          : standardsCommand(dataset, { on, track: values.track });
+          : standardsCommand(dataset, { on, track: values.track, knownNow: values['known-now'] ?? false });
   return { ...answer, asJson: values.json ?? false };
 }
 

@@ -12,6 +12,7 @@ import { dayOfTimestamp, type Day } from './day.ts';
 import { documentName, parseDocumentText, parsePastLifecycle, type Lifecycle, type ParsedDocument } from './document-parse.ts';
 import { formatProblem, InputError } from './errors.ts';
 import { documentsTouched, pullUrl, scopesTouched } from './pulls.ts';
+import { pullsDataEnd } from './pulls/data-end.ts';
 import { parseScopeText, SCOPE_FILE_PATTERN, scopeIdOfFile } from './scope-parse.ts';
 import type { Dataset, Document, DocumentChange, Meta, PullRequest, Revision, Scope } from './schemas/data.ts';
 import { urlWarnings } from './schemas/url.ts';
@@ -233,6 +234,7 @@ export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullR
       date: dayOfTimestamp(snapshot.head.committedAt),
     },
     pullRequestSource,
+    pullsAsOf: pullsDataEnd(pulls, dayOfTimestamp(snapshot.head.committedAt)),
     warnings,
   };
   return { dataset: { meta, scopes, documents, pulls: scopedPulls }, ignored };

@@ -57,11 +57,16 @@ export function reportMarkdown(report: Report): string {
   const summary = [
     '# SIG Standards/Certification',
     '',
-    `Report for ${report.since} to ${report.until}`,
+    `Report for ${report.since} to ${report.until}, pull requests as of ${report.pullsAsOf}`,
     '',
-    `- Standards: ${d.stabilized.length} stabilized, ${d.deprecated.length} deprecated, ${plural(d.added.length, 'new document')}${d.rejected.length ? `, ${d.rejected.length} rejected` : ''}`,
-    `- Scope timelines: ${plural(report.scopeChanges.length, 'change')}, ${plural(report.tookEffect.length, 'transition')} took effect`,
-    `- Pull requests: ${report.pulls.opened.length} opened, ${report.pulls.merged.length} merged, ${report.pulls.closed.length} closed`,
+    ...(report.covered === null
+      ? [`- No data for this period: the data ends ${report.pullsAsOf}, before it starts`]
+      : [
+          ...(report.covered < report.until ? [`- The data ends ${report.pullsAsOf}: counted up to that day, no data after it`] : []),
+          `- Standards: ${d.stabilized.length} stabilized, ${d.deprecated.length} deprecated, ${plural(d.added.length, 'new document')}${d.rejected.length ? `, ${d.rejected.length} rejected` : ''}`,
+          `- Scope timelines: ${plural(report.scopeChanges.length, 'change')}, ${plural(report.tookEffect.length, 'transition')} took effect`,
+          `- Pull requests: ${report.pulls.opened.length} opened, ${report.pulls.merged.length} merged, ${report.pulls.closed.length} closed`,
+        ]),
     `- Due by ${report.dueUntil}: ${plural(report.due.length, 'transition')}`,
   ].join('\n');
 

@@ -4,14 +4,15 @@
  * end of `until` (dataset-as-of.ts), so a report for a past week says what was known then.
  */
 import { z } from 'zod';
-import { addDays, dayOfTimestamp, daysBetween, type Day } from './day.ts';
+import { addDays, dayOfTimestamp, daysBetween, minDay, type Day } from './day.ts';
 import { datasetAsOf } from './dataset-as-of.ts';
 import { deriveEvents, upcoming } from './events.ts';
 import { classifyPull, kindContext, PrKind } from './pr-kind.ts';
 import { shortName } from './scopes.ts';
 import { DocumentStatus } from './schemas/front-matter.ts';
 import { Validity } from './schemas/validity.ts';
-import type { Dataset, DocumentChange } from './schemas/data.ts';
+import type { Dataset, DocumentChange, Meta } from './schemas/data.ts';
+import { coverageOf, dataEnd } from './pulls/data-end.ts';
 import { Day as DaySchema } from './day.ts';
 
 /** Transitions due within this many days after the period are listed. */
@@ -76,6 +77,10 @@ const ReportPull = z.object({
 export const Report = z.object({
   since: DaySchema,
   until: DaySchema,
+  /** The day the pull-request data reaches ("pull requests as of"); nothing after it is counted. */
+  pullsAsOf: DaySchema,
+  /** The last day of the period the data covers (`until`, or `pullsAsOf` when earlier); null: none of it. */
+  covered: DaySchema.nullable(),
   /** Last day of the window of what is due. */
   dueUntil: DaySchema,
   documents: z.object({
@@ -103,18 +108,25 @@ function movedTo(change: DocumentChange, before: DocumentChange | null): 'added'
   return null;
 }
 
-/** The default period: the 7 days before `today`. */
-export function defaultPeriod(today: Day): { since: Day; until: Day } {
-  return { since: addDays(today, -7), until: addDays(today, -1) };
+/**
+ * The default period: the 7 days before `today`, or, when the data ends before that, the
+ * 7 days ending with the data (a week past the data would only count zeros).
+ */
+export function defaultPeriod(today: Day, meta: Pick<Meta, 'pullsAsOf'>): { since: Day; until: Day } {
+  const until = minDay(addDays(today, -1), dataEnd(meta));
+  return { since: addDays(until, -6), until };
 }
 
 export function buildReport(full: Dataset, period: { since: Day; until: Day }): Report {
   const { since, until } = period;
   if (since > until) throw new ReportPeriodError(`the period starts ${since}, after it ends ${until}; expected since <= until`);
-  const dataset = datasetAsOf(full, until);
+  const { pullsAsOf, covered } = coverageOf(period, full.meta);
+  // Past the data's end nothing was measured: what happened is counted up to `covered` only;
+  // transitions and what is due come from the timelines as announced by then.
+  const dataset = datasetAsOf(full, minDay(until, pullsAsOf));
   const repo = dataset.meta.source.repo;
   const prUrl = (n: number | null) => (n === null ? null : `https://github.com/${repo}/pull/${n}`);
-  const within = (d: Day) => d >= since && d <= until;
+  const within = (d: Day) => covered !== null && d >= since && d <= covered;
   const byId = new Map(dataset.documents.map((d) => [d.id, d]));
   const scopeById = new Map(dataset.scopes.map((s) => [s.id, s]));
 
@@ -175,6 +187,8 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
   return {
     since,
     until,
+    pullsAsOf,
+    covered,
     dueUntil,
     documents,
     scopeChanges,

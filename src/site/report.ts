@@ -4,5 +4,5 @@ import { buildDay, siteData } from './data.ts';
 
 export async function siteReport(): Promise<Report> {
   const { dataset } = await siteData();
-  return buildReport(dataset, defaultPeriod(buildDay()));
+  return buildReport(dataset, defaultPeriod(buildDay(), dataset.meta));
 }

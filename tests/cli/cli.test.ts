@@ -129,13 +129,24 @@ describe.concurrent('upcoming', () => {
 
 describe.concurrent('standards', () => {
   it('gives each document’s state on a day (scs-0214-v2 Stable from 2024-11-21)', async () => {
-    const on = async (day: string) => ((await json(['standards', '--on', day, '--track', 'KaaS'])) as { id: string; state: string; next: unknown }[]).find((d) => d.id === 'scs-0214-v2');
-    expect(await on('2024-11-20')).toMatchObject({ state: 'Draft', next: { state: 'Stable', on: '2024-11-21' } });
-    expect(await on('2024-11-21')).toMatchObject({ state: 'Stable', next: null });
+    const on = async (day: string, ...flags: string[]) => ((await json(['standards', '--on', day, '--track', 'KaaS', ...flags])) as { id: string; state: string; next: unknown }[]).find((d) => d.id === 'scs-0214-v2');
+    expect(await on('2024-11-20', '--known-now')).toMatchObject({ state: 'Draft', next: { state: 'Stable', on: '2024-11-21' } });
+    expect(await on('2024-11-21', '--known-now')).toMatchObject({ state: 'Stable', next: null });
+    // As known then: #835 wrote stabilized_at 2024-11-21 only when it landed, on 2024-11-26.
+    expect(await on('2024-11-25')).toMatchObject({ state: 'Draft', next: null });
+    expect(await on('2024-11-26')).toMatchObject({ state: 'Stable', next: null });
+  });
+  it('lists only what existed on a past day; --known-now lists it by today’s front matter, saying so', async () => {
+    // scs-0201-v1 was added on 2026-04-24 (#1154).
+    const ids = async (...flags: string[]) => ((await json(['standards', '--on', '2024-11-21', ...flags])) as { id: string }[]).map((d) => d.id);
+    expect(await ids()).not.toContain('scs-0201-v1');
+    expect(await ids('--known-now')).toContain('scs-0201-v1');
+    expect(await ok(['standards', '--on', '2024-11-21', '--known-now'])).toMatch(/^Standards on 2024-11-21, as known now \(today's front matter\)/);
+    expect(await ok(['standards', '--on', '2024-11-21'])).toMatch(/^Standards on 2024-11-21, as known then /);
   });
   it('filters by track, in any case, and prints a table', async () => {
     const text = await ok(['standards', '--track', 'kaas'], '2025-01-15');
-    expect(text).toMatch(/^Standards on 2025-01-15 \(track kaas\): \d+ documents\n/);
+    expect(text).toMatch(/^Standards on 2025-01-15 \(track kaas\), as known then [^\n]*: \d+ documents\n/);
     expect(text).toMatch(/\n {2}scs-0214-v2 {2}Stable +Standard +Kubernetes Node Distribution and Availability\n/);
     expect(text).not.toContain('scs-0100-');
   });

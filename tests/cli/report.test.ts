@@ -38,9 +38,19 @@ describe('scs-timeline report', () => {
   it('defaults to the 7 days before today (SCS_TODAY)', async () => {
     const { code, stdout } = await cli(['report']);
     expect(code).toBe(0);
-    expect(stdout.split('\n').slice(0, 3)).toEqual(['# SIG Standards/Certification', '', 'Report for 2024-11-20 to 2024-11-26']);
+    expect(stdout.split('\n').slice(0, 3)).toEqual(['# SIG Standards/Certification', '', 'Report for 2024-11-20 to 2024-11-26, pull requests as of 2026-08-21']);
     const onlyUntil = await cli(['report', '--until', '2024-12-22']);
     expect(onlyUntil.stdout).toContain('Report for 2024-12-16 to 2024-12-22');
+  });
+
+  it('built on 2026-12-01, defaults to the last week of the data and says so; a week past it has no data', async () => {
+    const built = await cli(['report'], '2026-12-01');
+    expect(built.code).toBe(0);
+    expect(built.stdout.split('\n')[2]).toBe('Report for 2026-08-15 to 2026-08-21, pull requests as of 2026-08-21');
+    const past = await cli(['report', '--since', '2026-11-24', '--until', '2026-11-30'], '2026-12-01');
+    expect(past.code).toBe(0);
+    expect(past.stdout).toContain('- No data for this period: the data ends 2026-08-21, before it starts');
+    expect(past.stdout).not.toContain('0 opened');
   });
 
   it('prints JSON with --format json (and with --json)', async () => {
@@ -58,7 +68,7 @@ describe('scs-timeline report', () => {
     [['report', '--since', '2024-11-31'], /^scs-timeline: --since "2024-11-31" is not a calendar day; expected YYYY-MM-DD/],
     [['report', '--until', 'yesterday'], /^scs-timeline: --until "yesterday" is not a calendar day/],
     [['report', '--since', '2024-11-27', '--until', '2024-11-26'], /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26; expected --since <= --until/],
-    [['report', '--since', '2024-11-27'], /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26 \(the day before today\)/],
+    [['report', '--since', '2024-11-27'], /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26 \(the day before today, or the data's end 2026-08-21\)/],
     [['report', '--format', 'html'], /^scs-timeline: --format "html" is not a report format; expected md or json/],
     [['report', '--scope', 'iaas'], /^scs-timeline: option --scope does not apply to report; it accepts --since, --until, --format/],
     [['report', '--since'], /^scs-timeline: --since needs a value; report accepts --since, --until, --format, --json, --data/],

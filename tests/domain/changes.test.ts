@@ -24,7 +24,7 @@ const pull = (number: number, state: PullRequest['state'] = 'open'): PullRequest
 
 function dataset(extra: Partial<Dataset> = {}): Dataset {
   return {
-    meta: { schemaVersion: 1, source: { repo: 'SovereignCloudStack/standards', branch: 'main', commit: sha('1head'), committedAt: '2024-12-20T10:00:00+01:00', date: '2024-12-20' }, pullRequestSource: 'git', warnings: [] },
+    meta: { schemaVersion: 1, source: { repo: 'SovereignCloudStack/standards', branch: 'main', commit: sha('1head'), committedAt: '2024-12-20T10:00:00+01:00', date: '2024-12-20' }, pullRequestSource: 'git', pullsAsOf: '2024-12-20', warnings: [] },
     scopes: [scope([r1, r2])],
     documents: [documentOf({ id: 'scs-0214-v2', status: 'Draft' })],
     pulls: [pull(1), pull(2)],

@@ -113,7 +113,7 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
   it('without JavaScript, /progress/ still has every table', async () => {
     const { page, context } = await openPage(browser, '/progress/', { javaScriptEnabled: false });
     expect(await page.locator('h1').innerText()).toBe('Progress');
-    expect(await page.locator('main > p').first().innerText()).toMatch(/^On 2025-01-15: \d+ open pull requests touch standard documents or scope files, \d+ of them stale/);
+    expect(await page.locator('main > p').first().innerText()).toMatch(/^Pull requests as of 2025-01-15: \d+ open pull requests touch standard documents or scope files, \d+ of them stale/);
     expect(await page.locator('.chart-noscript').count()).toBe(4);
     for (const id of Object.keys(CHART_TABLES)) expect(await page.locator(`#${id} tbody tr`).count(), id).toBeGreaterThan(0);
     expect(await page.locator('table.progress-table tbody tr').count()).toBe(progress(data, today).open.length);
@@ -121,7 +121,7 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
   });
 
   it('/report/ shows the 7 days before the build day and links the slide Markdown, which equals the CLI output', async () => {
-    const period = defaultPeriod(today);
+    const period = defaultPeriod(today, data.meta);
     const { page, context, errors } = await openPage(browser, '/report/');
     expect(await page.locator('h1').innerText()).toBe(`Call report: ${period.since} to ${period.until}`);
     const link = page.locator('a', { hasText: 'Slides as Markdown' });

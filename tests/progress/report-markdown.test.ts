@@ -39,7 +39,7 @@ function checkStructure(md: string) {
     const bullets = lines.filter((l) => l.startsWith('- '));
     expect(bullets.length, slide).toBeGreaterThan(0);
     expect(bullets.length, slide).toBeLessThanOrEqual(BULLETS_PER_SLIDE);
-    for (const l of lines.slice(1)) expect(l === '' || l.startsWith('- ') || /^Report for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/.test(l), l).toBe(true);
+    for (const l of lines.slice(1)) expect(l === '' || l.startsWith('- ') || /^Report for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, pull requests as of \d{4}-\d{2}-\d{2}$/.test(l), l).toBe(true);
   }
   // No raw HTML: every < is escaped.
   expect(md).not.toMatch(/(^|[^\\])</m);
@@ -98,7 +98,7 @@ describe('report Markdown as slides', () => {
 
   it('an empty report value still renders', () => {
     const empty: Report = {
-      since: '2025-01-01', until: '2025-01-07', dueUntil: '2025-03-08',
+      since: '2025-01-01', until: '2025-01-07', pullsAsOf: '2025-01-07', covered: '2025-01-07', dueUntil: '2025-03-08',
       documents: { stabilized: [], deprecated: [], rejected: [], added: [] }, scopeChanges: [], tookEffect: [],
       pulls: { opened: [], merged: [], closed: [] }, due: [],
     };

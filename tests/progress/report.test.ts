@@ -19,7 +19,7 @@ beforeAll(async () => {
 const WEEK = [
     "# SIG Standards/Certification",
     "",
-    "Report for 2024-11-19 to 2024-11-26",
+    "Report for 2024-11-19 to 2024-11-26, pull requests as of 2026-08-21",
     "",
     "- Standards: 3 stabilized, 0 deprecated, 3 new documents",
     "- Scope timelines: 4 changes, 5 transitions took effect",
@@ -203,9 +203,35 @@ describe('period', () => {
     expect(before.pulls.merged.map((p) => p.number)).toEqual([765, 828, 834]);
   });
 
-  it('defaults to the 7 days before today', () => {
-    expect(defaultPeriod('2025-01-15')).toEqual({ since: '2025-01-08', until: '2025-01-14' });
-    expect(defaultPeriod('2025-03-01')).toEqual({ since: '2025-02-22', until: '2025-02-28' });
+  it('defaults to the 7 days before today, or the 7 days ending with the data when it ends earlier', () => {
+    const meta = { pullsAsOf: '2026-08-21' };
+    expect(defaultPeriod('2025-01-15', meta)).toEqual({ since: '2025-01-08', until: '2025-01-14' });
+    expect(defaultPeriod('2025-03-01', meta)).toEqual({ since: '2025-02-22', until: '2025-02-28' });
+    // The day after the data's end is the last day whose week ends before today with data throughout.
+    expect(defaultPeriod('2026-08-22', meta)).toEqual({ since: '2026-08-15', until: '2026-08-21' });
+    expect(defaultPeriod('2026-08-23', meta)).toEqual({ since: '2026-08-15', until: '2026-08-21' });
+    expect(defaultPeriod('2026-08-21', meta)).toEqual({ since: '2026-08-14', until: '2026-08-20' });
+    expect(defaultPeriod('2026-12-01', meta)).toEqual({ since: '2026-08-15', until: '2026-08-21' });
+  });
+
+  it('says where the data ends, and counts nothing past it (built 2026-12-01: pull requests as of 2026-08-21)', () => {
+    expect(data.meta.pullsAsOf).toBe('2026-08-21');
+    const after = buildReport(data, { since: '2026-11-24', until: '2026-11-30' });
+    expect(after.covered).toBeNull();
+    expect(after.pullsAsOf).toBe('2026-08-21');
+    expect([after.pulls.opened, after.pulls.merged, after.pulls.closed, after.scopeChanges, Object.values(after.documents).flat()].flat()).toEqual([]);
+    const md = reportMarkdown(after);
+    expect(md).toContain('Report for 2026-11-24 to 2026-11-30, pull requests as of 2026-08-21');
+    expect(md).toContain('- No data for this period: the data ends 2026-08-21, before it starts');
+    expect(md).not.toMatch(/0 opened|0 merged|0 closed/);
+    // Straddling the end: counted up to the data's end, and said so.
+    const straddle = buildReport(data, { since: '2026-08-18', until: '2026-08-24' });
+    expect(straddle.covered).toBe('2026-08-21');
+    expect(reportMarkdown(straddle)).toContain('- The data ends 2026-08-21: counted up to that day, no data after it');
+    const inside = buildReport(data, { since: '2026-08-15', until: '2026-08-21' });
+    expect(inside.covered).toBe('2026-08-21');
+    expect(straddle.pulls).toEqual(buildReport(data, { since: '2026-08-18', until: '2026-08-21' }).pulls);
+    expect(reportMarkdown(inside)).not.toContain('The data ends');
   });
   it('rejects since after until', () => {
     expect(() => buildReport(data, { since: '2024-11-27', until: '2024-11-26' })).toThrow(ReportPeriodError);

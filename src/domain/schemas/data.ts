@@ -158,6 +158,11 @@ export const Meta = z.object({
   }),
   /** Pull requests come from commit messages only (`git`) or from GitHub's API (`github`). */
   pullRequestSource: z.enum(['git', 'github', 'export']),
+  /**
+   * The day the pull-request data reaches (its newest timestamp, at least `source.date`):
+   * "pull requests as of". Views count up to this day and say so (pulls/data-end.ts).
+   */
+  pullsAsOf: Day,
   /** Inputs the sync kept or skipped with a warning (unparseable revision, malformed document). */
   warnings: z.array(z.string()),
 });

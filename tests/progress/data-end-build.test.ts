@@ -1,0 +1,42 @@
+/**
+ * A real `astro build` of the project's data for 2026-12-01, more than three months after
+ * the pull-request data ends (2026-08-21): /report/, /report.md and /progress/ say where the
+ * data ends, count up to that day, and chart nothing past its month.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../support/astro-build.ts';
+
+let dist: string;
+const read = (path: string) => readFileSync(join(dist, path), 'utf8');
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+
+beforeAll(async () => {
+  dist = await buildSite({ today: '2026-12-01', label: 'data-end' });
+}, 300_000);
+
+describe('built on 2026-12-01, pull requests as of 2026-08-21', () => {
+  it('/report/ and /report.md are the last week of the data and say so', () => {
+    const page = text(read('report/index.html'));
+    expect(page).toContain('Call report: 2026-08-15 to 2026-08-21');
+    expect(page).toContain('pull requests as of 2026-08-21. The data ends before the build day (2026-12-01)');
+    const md = read('report.md');
+    expect(md.split('\n')[2]).toBe('Report for 2026-08-15 to 2026-08-21, pull requests as of 2026-08-21');
+    expect(md).not.toContain('- Pull requests: 0 opened, 0 merged, 0 closed');
+  });
+
+  it('/progress/ counts up to 2026-08-21: ages, staleness, the last four weeks, charts', () => {
+    const html = read('progress/index.html');
+    const page = text(html);
+    expect(page).toContain('Pull requests as of 2026-08-21, where the pull-request data ends (this page is built for 2026-12-01; nothing after 2026-08-21 is counted)');
+    expect(page).toContain('Merged or closed since 2026-07-25');
+    // No month after the data's end in any chart table; August 2026 is the last row.
+    for (const month of ['2026-09', '2026-10', '2026-11', '2026-12']) expect(html).not.toContain(`<th scope="row">${month}</th>`);
+    expect(html).toContain('<th scope="row">2026-08</th>');
+    // Not every open pull request is stale: idleness counts to the data's end, not to the build day.
+    const rows = [...html.matchAll(/<tr data-pr="\d+"( class="stale")?/g)];
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => r[1] === undefined)).toBe(true);
+  });
+});
