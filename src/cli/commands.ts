@@ -8,6 +8,7 @@ import { documentStateOn } from '../domain/document-state.ts';
 import { deriveEvents, upcoming } from '../domain/events.ts';
 import { buildReport, defaultPeriod } from '../domain/report.ts';
 import { reportMarkdown } from '../domain/report-markdown.ts';
+import { checkScopes } from '../domain/rules/check.ts';
 import { accumulatedTimelines, findScope, fullTimeline } from '../domain/scopes.ts';
 import type { Dataset, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
@@ -138,4 +139,21 @@ export function reportCommand(dataset: Dataset, opts: { today: Day; since?: Day;
   }
   const report = buildReport(dataset, { since, until });
   return { json: report, text: [reportMarkdown(report).trimEnd()] };
+}
+
+/**
+ * Every revision of every scope file (or of one) checked against scs-0003-v1: violations
+ * (R1–R5) and advisories, oldest first, each with its section, pull request and values.
+ */
+export function rulesCommand(dataset: Dataset, opts: { scope?: string }): Answer {
+  const scopes = opts.scope === undefined ? dataset.scopes : [requireScope(dataset, opts.scope)];
+  const findings = checkScopes(scopes);
+  const violations = findings.filter((f) => f.severity === 'violation').length;
+  return {
+    json: findings,
+    text: [
+      `Rules of scs-0003-v1 on ${scopes.map((s) => s.name).join(', ')}: ${violations} violation${violations === 1 ? '' : 's'}, ${findings.length - violations} advisor${findings.length - violations === 1 ? 'y' : 'ies'}`,
+      ...findings.map((f) => `  ${f.landed}  ${f.scope}  ${f.commit.slice(0, 7)}${f.pr ? ` #${f.pr}` : ''}  ${f.rule} ${f.severity} (${f.section}): ${f.message}`),
+    ],
+  };
 }

@@ -6,6 +6,7 @@
  *   scs-timeline upcoming [--from <day>] [--days 90]
  *   scs-timeline standards [--on <day>] [--track KaaS] [--known-now]
  *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
+ *   scs-timeline rules [--scope <id>]
  *
  * Common options: --json, --data <dir>. "Today" is SCS_TODAY if set, else today's UTC date.
  * Exit codes: 0 answered, 1 the data could not be read, 2 the command line was wrong.
@@ -15,15 +16,16 @@ import { parseArgs } from 'node:util';
 import { formatProblem, InputError } from '../domain/errors.ts';
 import { isDay, utcDayOf } from '../domain/day.ts';
 import { readDataset } from '../io/dataset.ts';
-import { periodsCommand, reportCommand, requireDay, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
+import { periodsCommand, reportCommand, requireDay, rulesCommand, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
 
-const COMMANDS = ['validity', 'periods', 'upcoming', 'standards', 'report'] as const;
+const COMMANDS = ['validity', 'periods', 'upcoming', 'standards', 'report', 'rules'] as const;
 const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [--data <dir>]
   validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
   upcoming  [--from <YYYY-MM-DD>] [--days <N>]
   standards [--on <YYYY-MM-DD>] [--track <track>] [--known-now]   (default: as known on that day)
-  report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)`;
+  report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)
+  rules     [--scope <id|uuid|name>]   (every revision checked against scs-0003-v1)`;
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -64,6 +66,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
     upcoming: ['from', 'days'],
     standards: ['on', 'track', 'known-now'],
     report: ['since', 'until', 'format'],
+    rules: ['scope'],
   };
   const cmd = command as (typeof COMMANDS)[number];
   const accepted = `${cmd} accepts ${[...allowed[cmd], 'json', 'data'].map((k) => `--${k}`).join(', ')}`;
@@ -122,7 +125,9 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
         ? periodsCommand(dataset, { scope: values.scope, asOf })
         : cmd === 'upcoming'
           ? upcomingCommand(dataset, { from, days })
-          : standardsCommand(dataset, { on, track: values.track, knownNow: values['known-now'] ?? false });
+          : cmd === 'rules'
+            ? rulesCommand(dataset, { scope: values.scope })
+            : standardsCommand(dataset, { on, track: values.track, knownNow: values['known-now'] ?? false });
   return { ...answer, asJson: values.json ?? false };
 }
 

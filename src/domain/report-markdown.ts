@@ -99,12 +99,16 @@ export function reportMarkdown(report: Report): string {
   const pull = (p: Report['pulls']['merged'][number]) =>
     `- ${link(`PR#${p.number}`, p.url)} ${mdText(p.title)} (${PR_KIND_LABELS[p.kind].toLowerCase()}${p.author ? `, ${mdText(p.author)}` : ''})`;
 
+  const finding = (f: Report['findings'][number]) =>
+    `- ${f.severity === 'violation' ? `breaks ${f.rule}` : 'advisory'} (${mdText(f.section)}): ${mdText(f.scopeName)}: ${mdText(f.message)}${withPr(f.pr, f.prUrl)}`;
+
   const dueSlides = report.due.length > 0 ? slides(`Due by ${report.dueUntil}`, report.due.map(transition)) : [`## Due by ${report.dueUntil}\n\n- nothing announced`];
 
   const all = [
     summary,
     ...slides('Standards', documentBullets),
     ...slides('Scope timelines', scopeBullets),
+    ...slides('Rule check (scs-0003-v1)', report.findings.map(finding)),
     ...slides('Took effect', report.tookEffect.map(transition)),
     ...slides('Merged', report.pulls.merged.map(pull)),
     ...slides('Opened', report.pulls.opened.map(pull)),

@@ -13,6 +13,8 @@ import { DocumentStatus } from './schemas/front-matter.ts';
 import { Validity } from './schemas/validity.ts';
 import type { Dataset, DocumentChange, Meta } from './schemas/data.ts';
 import { coverageOf, dataEnd } from './pulls/data-end.ts';
+import { checkScopes } from './rules/check.ts';
+import { Finding } from './rules/finding.ts';
 import { Day as DaySchema } from './day.ts';
 
 /** Transitions due within this many days after the period are listed. */
@@ -95,6 +97,8 @@ export const Report = z.object({
   tookEffect: z.array(ReportTransition),
   pulls: z.object({ opened: z.array(ReportPull), merged: z.array(ReportPull), closed: z.array(ReportPull) }),
   due: z.array(ReportTransition),
+  /** Rule findings (scs-0003-v1) of the scope-file revisions that landed in the period. */
+  findings: z.array(Finding.extend({ scopeName: z.string(), prUrl: z.string().nullable() })),
 });
 export type Report = z.output<typeof Report>;
 
@@ -195,5 +199,6 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
     tookEffect,
     pulls: { opened: opened.sort(byDayThenNumber), merged: merged.sort(byDayThenNumber), closed: closed.sort(byDayThenNumber) },
     due,
+    findings: checkScopes(dataset.scopes).filter((f) => within(f.landed)).map((f) => ({ ...f, scopeName: shortName(scopeById.get(f.scope) ?? { name: f.scope }), prUrl: prUrl(f.pr) })),
   };
 }

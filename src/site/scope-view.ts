@@ -11,6 +11,8 @@ import { periodOn, periodsOf } from '../domain/validity.ts';
 import { consecutiveDiffs } from '../domain/version-diff.ts';
 import { revisionChanges } from '../domain/revision-changes.ts';
 import { safeHref } from '../domain/schemas/url.ts';
+import { checkScope } from '../domain/rules/check.ts';
+import type { Finding } from '../domain/rules/finding.ts';
 import { documentPath } from './links.ts';
 
 export interface ModuleLink {
@@ -66,7 +68,14 @@ export function scopeView(scope: Scope, dataset: Dataset, today: Day) {
   const includes = scope.versions.map((v) => ({ name: v.name, stabilizedAt: v.stabilizedAt, modules: v.include.map(link) }));
   const diffs = consecutiveDiffs(scope).map((d) => ({ ...d, added: d.added.map(link), removed: d.removed.map(link) }));
   const history = revisionChanges(scope);
-  return { timeline, rows, versions, includes, diffs, history };
+  return { timeline, rows, versions, includes, diffs, history, findings: findingsByCommit(scope) };
+}
+
+/** The rule findings of each revision (scs-0003-v1), by commit. */
+export function findingsByCommit(scope: Scope): Map<string, Finding[]> {
+  const out = new Map<string, Finding[]>();
+  for (const f of checkScope(scope)) out.set(f.commit, [...(out.get(f.commit) ?? []), f]);
+  return out;
 }
 
 /** The timeline as known right after each parseable revision, by commit. */

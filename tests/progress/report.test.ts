@@ -48,6 +48,13 @@ const WEEK = [
     "",
     "----",
     "",
+    "## Rule check (scs-0003-v1)",
+    "",
+    "- advisory (scs-0003-v1, Process): IaaS: sets 2024-11-21 0 days ahead, less than the 14 days of announcement ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
+    "- advisory (scs-0003-v1, Process): KaaS: sets 2024-11-26 0 days ahead, less than the 14 days of announcement ([PR#844](https://github.com/SovereignCloudStack/standards/pull/844))",
+    "",
+    "----",
+    "",
     "## Took effect",
     "",
     "- 2024-11-20: [scs-0123-v1](https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services) becomes Stable ([PR#828](https://github.com/SovereignCloudStack/standards/pull/828))",
@@ -212,6 +219,17 @@ describe('period', () => {
     expect(defaultPeriod('2026-08-23', meta)).toEqual({ since: '2026-08-15', until: '2026-08-21' });
     expect(defaultPeriod('2026-08-21', meta)).toEqual({ since: '2026-08-14', until: '2026-08-20' });
     expect(defaultPeriod('2026-12-01', meta)).toEqual({ since: '2026-08-15', until: '2026-08-21' });
+  });
+
+  it('lists the rule findings of the period: #859 on 2024-12-20 (R2 twice), citing section and PR', () => {
+    const r = buildReport(data, { since: '2024-12-16', until: '2024-12-22' });
+    expect(r.findings.filter((f) => f.rule === 'R2').map((f) => [f.pr, f.section, f.values.date])).toEqual([
+      [859, 'scs-0003-v1, Process', '2025-01-01'],
+      [859, 'scs-0003-v1, Process', '2024-12-19'],
+    ]);
+    expect(reportMarkdown(r)).toContain('- breaks R2 (scs-0003-v1, Process): IaaS: added an entry dated 2024-12-19 \\(v4 effective, v5.1 effective\\), before the day it landed \\(2024-12-20\\) ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+    // The week before knows nothing of it yet.
+    expect(buildReport(data, { since: '2024-12-13', until: '2024-12-19' }).findings.filter((f) => f.pr === 859)).toEqual([]);
   });
 
   it('says where the data ends, and counts nothing past it (built 2026-12-01: pull requests as of 2026-08-21)', () => {
