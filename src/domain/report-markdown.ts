@@ -7,6 +7,7 @@
  * from numbers and file names only.
  */
 import { PR_KIND_LABELS } from './pr-kind.ts';
+import { IN_PROGRESS_LABELS } from './report/in-progress.ts';
 import type { Report } from './report.ts';
 
 export const SLIDE_SEPARATOR = '---';
@@ -102,6 +103,14 @@ export function reportMarkdown(report: Report): string {
   const finding = (f: Report['findings'][number]) =>
     `- ${f.severity === 'violation' ? `breaks ${f.rule}` : 'advisory'} (${mdText(f.section)}): ${mdText(f.scopeName)}: ${mdText(f.message)}${withPr(f.pr, f.prUrl)}`;
 
+  const days = (n: number | null) => (n === null ? 'open' : `open ${plural(n, 'day')}`);
+  const open = (p: NonNullable<Report['inProgress']>['pulls'][number]) => {
+    const subjects = [...p.documents, ...p.scopes.map((s) => `the ${s} scope`)];
+    const what = `${IN_PROGRESS_LABELS[p.kind]}${subjects.length ? ` of ${subjects.map(mdText).join(', ')}` : ''}`;
+    return `- ${link(`PR#${p.number}`, p.url)} ${what}, ${days(p.daysOpen)}${p.stale ? `, stale (no update for ${p.idleDays} days)` : ''}: ${mdText(p.title)}`;
+  };
+  const inProgressSlides = report.inProgress ? slides(`In progress on ${report.inProgress.on}`, report.inProgress.pulls.map(open)) : [];
+
   const dueSlides = report.due.length > 0 ? slides(`Due by ${report.dueUntil}`, report.due.map(transition)) : [`## Due by ${report.dueUntil}\n\n- nothing announced`];
 
   const all = [
@@ -113,6 +122,7 @@ export function reportMarkdown(report: Report): string {
     ...slides('Merged', report.pulls.merged.map(pull)),
     ...slides('Opened', report.pulls.opened.map(pull)),
     ...slides('Closed without merge', report.pulls.closed.map(pull)),
+    ...inProgressSlides,
     ...dueSlides,
   ];
   return `${all.join(`\n\n${SUB_SLIDE_SEPARATOR}\n\n`)}\n`;

@@ -15,6 +15,7 @@ import type { Dataset, DocumentChange, Meta } from './schemas/data.ts';
 import { coverageOf, dataEnd } from './pulls/data-end.ts';
 import { checkScopes } from './rules/check.ts';
 import { Finding } from './rules/finding.ts';
+import { InProgress, inProgress } from './report/in-progress.ts';
 import { Day as DaySchema } from './day.ts';
 
 /** Transitions due within this many days after the period are listed. */
@@ -97,6 +98,8 @@ export const Report = z.object({
   tookEffect: z.array(ReportTransition),
   pulls: z.object({ opened: z.array(ReportPull), merged: z.array(ReportPull), closed: z.array(ReportPull) }),
   due: z.array(ReportTransition),
+  /** Pull requests open at the end of the period (its last day with data); null: no data for it. */
+  inProgress: InProgress.nullable(),
   /** Rule findings (scs-0003-v1) of the scope-file revisions that landed in the period. */
   findings: z.array(Finding.extend({ scopeName: z.string(), prUrl: z.string().nullable() })),
 });
@@ -199,6 +202,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
     tookEffect,
     pulls: { opened: opened.sort(byDayThenNumber), merged: merged.sort(byDayThenNumber), closed: closed.sort(byDayThenNumber) },
     due,
+    inProgress: covered === null ? null : inProgress(dataset, full, covered, (n) => prUrl(n)!),
     findings: checkScopes(dataset.scopes).filter((f) => within(f.landed)).map((f) => ({ ...f, scopeName: shortName(scopeById.get(f.scope) ?? { name: f.scope }), prUrl: prUrl(f.pr) })),
   };
 }

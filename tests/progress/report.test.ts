@@ -113,6 +113,29 @@ const WEEK = [
     "",
     "----",
     "",
+    "## In progress on 2024-11-26 (1/2)",
+    "",
+    "- [PR#813](https://github.com/SovereignCloudStack/standards/pull/813) new draft of scs-0005-v1, open 19 days: Feat/add scs 0005 project governance",
+    "- [PR#648](https://github.com/SovereignCloudStack/standards/pull/648) new draft of scs-XXXX-vN-kaas\\_load\\_balancers, open 153 days, stale (no update for 153 days): Add draft for KaaS LB standard \\(\\#169\\)",
+    "- [PR#630](https://github.com/SovereignCloudStack/standards/pull/630) new draft of scs-0103-v2, open 167 days, stale (no update for 166 days): Proposal of scs-0103-v2-standard-flavors.md to lift restriction\u2026",
+    "- [PR#577](https://github.com/SovereignCloudStack/standards/pull/577) new draft of scs-0129-v1, open 216 days, stale (no update for 216 days): Add draft for VM time synchronisation decisions",
+    "- [PR#576](https://github.com/SovereignCloudStack/standards/pull/576) new draft of scs-0106-v1, open 217 days, stale (no update for 172 days): decision in the matter of cloudmon/stackmon approach - review",
+    "- [PR#572](https://github.com/SovereignCloudStack/standards/pull/572) new draft of scs-0004-w1, scs-0126-v1, scs-0126-w1, open 221 days, stale (no update for 221 days): Add standard for provider networks",
+    "- [PR#461](https://github.com/SovereignCloudStack/standards/pull/461) new draft of scs-0113-ceph-deployment, open 294 days, stale (no update for 63 days): Add ADR for the new ceph deployment",
+    "- [PR#187](https://github.com/SovereignCloudStack/standards/pull/187) new draft of scs-xxxx-v1-sovereign-cloud-standards-yaml, open 676 days, stale (no update for 676 days): Write result of compliance check to given path",
+    "",
+    "----",
+    "",
+    "## In progress on 2024-11-26 (2/2)",
+    "",
+    "- [PR#144](https://github.com/SovereignCloudStack/standards/pull/144) new draft of scs-xxxx-v1-choice-of-identity, open 788 days, stale (no update for 788 days): Add Draft \"Choice of identity\" Decision Record",
+    "- [PR#140](https://github.com/SovereignCloudStack/standards/pull/140) new draft of scs-xxxx-v1-machine-identity, open 795 days, stale (no update for 152 days): Add 0001\\_machine\\_identity.md ADR draft",
+    "- [PR#841](https://github.com/SovereignCloudStack/standards/pull/841) revision of scs-0214-w1, open 4 days: Draft: Feat/node distribution implementation notes",
+    "- [PR#781](https://github.com/SovereignCloudStack/standards/pull/781) revision of scs-0004-v1, open 44 days, stale (no update for 44 days): Feat/add certification process2",
+    "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) change of the kaas scope, open 1 day: fix: Test id not machting sonobuoy 'check\\_name'",
+    "",
+    "----",
+    "",
     "## Due by 2025-01-25",
     "",
     "- 2025-01-01: IaaS v4 becomes warn ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
@@ -219,6 +242,23 @@ describe('period', () => {
     expect(defaultPeriod('2026-08-23', meta)).toEqual({ since: '2026-08-15', until: '2026-08-21' });
     expect(defaultPeriod('2026-08-21', meta)).toEqual({ since: '2026-08-14', until: '2026-08-20' });
     expect(defaultPeriod('2026-12-01', meta)).toEqual({ since: '2026-08-15', until: '2026-08-21' });
+  });
+
+  it('names what was in progress at the end of 2024-11-21, as on the SIG slide of that call: scs-0214-v2 with #835', () => {
+    const r = buildReport(data, { since: '2024-11-14', until: '2024-11-21' });
+    expect(r.inProgress?.on).toBe('2024-11-21');
+    const p835 = r.inProgress!.pulls.find((p) => p.number === 835);
+    expect(p835).toMatchObject({ kind: 'stabilization', documents: ['scs-0214-v2'], daysOpen: 1, stale: false });
+    expect(r.inProgress!.pulls[0]!.number).toBe(835);
+    expect(r.inProgress!.byDocument.find((g) => g.group === 'scs-0214-v2')?.pulls).toEqual([835]);
+    // Only pull requests open then: #824 merged that day, #1166 was not opened yet.
+    expect(r.inProgress!.pulls.map((p) => p.number)).not.toContain(824);
+    expect(r.inProgress!.pulls.every((p) => p.opened !== null && p.opened <= '2024-11-21')).toBe(true);
+    expect(reportMarkdown(r)).toContain('- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) stabilization of scs-0214-v2, open 1 day: Stabilize scs-0214-v1');
+    // Staleness on that day: #813, opened 14 days before, is not stale; #548 is.
+    expect(r.inProgress!.pulls.find((p) => p.number === 813)?.stale).toBe(false);
+    expect(r.inProgress!.pulls.find((p) => p.number === 548)?.stale).toBe(true);
+    expect(buildReport(data, { since: '2026-11-24', until: '2026-11-30' }).inProgress).toBeNull();
   });
 
   it('lists the rule findings of the period: #859 on 2024-12-20 (R2 twice), citing section and PR', () => {

@@ -46,7 +46,12 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
     expect(g.code).toBe(0);
     expect(read(out, 'documents.json')).toBe(read(gitOut, 'documents.json'));
     expect(read(out, 'scopes.json')).toBe(read(gitOut, 'scopes.json'));
-    expect(read(out, 'meta.json')).toBe(read(gitOut, 'meta.json').replace('"pullRequestSource": "git"', '"pullRequestSource": "github"'));
+    // Pull requests from GitHub reach the export's last day; those of commit messages the head's.
+    const meta = JSON.parse(read(out, 'meta.json'));
+    expect(meta.pullsAsOf).toBe('2026-08-21');
+    expect(read(out, 'meta.json')).toBe(
+      read(gitOut, 'meta.json').replace('"pullRequestSource": "git"', '"pullRequestSource": "github"').replace(/"pullsAsOf": "[^"]*"/, '"pullsAsOf": "2026-08-21"'),
+    );
     // The renamed IaaS file's history reaches back to Tests/scs-compatible.yaml.
     const iaas = JSON.parse(read(out, 'scopes.json')).find((s: { id: string }) => s.id === 'iaas');
     expect(iaas.revisions[0].file).toBe('Tests/scs-compatible.yaml');

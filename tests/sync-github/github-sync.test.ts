@@ -7,6 +7,7 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullsDataEnd } from '../../src/domain/pulls/data-end.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../support/github-server.ts';
 import { buildHistoryRepo, builtRepoPulls, dirState, git, runSync, scopeYaml, syncEnv, tempDir, type TestRepo } from './support.ts';
 
@@ -40,7 +41,10 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     const meta = JSON.parse(read(out, 'meta.json'));
     const gitMeta = JSON.parse(read(gitOut, 'meta.json'));
     expect(meta.pullRequestSource).toBe('github');
-    expect({ ...meta, pullRequestSource: 'git' }).toEqual(gitMeta);
+    // Pull requests from GitHub reach further than those read from commit messages.
+    expect(meta.pullsAsOf).toBe(pullsDataEnd(JSON.parse(read(out, 'pulls.json')), meta.source.date));
+    expect(gitMeta.pullsAsOf).toBe(gitMeta.source.date);
+    expect({ ...meta, pullRequestSource: 'git', pullsAsOf: gitMeta.pullsAsOf }).toEqual(gitMeta);
   });
 
   it('follows the rename of the IaaS scope file and keeps committer offsets', () => {
