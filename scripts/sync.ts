@@ -8,7 +8,7 @@
 import { parseArgs } from 'node:util';
 import { InputError } from '../src/domain/errors.ts';
 import { GitError } from './lib/git.ts';
-import { clientOptionsFromEnv, GitHubError, makeScrubber } from './lib/github-client.ts';
+import { clientOptionsFromEnv, GitHubError, makeScrubber } from './lib/github/client.ts';
 import { summarize, summarizeRequests, syncFromGit, syncFromGitHub } from './lib/sync.ts';
 
 const USAGE = [

@@ -1,20 +1,21 @@
 /**
- * The sync from GitHub's API, against the GitHub-compatible test server (a real HTTP server on
- * 127.0.0.1, tests/support/github-server.ts) serving the upstream snapshot and its 808 pull
- * requests. Counts what GitHub would be asked:
+ * The sync from GitHub's API, against the GitHub-compatible server (a real HTTP server on
+ * 127.0.0.1, scripts/github-server/) serving the upstream snapshot and its 808 pull requests,
+ * with ETags tied to the token as GitHub's are. Counts what GitHub would be asked:
  *
- * - cold (no previous data): at most 40 requests (issue 3);
- * - warm (nothing changed upstream): at most 3, all conditional, answered 304 (free of rate limit);
+ * - cold (no previous data): at most 40 requests, also through a gzip-compressing front end;
+ * - warm with a new token (as every Actions run has): at most 3 requests, no file rewritten;
+ * - warm with the same token: every conditional request answered 304 (free of rate limit);
  * - after one new upstream commit: what the incremental sync asks (no budget, for the record).
  *
  * Skipped, saying so, when ../shared/fixtures/scs-standards/ is absent.
  * `node scripts/bench/github.ts` runs this section alone.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startGitHubServer, type GitHubServer, type ServerPull } from '../../tests/support/github-server.ts';
+import { startGitHubServer, type GitHubServer, type ServerPull } from '../github-server/server.ts';
 import { BUNDLE, cloneSnapshot, HAVE_SNAPSHOT, PULLS } from '../lib/snapshot.ts';
 import type { BenchRow } from './growth.ts';
 
@@ -22,10 +23,9 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SECTION = 'github';
 
 /** `node scripts/sync.ts` against the server, without blocking this process (the server lives here). */
-function sync(server: GitHubServer, out: string, cache: string): Promise<{ ms: number; made: GitHubServer['requests'] }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_API_URL: server.url, SCS_SYNC_GRAPHQL_SPACING_MS: '0' };
-  // The local server asks for a token on GraphQL, as GitHub does; this one is not a secret.
-  env.GITHUB_TOKEN = 'bench-token-for-the-local-server';
+function sync(server: GitHubServer, out: string, cache: string, token: string): Promise<{ ms: number; made: GitHubServer['requests'] }> {
+  // The local server asks for a token on GraphQL, as GitHub does; these are not secrets.
+  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_API_URL: server.url, SCS_SYNC_GRAPHQL_SPACING_MS: '0', GITHUB_TOKEN: token };
   const start = server.requests.length;
   const t0 = performance.now();
   return new Promise((done, fail) => {
@@ -40,6 +40,17 @@ function sync(server: GitHubServer, out: string, cache: string): Promise<{ ms: n
   });
 }
 
+/** Each file of `dir` with its bytes and mtime, to count what a run rewrote. */
+function fingerprint(dir: string): Map<string, string> {
+  return new Map(readdirSync(dir).map((f) => [f, `${statSync(join(dir, f)).mtimeMs}:${readFileSync(join(dir, f), 'base64')}`]));
+}
+
+function rewritten(before: Map<string, string>, after: Map<string, string>): number {
+  return [...after].filter(([f, v]) => before.get(f) !== v).length + [...before.keys()].filter((f) => !after.has(f)).length;
+}
+
+const row = (figure: string, value: number, unit: string, budget: string | null, ok: boolean | null): BenchRow => ({ section: SECTION, figure, value, unit, budget, ok });
+
 export async function run(): Promise<BenchRow[]> {
   if (!HAVE_SNAPSHOT) {
     console.log(`${SECTION}: skipped, the snapshot ${BUNDLE} is absent (../shared beside the project)`);
@@ -48,34 +59,43 @@ export async function run(): Promise<BenchRow[]> {
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-github-'));
   const clone = join(scratch, 'standards');
   cloneSnapshot(clone);
-  const pulls = JSON.parse(readFileSync(PULLS, 'utf8')) as ServerPull[];
-  const server = await startGitHubServer({ repo: clone, pulls });
+  const pulls: ServerPull[] = JSON.parse(readFileSync(PULLS, 'utf8'));
+  const server = await startGitHubServer({ repo: clone, pulls, etagPerToken: true });
+  const front = await startGitHubServer({ repo: clone, pulls, etagPerToken: true, compress: 'gzip' });
   try {
     const out = join(scratch, 'data');
     const cache = join(scratch, 'cache');
-    const cold = await sync(server, out, cache);
-    const warm = await sync(server, out, cache);
-    const free = warm.made.filter((r) => r.conditional && r.status === 304).length;
+    const cold = await sync(server, out, cache, 'bench-token-of-run-1');
+    const gzipped = await sync(front, join(scratch, 'data-gzip'), join(scratch, 'cache-gzip'), 'bench-token-of-run-1');
+    const before = fingerprint(out);
+    const fresh = await sync(server, out, cache, 'bench-token-of-run-2');
+    const freshRewritten = rewritten(before, fingerprint(out));
+    const same = await sync(server, out, cache, 'bench-token-of-run-2');
+    const free = same.made.filter((r) => r.conditional && r.status === 304).length;
     // One new upstream commit to a scope file, and one pull request updated.
     const file = join(clone, 'Tests/scs-compatible-kaas.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8')}# bench: one more line\n`);
     execFileSync('git', ['-C', clone, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', 'commit', '-qam', 'Bench change (#9999)']);
     pulls[pulls.length - 1]!.updated_at = new Date().toISOString();
     server.pulls.splice(0, server.pulls.length, ...pulls);
-    const incremental = await sync(server, out, cache);
+    const incremental = await sync(server, out, cache, 'bench-token-of-run-3');
     return [
-      { section: SECTION, figure: 'GitHub sync cold: requests', value: cold.made.length, unit: 'requests', budget: '≤ 40', ok: cold.made.length <= 40 },
-      { section: SECTION, figure: 'GitHub sync cold: wall time (loopback)', value: Math.round(cold.ms), unit: 'ms', budget: null, ok: null },
-      { section: SECTION, figure: 'GitHub sync warm: requests', value: warm.made.length, unit: 'requests', budget: '≤ 3', ok: warm.made.length <= 3 },
-      { section: SECTION, figure: 'GitHub sync warm: conditional, answered 304', value: free, unit: 'requests', budget: `= ${warm.made.length}`, ok: free === warm.made.length },
-      { section: SECTION, figure: 'GitHub sync after one new commit: requests', value: incremental.made.length, unit: 'requests', budget: null, ok: null },
+      row('GitHub sync cold: requests', cold.made.length, 'requests', '≤ 40', cold.made.length <= 40),
+      row('GitHub sync cold: wall time (loopback)', Math.round(cold.ms), 'ms', null, null),
+      row('GitHub sync cold, gzip front end: requests', gzipped.made.length, 'requests', '≤ 40', gzipped.made.length <= 40),
+      row('GitHub sync warm, new token: requests', fresh.made.length, 'requests', '≤ 3', fresh.made.length <= 3),
+      row('GitHub sync warm, new token: files rewritten', freshRewritten, 'files', '= 0', freshRewritten === 0),
+      row('GitHub sync warm, same token: requests', same.made.length, 'requests', '≤ 3', same.made.length <= 3),
+      row('GitHub sync warm, same token: conditional, answered 304', free, 'requests', `= ${same.made.length}`, free === same.made.length),
+      row('GitHub sync after one new commit: requests', incremental.made.length, 'requests', null, null),
     ];
   } finally {
     await server.close();
+    await front.close();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
 if (import.meta.main) {
-  for (const row of await run()) console.log(`${row.figure}: ${row.value} ${row.unit}${row.budget ? ` (${row.budget}: ${row.ok ? 'ok' : 'OVER'})` : ''}`);
+  for (const r of await run()) console.log(`${r.figure}: ${r.value} ${r.unit}${r.budget ? ` (${r.budget}: ${r.ok ? 'ok' : 'OVER'})` : ''}`);
 }

@@ -1,8 +1,10 @@
 /**
  * `data/sync-state.json`: what the GitHub sync remembers between runs so that an unchanged
- * upstream costs two conditional requests (answered 304, free of rate limit) and a changed
- * one fetches only what is new. Written atomically with the rest of `data/`; it holds ETags,
- * commit ids and blob ids, never a token.
+ * upstream costs two small requests and a changed one fetches only what is new. Written
+ * atomically with the rest of `data/`. It holds only upstream content (commit ids, blob ids,
+ * the newest pull-request update), nothing tied to the token that read it: a new token, as
+ * GitHub Actions hands out on every run, rewrites nothing. ETags, which GitHub ties to the
+ * token, live in the cache directory (`etags.ts`).
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -33,21 +35,42 @@ export const StateCommit = z.object({
 });
 export type StateCommit = z.output<typeof StateCommit>;
 
-export const SyncState = z.object({
-  schemaVersion: z.literal(1),
+const StateBody = {
   repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/),
   branch: z.string(),
-  /** ETags of the two conditional requests a warm sync makes. */
-  etags: z.object({ ref: z.string().nullable(), pulls: z.string().nullable() }),
   head: z.object({ sha: Oid, committedAt: Timestamp }),
   /** Every file under the paths the sync diffs (tracked or not: renames start there), at the head. */
   files: z.record(z.string(), z.object({ oid: Oid, mode: z.number().int() })),
   /** First-parent commits that changed a tracked path, oldest first. */
   commits: z.array(StateCommit),
-  /** The newest `updatedAt` of a pull request seen; the next sync asks only for newer ones. */
-  lastPullUpdate: Timestamp.nullable(),
+};
+
+export const SyncState = z.object({
+  schemaVersion: z.literal(2),
+  ...StateBody,
+  /**
+   * The newest `updatedAt` of a pull request seen, and every pull request updated then: the
+   * next sync compares it with the newest GitHub lists and asks only for newer ones.
+   */
+  newestPull: z.object({ updatedAt: Timestamp, numbers: z.array(z.number().int().positive()) }).nullable(),
 });
 export type SyncState = z.output<typeof SyncState>;
+
+/** The first format, which also held the ETags of the token that wrote it. */
+const SyncStateV1 = z.object({
+  schemaVersion: z.literal(1),
+  ...StateBody,
+  etags: z.unknown(),
+  lastPullUpdate: Timestamp.nullable(),
+});
+
+const AnyState = z.union([SyncState, SyncStateV1]).transform(
+  (s): SyncState =>
+    s.schemaVersion === 2
+      ? s
+      : // No numbers: the next check sees a pull request it does not know and asks for the newest again.
+        { schemaVersion: 2, repo: s.repo, branch: s.branch, head: s.head, files: s.files, commits: s.commits, newestPull: s.lastPullUpdate ? { updatedAt: s.lastPullUpdate, numbers: [] } : null },
+);
 
 /** Read the state if there is one; a malformed one is an error naming file and key. */
 export async function readSyncState(dir: string): Promise<SyncState | null> {
@@ -59,6 +82,7 @@ export async function readSyncState(dir: string): Promise<SyncState | null> {
   } catch (error) {
     throw new InputError([{ file, key: '', value: null, expected: `expected JSON (delete the file for a full sync): ${(error as Error).message}` }]);
   }
+  if (json && typeof json === 'object' && 'schemaVersion' in json && json.schemaVersion === 1) return parseOrThrow(AnyState, json, file);
   return parseOrThrow(SyncState, json, file);
 }
 

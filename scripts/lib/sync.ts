@@ -12,8 +12,9 @@ import { urlWarnings } from '../../src/domain/schemas/url.ts';
 import { readDatasetIfPresent, writeDataset, type WriteResult } from '../../src/io/dataset.ts';
 import { readGitSnapshot } from './git-source.ts';
 import { BlobCache } from './blob-cache.ts';
-import { createGitHubClient, type ClientOptions, type RequestStats } from './github-client.ts';
-import { fetchFromGitHub, type BatchSizes } from './github-source.ts';
+import { createGitHubClient, type ClientOptions, type RequestStats } from './github/client.ts';
+import { writeEtags } from './github/etags.ts';
+import { fetchFromGitHub, type BatchSizes } from './github/source.ts';
 import { readSyncState, serializeSyncState, SYNC_STATE_FILE } from './sync-state.ts';
 
 export interface GitSyncOptions {
@@ -30,8 +31,6 @@ export interface SyncResult {
   write: WriteResult;
   changes: string[];
   ignored: string[];
-  /** GitHub sync only: what it cost and what it found new upstream. */
-  github?: { stats: RequestStats; notes: string[]; apiUrl: string };
 }
 
 export interface GitHubSyncOptions {
@@ -75,13 +74,19 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
     cache: new BlobCache(options.cache),
     batch: options.batch,
   });
-  if (fetched.unchanged || !fetched.snapshot) return { result: null, stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl };
+  // ETags are kept only once the data they lead to is written (or nothing needed writing).
+  const cacheDir = options.cache;
+  if (fetched.unchanged || !fetched.snapshot) {
+    await writeEtags(cacheDir, fetched.etags);
+    return { result: null, stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl };
+  }
   const pulls = mergePulls(pullsFromCommits(fetched.snapshot), fetched.pulls);
   const { dataset, ignored } = assemble(fetched.snapshot, pulls, 'github');
   dataset.meta.warnings.push(...pullUrlWarnings(`GitHub ${client.apiUrl}`, dataset.pulls));
   const write = await writeDataset(options.out, dataset, { [SYNC_STATE_FILE]: serializeSyncState(fetched.state) });
+  await writeEtags(cacheDir, fetched.etags);
   return {
-    result: { dataset, write, changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset), ignored, github: { stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl } },
+    result: { dataset, write, changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset), ignored },
     stats: client.stats,
     notes: fetched.notes,
     apiUrl: client.apiUrl,

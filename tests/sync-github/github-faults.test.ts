@@ -43,7 +43,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
 
   const transient: [string, Fault][] = [
     ['500 on the branch request', { kind: 'status', status: 500, match: path('git/ref/heads/main') }],
-    ['502 on the history query', { kind: 'status', status: 502, match: op('History') }],
+    ['500 on the history query', { kind: 'status', status: 500, match: op('History') }],
     ['503 on a blob query', { kind: 'status', status: 503, match: op('Blobs') }],
     ['a connection reset on the pull-request query', { kind: 'reset', match: op('Pulls') }],
     ['a truncated body on a tree query', { kind: 'truncate', match: op('Trees') }],
@@ -70,7 +70,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   it('waits out a secondary rate limit (429 with retry-after)', async () => {
     const r = await withFaults([{ kind: 'secondary', retryAfter: 1, match: op('Pulls') }]);
     expect(r.run.code, r.run.stderr).toBe(0);
-    expect(r.run.stderr).toMatch(/secondary rate limit on POST .*graphql: waiting 1 s \(at most 5 s/);
+    expect(r.run.stderr).toMatch(/secondary rate limit on POST .*graphql: waiting 1 s \(429, retry-after 1 s; at most 5 s/);
     expect(r.ms).toBeGreaterThan(1000);
   });
 

@@ -2,11 +2,15 @@
  * The GitHub-compatible test server itself speaks GitHub's shapes: REST pagination with
  * `Link` headers, `ETag` / `If-None-Match` → 304 that costs no rate limit, `x-ratelimit-*`
  * headers and a 403 once the limit is used up, GraphQL validated against GitHub's schema
- * subset, 401 for GraphQL without a token.
+ * subset, 401 for GraphQL without a token; and as a command of its own (`npm run github-server`).
  */
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../support/github-server.ts';
-import { buildHistoryRepo, builtRepoPulls, git } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, git, ROOT, tempDir } from './support.ts';
 
 const AUTH = { authorization: 'token test' };
 
@@ -78,5 +82,40 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub-compatible test server', () => {
     expect(last!.headers.get('x-ratelimit-remaining')).toBe('0');
     expect(Number(last!.headers.get('x-ratelimit-reset'))).toBeGreaterThan(Date.now() / 1000);
     expect(((await last!.json()) as { message: string }).message).toMatch(/API rate limit exceeded/);
+  });
+});
+
+describe.skipIf(SKIP_GITHUB_SERVER)('npm run github-server', () => {
+  it('prints where it listens first, serves gzip with per-token ETags, and stops on SIGTERM', async () => {
+    const repo = buildHistoryRepo();
+    const pulls = join(tempDir('server-cli'), 'pulls.json');
+    writeFileSync(pulls, JSON.stringify(builtRepoPulls()));
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/github-server/main.ts'), '--repo', repo.dir, '--pulls', pulls, '--etag-per-token', '--gzip'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    try {
+      const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+      const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(first);
+      expect(m, first).not.toBeNull();
+      const ref = `${m![1]}/repos/SovereignCloudStack/standards/git/ref/heads%2Fmain`;
+      const a = await fetch(ref, { headers: { authorization: 'token one-token-for-the-test' } });
+      expect(a.headers.get('content-encoding')).toBe('gzip');
+      expect(((await a.json()) as { object: { sha: string } }).object.sha).toBe(git(repo.dir, ['rev-parse', 'main']).trim());
+      const b = await fetch(ref, { headers: { authorization: 'token another-token-for-the-test', 'if-none-match': a.headers.get('etag')! } });
+      expect(b.status).toBe(200);
+      expect(b.headers.get('etag')).not.toBe(a.headers.get('etag'));
+      const c = await fetch(ref, { headers: { authorization: 'token another-token-for-the-test', 'if-none-match': b.headers.get('etag')! } });
+      expect(c.status).toBe(304);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a wrong command line with exit 2 and the usage', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/github-server/main.ts'), '--port', 'x'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    expect(await new Promise((resolve) => child.on('close', resolve))).toBe(2);
+    expect(stderr).toMatch(/--repo is required\nusage: npm run github-server -- --repo <git dir> --pulls <export.json>/);
   });
 });
