@@ -1,7 +1,8 @@
 /**
- * Whether the upstream data is too old for the day a page is built for: the site warns
- * when the newest upstream commit is more than `limit` days before the build day, because
- * dates announced since then are missing from every view.
+ * Whether the data is too old for the day a page is built for. Two ages, kept apart: when
+ * the data was last checked against upstream (a failing sync shows here), and how old the
+ * newest upstream commit is (a quiet upstream shows here, and is no fault). The site warns
+ * on the first when it is known; only a build that does not know it falls back to the second.
  */
 import { daysBetween, type Day } from './day.ts';
 
@@ -9,4 +10,23 @@ import { daysBetween, type Day } from './day.ts';
 export function staleDays(dataDate: Day, today: Day, limit: number): number | null {
   const age = daysBetween(dataDate, today);
   return age > limit ? age : null;
+}
+
+export interface DataAge {
+  /** Days from the newest upstream commit to the build day (negative for a build of a past day). */
+  headDays: number;
+  /** Days since the last successful check, when known. */
+  checkedDays: number | null;
+  /** The warning to show: the check is older than its limit, or (check unknown) the head is. */
+  warning: { kind: 'checked' | 'head'; days: number } | null;
+}
+
+export function dataAge(headDate: Day, lastChecked: Day | null, today: Day, limits: { checked: number; head: number }): DataAge {
+  const headDays = daysBetween(headDate, today);
+  if (lastChecked === null) {
+    const stale = staleDays(headDate, today, limits.head);
+    return { headDays, checkedDays: null, warning: stale === null ? null : { kind: 'head', days: stale } };
+  }
+  const stale = staleDays(lastChecked, today, limits.checked);
+  return { headDays, checkedDays: daysBetween(lastChecked, today), warning: stale === null ? null : { kind: 'checked', days: stale } };
 }

@@ -45,4 +45,20 @@ export function buildDay(): Day {
   return utcDayOf(new Date());
 }
 
+/**
+ * When the data was last checked against upstream: `SCS_LAST_CHECKED` (the day, or the time
+ * of the last successful sync, as the deploy workflow hands it over; its UTC day counts),
+ * else unknown. It is not part of `data/`: a check that finds nothing new changes no file.
+ */
+export function lastCheckedDay(): Day | null {
+  const env = process.env.SCS_LAST_CHECKED;
+  if (!env) return null;
+  if (isDay(env)) return env;
+  const t = Date.parse(env);
+  if (!/^\d{4}-\d\d-\d\dT/.test(env) || Number.isNaN(t)) {
+    throw new Error(`SCS_LAST_CHECKED=${JSON.stringify(env)} is neither a calendar day (YYYY-MM-DD) nor a time (2026-12-01T06:17:00Z)`);
+  }
+  return utcDayOf(new Date(t));
+}
+
 export { href } from './links.ts';

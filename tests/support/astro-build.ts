@@ -33,6 +33,8 @@ export interface BuildOptions {
   today: string;
   siteUrl?: string;
   basePath?: string;
+  /** When the data was last checked against upstream (SCS_LAST_CHECKED), as the deploy workflow hands it over. */
+  lastChecked?: string;
   /** Names the temporary directory and error messages. */
   label: string;
 }
@@ -48,6 +50,7 @@ export async function buildSite(options: BuildOptions): Promise<string> {
     ...(options.dataDir ? { SCS_DATA_DIR: options.dataDir } : {}),
     ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
     ...(options.basePath ? { BASE_PATH: options.basePath } : {}),
+    ...(options.lastChecked ? { SCS_LAST_CHECKED: options.lastChecked } : {}),
   });
   try {
     await promisify(execFile)(

@@ -114,10 +114,63 @@ describe('.github/workflows/sync.yml', () => {
     repo.write({ 'data/meta.json': '{"x":1}\n' });
     expect(runStep().output).toBe('changed=true\n');
   });
+
+  it('fails the run when the sync fails, and hands the time of a successful check to the deploy', () => {
+    expect(text('sync.yml')).not.toMatch(/continue-on-error|\|\| true/);
+    const sync = steps.find((s) => s.run?.startsWith('npm run sync'))!;
+    const checked = steps.find((s) => s.id === 'checked')!;
+    expect(steps.indexOf(checked)).toBe(steps.indexOf(sync) + 1);
+    expect(checked.if).toBeUndefined();
+    expect(wf.jobs.sync!.outputs?.['checked-at']).toBe('${{ steps.checked.outputs.at }}');
+    expect(wf.jobs.deploy!.with).toEqual({ ref: 'main', 'last-checked': '${{ needs.sync.outputs.checked-at }}' });
+    const output = join(tempDir('gh-output'), 'out');
+    writeFileSync(output, '');
+    execFileSync('bash', ['-e', '-o', 'pipefail', '-c', checked.run!], { env: { ...process.env, GITHUB_OUTPUT: output } });
+    expect(readFileSync(output, 'utf8')).toMatch(/^at=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/);
+  });
 });
 
 describe('.github/workflows/deploy.yml', () => {
   const wf = load('deploy.yml');
+
+  it('builds and deploys every day, whether or not data/ changed, so that "today" is today', () => {
+    const cron = (wf.on.schedule as { cron: string }[])[0]!.cron.split(' ');
+    expect(cron.slice(2)).toEqual(['*', '*', '*']);
+    expect(cron[1]).toMatch(/^\d+$/);
+    expect(wf.jobs.build!.if).toBeUndefined();
+  });
+
+  describe('tells the build when data/ was last checked', () => {
+    const script = wf.jobs.build!.steps!.find((s) => s.id === 'checked')!.run!;
+    /** The step's script run for real, with a `gh` on PATH that prints `ghOutput` (or fails). */
+    const runStep = (given: string, gh: string | null) => {
+      const dir = tempDir('gh-bin');
+      writeFileSync(join(dir, 'gh'), gh === null ? '#!/bin/sh\necho "gh: no access" >&2\nexit 1\n' : `#!/bin/sh\necho '${gh}'\n`, { mode: 0o755 });
+      const output = join(dir, 'out');
+      writeFileSync(output, '');
+      const stdout = execFileSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
+        env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, GITHUB_OUTPUT: output, GIVEN: given, GITHUB_REPOSITORY: 'o/r' },
+        encoding: 'utf8',
+      });
+      return { stdout, output: readFileSync(output, 'utf8') };
+    };
+    it('the time the calling sync hands over', () => {
+      expect(runStep('2026-12-01T06:17:03Z', 'not asked').output).toBe('at=2026-12-01T06:17:03Z\n');
+    });
+    it('else the last successful sync run', () => {
+      expect(runStep('', '2026-11-30T18:20:00Z').output).toBe('at=2026-11-30T18:20:00Z\n');
+    });
+    it('else nothing, with a warning, and the build goes on', () => {
+      const r = runStep('', null);
+      expect(r.output).toBe('at=\n');
+      expect(r.stdout).toMatch(/::warning::could not ask for the last successful sync run/);
+    });
+    it('handed to the build as SCS_LAST_CHECKED', () => {
+      const build = wf.jobs.build!.steps!.find((s) => s.run === 'npm run build')!;
+      expect(build.env?.SCS_LAST_CHECKED).toBe('${{ steps.checked.outputs.at }}');
+      expect(wf.permissions?.actions).toBe('read');
+    });
+  });
 
   it('builds with SITE_URL and BASE_PATH from Pages and publishes dist/', () => {
     expect(wf.on).toHaveProperty('push');
@@ -126,7 +179,7 @@ describe('.github/workflows/deploy.yml', () => {
     expect(wf.concurrency?.group).toBe('pages');
     const steps = wf.jobs.build!.steps!;
     const build = steps.find((s) => s.run === 'npm run build')!;
-    expect(build.env).toEqual({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(build.env).toMatchObject({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path).toBe('dist');
     expect(wf.jobs.deploy!.needs).toBe('build');
     expect(wf.jobs.deploy!.environment?.name).toBe('github-pages');
