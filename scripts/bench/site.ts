@@ -12,7 +12,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { serveStatic } from '../../tests/e2e/support/static-server.ts';
+import { serveStatic } from '../lib/static-server.ts';
 import type { BenchRow } from './growth.ts';
 import { htmlPages, pageWeight, type PageWeight } from './page-weight.ts';
 import { median, timed } from './timed.ts';

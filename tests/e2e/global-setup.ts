@@ -9,7 +9,7 @@ import { CHROMIUM_PATH, HAVE_CHROMIUM, SKIP_REASON } from './support/browser.ts'
 import { buildSite } from '../support/astro-build.ts';
 import { E2E_TODAY } from './support/build-site.ts';
 import { hostileDataDir } from './support/hostile-data.ts';
-import { serveStatic } from './support/static-server.ts';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -21,7 +21,7 @@ import { parseRss } from '../feeds/support/xml.ts';
 import { buildSite } from '../support/astro-build.ts';
 import { BUNDLE, HAVE_SNAPSHOT, PULLS } from '../support/snapshot.ts';
 import { HAVE_CHROMIUM, launchChromium, SKIP_REASON } from './support/browser.ts';
-import { serveStatic, type StaticServer } from './support/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 /** A marker to find every place the hostile strings reach. */
 const MARK = 'HOSTILE-7F3A';
