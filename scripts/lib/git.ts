@@ -28,11 +28,9 @@ export async function git(repo: string, args: string[]): Promise<Buffer> {
   }
 }
 
-/** Read many objects with one `git cat-file --batch`; returns content by object id. */
-export async function readBlobs(repo: string, ids: readonly string[]): Promise<Map<string, Uint8Array>> {
-  const out = new Map<string, Uint8Array>();
-  if (ids.length === 0) return out;
-  const child = spawn('git', ['-C', repo, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** Run one `git cat-file` process (`--batch` or `--batch-check`) fed with object ids; returns stdout. */
+export async function catFile(repo: string, mode: '--batch' | '--batch-check', ids: readonly string[]): Promise<Buffer> {
+  const child = spawn('git', ['-C', repo, 'cat-file', mode], { stdio: ['pipe', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];
   const errors: Buffer[] = [];
   child.stdout.on('data', (c: Buffer) => chunks.push(c));
@@ -44,7 +42,14 @@ export async function readBlobs(repo: string, ids: readonly string[]): Promise<M
   child.stdin.end(ids.join('\n') + '\n');
   const code = await done;
   if (code !== 0) throw new GitError(`git cat-file in ${repo} failed: ${Buffer.concat(errors).toString('utf8').trim()}`);
-  const buf = Buffer.concat(chunks);
+  return Buffer.concat(chunks);
+}
+
+/** Read many objects with one `git cat-file --batch`; returns content by object id. */
+export async function readBlobs(repo: string, ids: readonly string[]): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  if (ids.length === 0) return out;
+  const buf = await catFile(repo, '--batch', ids);
   let pos = 0;
   for (const id of ids) {
     const nl = buf.indexOf(0x0a, pos);

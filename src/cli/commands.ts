@@ -2,7 +2,7 @@
  * The CLI's answers, as pure functions of the dataset: each returns the value printed
  * with `--json` and the lines printed as text.
  */
-import { addDays, isDay, type Day } from '../domain/day.ts';
+import { addDays, DAY_RANGE, inDayRange, isDay, type Day } from '../domain/day.ts';
 import { documentAsOf } from '../domain/dataset-as-of.ts';
 import { documentStateOn } from '../domain/document-state.ts';
 import { deriveEvents, upcoming } from '../domain/events.ts';
@@ -30,6 +30,7 @@ export interface Answer {
 export function requireDay(value: string | undefined, option: string, fallback: Day): Day {
   if (value === undefined) return fallback;
   if (!isDay(value)) throw new UsageError(`${option} ${JSON.stringify(value)} is not a calendar day; expected YYYY-MM-DD, e.g. 2025-02-01`);
+  if (!inDayRange(value)) throw new UsageError(`${option} ${value} is out of range; expected ${DAY_RANGE}`);
   return value;
 }
 

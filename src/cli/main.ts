@@ -33,7 +33,7 @@ function today(): string {
   const env = process.env.SCS_TODAY;
   if (env !== undefined && env !== '') {
     if (!isDay(env)) throw new UsageError(`SCS_TODAY ${JSON.stringify(env)} is not a calendar day; expected YYYY-MM-DD`);
-    return env;
+    return requireDay(env, 'SCS_TODAY', env);
   }
   return utcDayOf(new Date());
 }
@@ -142,6 +142,8 @@ try {
     process.stderr.write(`scs-timeline: cannot read the data:\n${error.problems.map(formatProblem).join('\n')}\n`);
     process.exitCode = 1;
   } else {
-    throw error;
+    // Not a stack trace: whatever the input, the user gets one line and exit code 1.
+    process.stderr.write(`scs-timeline: failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
   }
 }

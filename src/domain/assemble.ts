@@ -212,7 +212,7 @@ function refuseTwinScopeFiles(paths: readonly string[]): void {
 
 /** Build every data file from an upstream snapshot; pulls are added by the caller. */
 export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullRequestSource: Meta['pullRequestSource']): Assembled {
-  const warnings: string[] = [];
+  const warnings: string[] = [...(snapshot.warnings ?? [])];
   const scopeFiles = [...snapshot.files].filter(([path]) => SCOPE_FILE_PATTERN.test(path)).sort(([a], [b]) => (a < b ? -1 : 1));
   refuseTwinScopeFiles(scopeFiles.map(([path]) => path));
   const scopes = scopeFiles.map(([path, content]) => assembleScope(snapshot, path, content, warnings));

@@ -28,8 +28,26 @@ export function isDay(value: string): boolean {
   return d <= (mo === 2 && leap ? 29 : DAYS_IN_MONTH[mo - 1]!);
 }
 
-/** A calendar day, `YYYY-MM-DD`. */
-export const Day = z.string().refine(isDay, { message: 'expected a calendar day YYYY-MM-DD' });
+/**
+ * The days the project handles, from upstream, the command line and the build alike. The
+ * charts draw up to half a year past the last date, the feeds turn days into instants and
+ * `upcoming --days` adds up to 99 999 days: from any day in this range all of that stays
+ * within four-digit years, where `YYYY-MM-DD` and Date agree. Real lifecycle dates are
+ * decades inside it; a date outside is a typo or an attack, refused with this range named.
+ */
+export const FIRST_DAY = '1970-01-01';
+export const LAST_DAY = '9000-12-31';
+export const DAY_RANGE = `a day from ${FIRST_DAY} to ${LAST_DAY}`;
+
+export function inDayRange(day: string): boolean {
+  return day >= FIRST_DAY && day <= LAST_DAY;
+}
+
+/** A calendar day, `YYYY-MM-DD`, within FIRST_DAY…LAST_DAY. */
+export const Day = z.string().superRefine((value, ctx) => {
+  if (!isDay(value)) ctx.addIssue({ code: 'custom', input: value, message: 'expected a calendar day YYYY-MM-DD' });
+  else if (!inDayRange(value)) ctx.addIssue({ code: 'custom', input: value, message: `expected ${DAY_RANGE}` });
+});
 export type Day = z.output<typeof Day>;
 
 function toUtc(day: Day): UTCDate {

@@ -35,6 +35,8 @@ export interface UpstreamSnapshot {
   files: Map<string, Uint8Array>;
   /** First-parent history of commits that touch tracked paths, oldest first. */
   commits: UpstreamCommit[];
+  /** What the source could not read and left out (a submodule, a missing object), each naming path and commit. */
+  warnings?: string[];
 }
 
 /** Pull-request number and title from a commit message (squash `Title (#N)` or `Merge pull request #N`). */

@@ -4,7 +4,7 @@
  * reproducible.
  */
 import { getCollection } from 'astro:content';
-import { isDay, utcDayOf, type Day } from '../domain/day.ts';
+import { DAY_RANGE, inDayRange, isDay, utcDayOf, type Day } from '../domain/day.ts';
 import { deriveEvents } from '../domain/events.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 import type { TimelineEvent } from '../domain/schemas/event.ts';
@@ -40,6 +40,7 @@ export function buildDay(): Day {
   const env = process.env.SCS_TODAY;
   if (env) {
     if (!isDay(env)) throw new Error(`SCS_TODAY=${JSON.stringify(env)} is not a calendar day; expected YYYY-MM-DD`);
+    if (!inDayRange(env)) throw new Error(`SCS_TODAY=${env} is out of range; expected ${DAY_RANGE}`);
     return env;
   }
   return utcDayOf(new Date());

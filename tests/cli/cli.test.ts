@@ -167,6 +167,9 @@ describe.concurrent('bad command lines exit 2 with one line saying what is accep
     ['unknown command', ['due'], /^scs-timeline: unknown command "due"; expected one of validity, periods, upcoming, standards/],
     ['stray argument', ['standards', 'KaaS'], /^scs-timeline: unexpected argument "KaaS"; options take the form --name <value>/],
     ['unknown track', ['standards', '--track', 'PaaS'], /^scs-timeline: unknown track "PaaS"; expected one of Global, IAM, IaaS, KaaS, Ops, Scopes$/],
+    ['report over every day there is', ['report', '--since', '0001-01-01', '--until', '9999-12-31'], /^scs-timeline: --until 9999-12-31 is out of range; expected a day from 1970-01-01 to 9000-12-31$/],
+    ['--on the day after the range', ['validity', '--scope', 'iaas', '--on', '9001-01-01'], /^scs-timeline: --on 9001-01-01 is out of range; expected a day from 1970-01-01 to 9000-12-31$/],
+    ['--from the day before the range', ['upcoming', '--from', '1969-12-31'], /^scs-timeline: --from 1969-12-31 is out of range; expected a day from 1970-01-01 to 9000-12-31$/],
     ['--as-of before any revision', ['validity', '--scope', 'kaas', '--on', '2025-01-01', '--as-of', '2023-01-01'], /^scs-timeline: SCS-compatible KaaS had no timeline yet on 2023-01-01; --as-of accepts a day from 2024-03-06 on$/],
   ];
   for (const [name, args, message] of cases) {
@@ -182,6 +185,19 @@ describe.concurrent('bad command lines exit 2 with one line saying what is accep
     const r = await cli(['upcoming'], '2025-13-01');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('scs-timeline: SCS_TODAY "2025-13-01" is not a calendar day; expected YYYY-MM-DD\n');
+  });
+  it('an SCS_TODAY out of range', async () => {
+    const r = await cli(['upcoming'], '9999-12-31');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('scs-timeline: SCS_TODAY 9999-12-31 is out of range; expected a day from 1970-01-01 to 9000-12-31\n');
+  });
+  it('the last and the first day of the range are accepted, with the most days', async () => {
+    const last = await cli(['upcoming', '--days', '99999'], '9000-12-31');
+    expect(last.code).toBe(0);
+    expect(last.stdout).not.toMatch(/\d{5}-/);
+    const first = await cli(['validity', '--scope', 'iaas', '--on', '1970-01-01']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
   });
   it('--help prints the usage and exits 0', async () => {
     const r = await cli(['--help']);

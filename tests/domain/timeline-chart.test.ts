@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axisTicks, chartGeometry, chartRange, chartRows, describeRows, startOfQuarter, xOfDay } from '../../src/domain/timeline-chart.ts';
 import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
+import { FIRST_DAY, isDay, LAST_DAY } from '../../src/domain/day.ts';
 
 const timeline: TimelineEntry[] = [
   { date: '2025-02-01', versions: { 'v5.1': 'effective', v4: 'warn' } },
@@ -19,6 +20,12 @@ describe('chartRange and axis', () => {
     const rows = chartRows(timeline, ['v4', 'v5.1']);
     expect(chartRange(rows, '2025-01-15')).toEqual({ start: '2024-10-01', end: '2026-01-01' });
     expect(chartRange(rows, '2026-03-02')).toEqual({ start: '2024-10-01', end: '2026-07-01' });
+  });
+  it('stays within four-digit years for every day the schemas accept (FIRST_DAY…LAST_DAY)', () => {
+    const rows = chartRows([{ date: LAST_DAY, versions: { v1: 'effective' } }, { date: FIRST_DAY, versions: { v1: 'draft' } }], ['v1']);
+    const range = chartRange(rows, LAST_DAY);
+    expect(range).toEqual({ start: '1970-01-01', end: '9001-04-01' });
+    for (const t of axisTicks(range.start, range.end, 0, 1000)) expect(isDay(t.day)).toBe(true);
   });
   it('starts quarters on their first month', () => {
     expect(startOfQuarter('2024-12-19')).toBe('2024-10-01');

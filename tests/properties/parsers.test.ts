@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { dayOfTimestamp, isDay, addDays, Day } from '../../src/domain/day.ts';
+import { dayOfTimestamp, isDay, addDays, Day, DAY_RANGE, inDayRange } from '../../src/domain/day.ts';
 import { documentName, frontMatterText, parseDocumentText } from '../../src/domain/document-parse.ts';
 import { InputError, parseOrThrow } from '../../src/domain/errors.ts';
 import { parsePullExport } from '../../src/domain/pulls.ts';
@@ -141,7 +141,7 @@ describe('parsers throw only InputError', () => {
 });
 
 describe('day parsing', () => {
-  it('isDay never throws, and accepts exactly the days that survive date arithmetic', () => {
+  it('isDay never throws, and accepts exactly the days that survive date arithmetic; the Day schema those within its range', () => {
     const candidates = fc.oneof(
       fc.string({ maxLength: 12 }),
       fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
@@ -153,7 +153,8 @@ describe('day parsing', () => {
         const ok = isDay(s);
         if (ok) expect(addDays(addDays(s, 1), -1)).toBe(s);
         else onlyInputError(() => parseOrThrow(Day, s, 'x.yaml'), 'x.yaml');
-        if (ok) expect(parseOrThrow(Day, s, 'x.yaml')).toBe(s);
+        if (ok && inDayRange(s)) expect(parseOrThrow(Day, s, 'x.yaml')).toBe(s);
+        if (ok && !inDayRange(s)) expect(() => parseOrThrow(Day, s, 'x.yaml')).toThrow(`expected ${DAY_RANGE}`);
       }),
       { numRuns: 1000 },
     );

@@ -4,9 +4,9 @@
  * (content collections), the feeds and the CLI read them with the same schemas.
  */
 import { z } from 'zod';
-import { Day, isDay } from '../day.ts';
+import { Day, DAY_RANGE, inDayRange, isDay } from '../day.ts';
 import { DocumentStatus, DocumentType } from './front-matter.ts';
-import { TimelineEntry } from './scope-file.ts';
+import { TimelineEntry, VersionName } from './scope-file.ts';
 
 /** A git commit id (40 hex digits). */
 export const Sha = z.string().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit commit id');
@@ -17,7 +17,11 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(
  * An ISO 8601 timestamp as upstream wrote it, offset kept. Its day must be a real one:
  * the site and feeds read the day off it (`dayOfTimestamp`), so `2024-02-30T…` is refused here.
  */
-export const Timestamp = z.string().refine((t) => isDay(TIMESTAMP.exec(t)?.[1] ?? ''), 'expected an ISO 8601 timestamp');
+export const Timestamp = z.string().superRefine((t, ctx) => {
+  const day = TIMESTAMP.exec(t)?.[1] ?? '';
+  if (!isDay(day)) ctx.addIssue({ code: 'custom', input: t, message: 'expected an ISO 8601 timestamp' });
+  else if (!inDayRange(day)) ctx.addIssue({ code: 'custom', input: t, message: `expected an ISO 8601 timestamp on ${DAY_RANGE}` });
+});
 
 /** Where a fact came from: the commit on `main` and the pull request that landed it. */
 export const Provenance = z.object({
@@ -38,7 +42,7 @@ export const Include = z.object({
 export type Include = z.output<typeof Include>;
 
 export const ScopeVersion = z.object({
-  name: z.string(),
+  name: VersionName,
   stabilizedAt: Day.nullable(),
   include: z.array(Include),
 });

@@ -7,6 +7,12 @@ import { z } from 'zod';
 import { Day } from '../day.ts';
 import { Validity } from './validity.ts';
 
+/**
+ * A version's name (`v5.1`, `next`) is part of event ids (`scope/iaas/v5.1/warn`), feed UIDs
+ * and page anchors: a `/`, a space or a control character in it would split or break them.
+ */
+export const VersionName = z.string().regex(/^[^/\s\u0000-\u001f\u007f]+$/, 'expected a version name without "/", spaces or control characters');
+
 /** Module parameters are free-form values (an image-spec URL, a number). */
 const Parameters = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
@@ -19,7 +25,7 @@ export const IncludeItem = z.union([
 export const ScopeFileVersion = z
   .object({
     /** The version's name: `v4`, `v5.1`, `next`. */
-    version: z.union([z.string().min(1), z.number()]).transform(String),
+    version: z.union([z.string().min(1), z.number()]).transform(String).pipe(VersionName),
     /** The day the version was stabilized; absent for a version in preparation. */
     stabilized_at: Day.optional().nullable(),
     include: z.array(IncludeItem).default([]),
@@ -39,7 +45,7 @@ export const TimelineEntry = z.object({
   /** From this day on (inclusive) the entry applies, until the next entry's date. */
   date: Day,
   /** Validity per version name; a version not listed is `deprecated` (scs-0003-v1). */
-  versions: z.record(z.string(), Validity),
+  versions: z.record(VersionName, Validity),
 });
 export type TimelineEntry = z.output<typeof TimelineEntry>;
 
@@ -90,7 +96,7 @@ export type ScopeFile = z.output<typeof ScopeFile>;
  */
 export const LegacyVersion = z
   .object({
-    version: z.union([z.string().min(1), z.number()]).transform(String),
+    version: z.union([z.string().min(1), z.number()]).transform(String).pipe(VersionName),
     stabilized_at: Day.optional().nullable(),
     obsoleted_at: Day.optional().nullable(),
     deprecated_at: Day.optional().nullable(),
