@@ -6,7 +6,7 @@
  * 2 the command line was wrong.
  */
 import { parseArgs } from 'node:util';
-import { InputError } from '../src/domain/errors.ts';
+import { escapeControls, InputError } from '../src/domain/errors.ts';
 import { GitError } from './lib/git.ts';
 import { clientOptionsFromEnv, GitHubError, makeScrubber } from './lib/github/client.ts';
 import { summarize, summarizeRequests, syncFromGit, syncFromGitHub } from './lib/sync.ts';
@@ -48,7 +48,8 @@ const scrub = makeScrubber(process.env.GITHUB_TOKEN || undefined);
 
 function failed(error: unknown): never {
   const known = error instanceof InputError || error instanceof GitError || error instanceof GitHubError;
-  const text = known ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+  // An InputError's lines are problems, each escaped already; other messages become one line.
+  const text = error instanceof InputError ? error.message : escapeControls(known ? (error as Error).message : `unexpected error: ${error instanceof Error ? error.message : String(error)}`);
   console.error(scrub(`sync failed; ${args.out}/ is unchanged:\n${text}`));
   process.exit(1);
 }
@@ -60,7 +61,7 @@ if (args.git) {
   }
   try {
     const result = await syncFromGit({ git: args.git, out: args.out, branch: args.branch, repo: args.repo, pulls: args.pulls });
-    for (const line of summarize(result)) console.log(line);
+    for (const line of summarize(result)) console.log(escapeControls(line));
   } catch (error) {
     failed(error);
   }
@@ -84,7 +85,7 @@ if (args.git) {
     if (synced.result) lines.push(...summarize(synced.result));
     else lines.push(`no file changed in ${args.out}/`);
     lines.push(summarizeRequests(synced.stats, synced.apiUrl));
-    for (const line of lines) console.log(scrub(line));
+    for (const line of lines) console.log(scrub(escapeControls(line)));
   } catch (error) {
     failed(error);
   }

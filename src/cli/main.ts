@@ -13,7 +13,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { formatProblem, InputError } from '../domain/errors.ts';
+import { escapeControls, formatProblem, InputError } from '../domain/errors.ts';
 import { isDay, utcDayOf } from '../domain/day.ts';
 import { readDataset } from '../io/dataset.ts';
 import { periodsCommand, reportCommand, requireDay, rulesCommand, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
@@ -55,7 +55,7 @@ function parseProblem(error: unknown, accepted: string): string {
 async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    return { json: null, text: [USAGE], asJson: false };
+    return { json: null, text: USAGE.split('\n'), asJson: false };
   }
   if (!(COMMANDS as readonly string[]).includes(command)) {
     throw new UsageError(`unknown command ${JSON.stringify(command)}; expected one of ${COMMANDS.join(', ')}`);
@@ -115,7 +115,9 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
     const until = values.until === undefined ? undefined : requireDay(values.until, '--until', now);
     const since = values.since === undefined ? undefined : requireDay(values.since, '--since', now);
     const dataset = await readDataset(values.data ?? DEFAULT_DATA);
-    return { ...reportCommand(dataset, { today: now, since, until }), asJson: format === 'json' };
+    // The slides are Markdown lines (mdText keeps upstream text on its line): print them line by line.
+    const report = reportCommand(dataset, { today: now, since, until });
+    return { ...report, text: report.text.flatMap((t) => t.split('\n')), asJson: format === 'json' };
   }
   const dataset = await readDataset(values.data ?? DEFAULT_DATA);
   const answer =
@@ -133,17 +135,18 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
 
 try {
   const answer = await run(process.argv.slice(2));
-  process.stdout.write(answer.asJson ? `${JSON.stringify(answer.json, null, 2)}\n` : `${answer.text.join('\n')}\n`);
+  // Every text line escaped: a title with CR, LF or ESC stays on its line and cannot move the cursor.
+  process.stdout.write(answer.asJson ? `${JSON.stringify(answer.json, null, 2)}\n` : `${answer.text.map(escapeControls).join('\n')}\n`);
 } catch (error) {
   if (error instanceof UsageError) {
-    process.stderr.write(`scs-timeline: ${error.message}\n`);
+    process.stderr.write(`scs-timeline: ${escapeControls(error.message)}\n`);
     process.exitCode = 2;
   } else if (error instanceof InputError) {
     process.stderr.write(`scs-timeline: cannot read the data:\n${error.problems.map(formatProblem).join('\n')}\n`);
     process.exitCode = 1;
   } else {
     // Not a stack trace: whatever the input, the user gets one line and exit code 1.
-    process.stderr.write(`scs-timeline: failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`scs-timeline: failed: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
     process.exitCode = 1;
   }
 }

@@ -13,10 +13,23 @@ export interface Problem {
   expected: string;
 }
 
+/**
+ * Control characters (C0, C1, DEL), line and paragraph separators and bidirectional
+ * controls as visible escapes (`\n`, `\u001b`, `\u202e`): upstream text in a message or a
+ * CLI line then stays on its line, cannot start a line of its own (a CI log reads
+ * `::error::` or `::add-mask::` at a line start as a workflow command) and cannot drive a
+ * terminal or reorder what it shows.
+ */
+export function escapeControls(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
+    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export function formatProblem(p: Problem): string {
   const where = p.key ? `${p.file}: ${p.key}` : p.file;
   const found = p.value === null ? '' : ` = ${p.value}`;
-  return `${where}${found}: ${p.expected}`;
+  return escapeControls(`${where}${found}: ${p.expected}`);
 }
 
 /** Raised for input that does not fit its schema; `problems` say where and why. */
@@ -52,7 +65,8 @@ export function showValue(value: unknown): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // A value nested too deeply for JSON.stringify is too deep for String() as well.
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : String(value);
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
@@ -76,9 +90,32 @@ export function problemsFromZod(file: string, error: z.ZodError, input: unknown)
   return problems;
 }
 
-/** Parse with a schema or throw an InputError naming the file. */
+/**
+ * Entries a list file may hold (a pull-request export, `pulls.json`, …): far above what
+ * upstream has (about 1,200 pull requests, 150 documents), far below what exhausts the
+ * heap when every entry is wrong (zod collects every issue before the first is shown).
+ */
+export const MAX_LIST_ENTRIES = 50_000;
+
+function withinStack<T>(run: () => T, file: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RangeError) throw new InputError([{ file, key: '', value: null, expected: 'expected data nested less deeply (the nesting exhausted the call stack)' }]);
+    throw error;
+  }
+}
+
+/**
+ * Parse with a schema or throw an InputError naming the file. A list longer than
+ * MAX_LIST_ENTRIES is refused before it is checked, and nesting so deep that it exhausts
+ * the call stack is said as such, so that no input costs more than the limits allow.
+ */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, file: string): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new InputError(problemsFromZod(file, result.error, input));
+  if (Array.isArray(input) && input.length > MAX_LIST_ENTRIES) {
+    throw new InputError([{ file, key: '', value: `${input.length} entries`, expected: `expected at most ${MAX_LIST_ENTRIES} entries` }]);
+  }
+  const result = withinStack(() => schema.safeParse(input), file);
+  if (!result.success) throw new InputError(withinStack(() => problemsFromZod(file, result.error, input), file));
   return result.data;
 }

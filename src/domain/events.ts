@@ -6,6 +6,7 @@
  * each revision with the one before: a transition is identified by version, validity and
  * occurrence (the 2nd time v4 turns `effective`), so it keeps its id when its date moves.
  */
+import { commitKey } from './commit-key.ts';
 import { addDays, daysBetween, type Day } from './day.ts';
 import { documentTransitions } from './document-state.ts';
 import { documentAddedTitle, movedTitle, transitionTitle, versionAddedTitle, withdrawnTitle } from './event-words.ts';
@@ -103,7 +104,7 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
     for (const [i, c] of history.changes.entries()) {
       if (!isNews(c, i === 0)) continue;
       const base = { ...EMPTY, scope: scope.id, version, validity, source: c.at, date: c.at.date, transition };
-      const commit = c.at.commit.slice(0, 7);
+      const commit = commitKey(scope.revisions, c.at.commit);
       if (c.date !== null && c.previous === null) {
         events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: transitionTitle(subject, { validity }, c.date) });
       } else if (c.date !== null && c.previous !== null) {

@@ -2,6 +2,8 @@
  * Addresses, for pages and for the browser-side island alike (no astro:content import here):
  * site-internal links with the configured base path, and links upstream.
  */
+import { commitKey } from '../domain/commit-key.ts';
+import type { Scope } from '../domain/schemas/data.ts';
 import { DOCS_URL, UPSTREAM_REPO_URL } from './constants.ts';
 
 /** A site-internal link with the configured base path. */
@@ -18,7 +20,8 @@ export const upstreamFileUrl = (file: string) => `${UPSTREAM_REPO_URL}/blob/main
 export const docsUrl = (file: string) => `${DOCS_URL}/${encodeURIComponent((file.split('/').pop() ?? file).replace(/\.md$/, ''))}`;
 
 export const scopePath = (scope: string) => `/scopes/${scope}/`;
-export const revisionPath = (scope: string, commit: string) => `/scopes/${scope}/revisions/${commit.slice(0, 7)}/`;
+/** A revision page, keyed by the commit's shortest prefix unique among the scope's revisions (domain/commit-key.ts). */
+export const revisionPath = (scope: Pick<Scope, 'id' | 'revisions'>, commit: string) => `/scopes/${scope.id}/revisions/${commitKey(scope.revisions, commit)}/`;
 /** A document's place in its series page: `/standards/scs-0214/#scs-0214-v2`. */
 export const documentPath = (id: string) => `/standards/${id.slice(0, 8)}/#${id}`;
 export const seriesPath = (series: string) => `/standards/${series}/`;

@@ -53,7 +53,8 @@ describe('deriveEvents: scope validity', () => {
     const moved = events.filter((e) => e.kind === 'moved');
     expect(moved).toHaveLength(1);
     expect(moved[0]).toMatchObject({
-      id: `moved/x/v4/warn/${r859.commit.slice(0, 7)}`,
+      // The test's commit ids (hex of "2024-1…") share 13 digits: the id takes the 14 that are unique.
+      id: `moved/x/v4/warn/${r859.commit.slice(0, 14)}`,
       date: '2024-12-20',
       target: '2025-02-01',
       previous: '2025-01-01',

@@ -9,9 +9,11 @@ import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { syncFromGit } from '../../scripts/lib/sync.ts';
+import { MAX_LIST_ENTRIES } from '../../src/domain/errors.ts';
 import { deriveEvents } from '../../src/domain/events.ts';
+import { writeDataset } from '../../src/io/dataset.ts';
 import { gitRepo } from '../support/git-repo.ts';
-import { ageFiles, baseCommits, documentMd, fingerprintDir, runSync, SCOPE_PATH, scopeYaml, tempDir, upstreamRepo } from '../support/upstream-repo.ts';
+import { ageFiles, baseCommits, documentMd, fingerprintDir, runScript, runSync, SCOPE_PATH, scopeYaml, tempDir, upstreamRepo } from '../support/upstream-repo.ts';
 
 const out = () => join(tempDir('hostile-data'), 'data');
 
@@ -181,5 +183,50 @@ describe('what the site needs, written into the schemas', () => {
     const repo = await upstreamRepo([...baseCommits(), { message: 'Last day (#54)', date: '2025-01-20T10:00:00Z', files: { [SCOPE_PATH]: scopeYaml().replace('date: 2025-02-01', 'date: 9000-12-31') } }]);
     const { dataset } = await syncFromGit({ git: repo, out: out() });
     expect(dataset.scopes[0]!.timeline[0]!.date).toBe('9000-12-31');
+  });
+});
+
+describe('clean output: upstream text never starts a line, drives a terminal or a CI log', () => {
+  const INJECT = 'x\n::error::pwned\r\n::add-mask::secret\u001b[31m\u202e';
+
+  it('a sync failure with control characters in a key escapes them, one problem a line', async () => {
+    const yaml = scopeYaml({ timeline: `  - date: 2024-11-08\n    versions:\n      ${JSON.stringify(INJECT)}: effective\n` });
+    const repo = await upstreamRepo([...baseCommits(), { message: 'Inject (#55)', date: '2025-01-20T10:00:00Z', files: { [SCOPE_PATH]: yaml } }]);
+    const run = await runSync(repo, join(tempDir('inject'), 'data'));
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n');
+    expect(lines.filter((l) => /^\s*::/.test(l))).toEqual([]);
+    expect(run.stderr).not.toMatch(/[\u001b\r\u202e]/);
+    expect(run.stderr).toContain('x\\n::error::pwned\\r\\n::add-mask::secret\\u001b[31m\\u202e');
+  });
+
+  it('the CLI escapes CR, LF and ESC in titles', async () => {
+    const repo = await upstreamRepo(baseCommits());
+    const dir = join(tempDir('cli-inject'), 'data');
+    const { dataset } = await syncFromGit({ git: repo, out: dir });
+    const doc = dataset.documents.find((d) => d.id === 'scs-0100-v3')!;
+    doc.title = INJECT;
+    await writeDataset(dir, dataset);
+    const run = await runScript('src/cli/main.ts', ['standards', '--data', dir], { SCS_TODAY: '2025-02-01' });
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n').filter((l) => /^\s*::/.test(l))).toEqual([]);
+    expect(run.stdout).not.toMatch(/[\u001b\r\u202e]/);
+    expect(run.stdout).toContain('x\\n::error::pwned\\r\\n::add-mask::secret\\u001b[31m\\u202e');
+  });
+});
+
+describe('bounded work', () => {
+  it('an export of more entries than any list may hold is refused before it is checked, naming the file', async () => {
+    const repo = await upstreamRepo(baseCommits());
+    const pulls = join(tempDir('many-pulls'), 'pulls.json');
+    writeFileSync(pulls, `[${Array(MAX_LIST_ENTRIES + 1).fill('{"number":"x"}').join(',')}]`);
+    await expect(syncFromGit({ git: repo, out: out(), pulls })).rejects.toThrow(`${pulls} = ${MAX_LIST_ENTRIES + 1} entries: expected at most ${MAX_LIST_ENTRIES} entries`);
+  });
+
+  it('nesting 200 000 levels deep in an export names the file, no stack overflow', async () => {
+    const repo = await upstreamRepo(baseCommits());
+    const pulls = join(tempDir('deep-pulls'), 'pulls.json');
+    writeFileSync(pulls, `[{"number":1,"title":"t","state":"open","files":${'['.repeat(200_000)}${']'.repeat(200_000)}}]`);
+    await expect(syncFromGit({ git: repo, out: out(), pulls })).rejects.toThrow(`${pulls}: [0].files[0] = […]: `);
   });
 });
