@@ -15,13 +15,16 @@
  * 5. It changes a `Standards/scs-*.md` that is no known document (the file is added) → `new-draft`.
  * 6. Its title speaks of typos, spelling, grammar, whitespace, formatting, linting or
  *    fixing the wording → `editorial`.
- * 7. Otherwise → `unknown`.
+ * 7. Not merged, it changes a scope file (`Tests/scs-compatible-*.yaml`) → `scope-version`.
+ * 8. It changes the file of a known document (or a file of a known document id) → `revision`.
+ * 9. It changes files under `Tests/` (the conformance tests and their tooling) → `tests`.
+ * 10. Otherwise → `unknown`.
  */
 import { z } from 'zod';
 import { documentName } from './document-parse.ts';
 import type { Document, DocumentChange, PullRequest, Scope } from './schemas/data.ts';
 
-export const PrKind = z.enum(['new-draft', 'stabilization', 'deprecation', 'scope-version', 'editorial', 'unknown']);
+export const PrKind = z.enum(['new-draft', 'stabilization', 'deprecation', 'scope-version', 'revision', 'tests', 'editorial', 'unknown']);
 export type PrKind = z.output<typeof PrKind>;
 
 export const PR_KIND_LABELS: Record<PrKind, string> = {
@@ -29,12 +32,14 @@ export const PR_KIND_LABELS: Record<PrKind, string> = {
   stabilization: 'Stabilization',
   deprecation: 'Deprecation',
   'scope-version': 'Scope-version change',
+  revision: 'Revision',
+  tests: 'Conformance tests',
   editorial: 'Editorial',
   unknown: 'Unknown',
 };
 
 /** Display order: what moves the lifecycle first. */
-export const PR_KIND_ORDER: readonly PrKind[] = ['stabilization', 'deprecation', 'scope-version', 'new-draft', 'editorial', 'unknown'];
+export const PR_KIND_ORDER: readonly PrKind[] = ['stabilization', 'deprecation', 'scope-version', 'new-draft', 'revision', 'tests', 'editorial', 'unknown'];
 
 export const PrClassification = z.object({
   kind: PrKind,
@@ -94,6 +99,11 @@ function isDocumentFile(path: string): boolean {
   return /^Standards\/scs-[^/]+\.md$/i.test(path);
 }
 
+/** A certificate-scope file (scs-0003-v1), at its current or its first name. */
+function isScopeFile(path: string): boolean {
+  return /^Tests\/scs-compatible(?:-[^/]+)?\.ya?ml$/i.test(path);
+}
+
 /** Documents the pull request adds: document files that match no known document. */
 export function addedDocumentFiles(pull: Pick<PullRequest, 'files'>, ctx: KindContext): string[] {
   return pull.files.filter((f) => {
@@ -129,6 +139,12 @@ export function classifyPull(pull: Pick<PullRequest, 'number' | 'title' | 'files
   const files = addedDocumentFiles(pull, ctx);
   if (files.length > 0) return { kind: 'new-draft', certain: false, reason: `It adds ${files.join(', ')}, which is no known document.`, documents: [] };
   if (EDITORIAL.test(pull.title)) return { kind: 'editorial', certain: false, reason: 'Its title speaks of an editorial fix.', documents: [] };
+  // Merged, a scope-file change that is no revision (rule 2) left versions and timeline alone.
+  const scopeFiles = pull.state === 'merged' ? [] : pull.files.filter(isScopeFile);
+  if (scopeFiles.length > 0) return { kind: 'scope-version', certain: false, reason: `It changes ${scopeFiles.join(', ')}, a scope file.`, documents: [] };
+  const edited = pull.files.filter((f) => isDocumentFile(f) && (ctx.knownFiles.has(f) || ctx.knownIds.has(documentName(f)?.id ?? '')));
+  if (edited.length > 0) return { kind: 'revision', certain: false, reason: `It edits ${edited.join(', ')}, a known document.`, documents: [] };
+  if (pull.files.some((f) => f.startsWith('Tests/'))) return { kind: 'tests', certain: false, reason: 'It changes files under Tests/ (conformance tests and their tools), no document.', documents: [] };
   return { kind: 'unknown', certain: false, reason: 'Neither the history nor the title and files tell.', documents: [] };
 }
 
@@ -140,5 +156,8 @@ export const PR_KIND_RULES: readonly string[] = [
   'Its title says “deprecate” or “stabilize”: deprecation or stabilization.',
   'It changes a Standards/scs-*.md that is no known document, so it adds one: new draft.',
   'Its title speaks of typos, spelling, grammar, whitespace, formatting, linting or fixing the wording: editorial.',
+  'Not merged, and it changes a scope file (Tests/scs-compatible-*.yaml): scope-version change.',
+  'It changes the file of a known document: revision.',
+  'It changes files under Tests/ (conformance tests and their tools): conformance tests.',
   'Otherwise: unknown.',
 ];

@@ -26,6 +26,24 @@ export interface ChartData {
   xLabel: string;
   series: Series[];
   rows: ChartRow[];
+  /** Series left out because no row has a value other than 0 or none (no legend entry without data). */
+  omitted: Series[];
+  /** What the chart does not count, in a sentence for the page; null when it counts everything. */
+  note: string | null;
+}
+
+/** The chart without the series that have no data: a legend entry for them would promise a line that is not there. */
+export function withoutEmptySeries(chart: ChartData): ChartData {
+  const hasData = (s: Series) => chart.rows.some((r) => r[s.key] !== null && r[s.key] !== 0);
+  const drop = chart.series.filter((s) => !hasData(s));
+  if (drop.length === 0) return chart;
+  const keys = new Set(drop.map((s) => s.key));
+  return {
+    ...chart,
+    series: chart.series.filter((s) => !keys.has(s.key)),
+    rows: chart.rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !keys.has(k)))),
+    omitted: [...chart.omitted, ...drop],
+  };
 }
 
 /** `YYYY-MM` of every month from the one of `from` to the one of `to`. */
@@ -58,16 +76,19 @@ const DOCUMENT_STATES = ['Draft', 'Stable', 'Deprecated', 'Rejected'] as const;
 
 /**
  * Documents by state at each month's end (scs-0001-v1), with the front matter as it stood
- * then: the last history change by that day gives status and dates.
+ * then: the last history change by that day gives status and dates. Supplements are not
+ * counted in any month: they have no lifecycle of their own, and since #981 (2025-09-09) they
+ * carry no status, so counting their earlier `status: Draft` would show drafts vanishing.
  */
 export function documentsByStateMonthly(documents: readonly Document[], today: Day): ChartData {
-  const first = documents.flatMap((d) => d.history.map((h) => h.date)).sort()[0];
+  const counted = documents.filter((d) => d.type !== 'Supplement');
+  const first = counted.flatMap((d) => d.history.map((h) => h.date)).sort()[0];
   const rows: ChartRow[] = [];
   if (first !== undefined) {
     for (const month of monthsBetween(first, today)) {
       const day = monthEnd(month, today);
       const row: ChartRow = { month, Draft: 0, Stable: 0, Deprecated: 0, Rejected: 0 };
-      for (const doc of documents) {
+      for (const doc of counted) {
         const last = doc.history.filter((h) => h.date <= day).at(-1);
         if (!last) continue;
         const { state } = documentStateOn(last, day);
@@ -76,7 +97,15 @@ export function documentsByStateMonthly(documents: readonly Document[], today: D
       rows.push(row);
     }
   }
-  return { x: 'month', xLabel: 'Month', series: DOCUMENT_STATES.map((s) => ({ key: s, label: s })), rows };
+  const supplements = documents.length - counted.length;
+  return {
+    x: 'month',
+    xLabel: 'Month',
+    series: DOCUMENT_STATES.map((s) => ({ key: s, label: s })),
+    rows,
+    omitted: [],
+    note: supplements === 0 ? null : `The ${supplements} supplements are not counted: they have no lifecycle of their own (scs-0001-v1).`,
+  };
 }
 
 /** Documents that turned Stable and Deprecated in each quarter, up to `today` (scs-0001-v1 dates). */
@@ -94,7 +123,7 @@ export function transitionsPerQuarter(documents: readonly Document[], today: Day
       });
     }
   }
-  return { x: 'quarter', xLabel: 'Quarter', series: [{ key: 'stabilized', label: 'Stabilized' }, { key: 'deprecated', label: 'Deprecated' }], rows };
+  return { x: 'quarter', xLabel: 'Quarter', series: [{ key: 'stabilized', label: 'Stabilized' }, { key: 'deprecated', label: 'Deprecated' }], rows, omitted: [], note: null };
 }
 
 export function median(values: readonly number[]): number | null {
@@ -107,8 +136,9 @@ export function median(values: readonly number[]): number | null {
 /**
  * Pull requests touching standards open at each month's end, those merged in the month, and
  * the median days from opening to merge of those merged in the month (null: none merged).
+ * Three charts, one meaning per axis: a count at an instant, a count over a month, a duration.
  */
-export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): ChartData {
+export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): { open: ChartData; merged: ChartData; daysToMerge: ChartData } {
   // Each pull request's days, read once: the loop below runs months × pull requests.
   const spans = pulls.flatMap((p) => {
     const opened = openedOn(p);
@@ -129,15 +159,18 @@ export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): Cha
       rows.push({ month, open, merged: merged.length, medianDaysToMerge: median(merged.flatMap((s) => (s.toMerge === null ? [] : [s.toMerge]))) });
     }
   }
-  return {
+  const one = (key: string, label: string): ChartData => ({
     x: 'month',
     xLabel: 'Month',
-    series: [
-      { key: 'open', label: 'Open at month end' },
-      { key: 'merged', label: 'Merged in month' },
-      { key: 'medianDaysToMerge', label: 'Median days to merge' },
-    ],
-    rows,
+    series: [{ key, label }],
+    rows: rows.map((r) => ({ month: r.month!, [key]: r[key]! })),
+    omitted: [],
+    note: null,
+  });
+  return {
+    open: one('open', 'Open at month end'),
+    merged: one('merged', 'Merged in month'),
+    daysToMerge: { ...one('medianDaysToMerge', 'Median days to merge'), note: 'A month in which nothing merged has no median (shown as —, no point drawn).' },
   };
 }
 
@@ -159,22 +192,31 @@ export function effectiveVersionsMonthly(scopes: readonly Scope[], today: Day): 
       rows.push(row);
     }
   }
-  return { x: 'month', xLabel: 'Month', series: scopes.map((s) => ({ key: s.id, label: s.name })), rows };
+  return { x: 'month', xLabel: 'Month', series: scopes.map((s) => ({ key: s.id, label: s.name })), rows, omitted: [], note: null };
 }
 
 export interface ProgressCharts {
   documentsByState: ChartData;
   transitionsPerQuarter: ChartData;
   openPulls: ChartData;
+  mergedPulls: ChartData;
+  daysToMerge: ChartData;
   effectiveVersions: ChartData;
 }
 
-/** All four charts of the progress page, for `today`: the page and its tests call this one function. */
+/**
+ * All charts of the progress page, for `today`: the page and its tests call this one function.
+ * Series without data are left out (withoutEmptySeries) and named in `omitted`.
+ */
 export function progressCharts(dataset: { documents: readonly Document[]; pulls: readonly PullRequest[]; scopes: readonly Scope[] }, today: Day): ProgressCharts {
+  const pulls = openPullsMonthly(dataset.pulls.filter(touchesStandards), today);
+  const w = withoutEmptySeries;
   return {
-    documentsByState: documentsByStateMonthly(dataset.documents, today),
-    transitionsPerQuarter: transitionsPerQuarter(dataset.documents, today),
-    openPulls: openPullsMonthly(dataset.pulls.filter(touchesStandards), today),
-    effectiveVersions: effectiveVersionsMonthly(dataset.scopes, today),
+    documentsByState: w(documentsByStateMonthly(dataset.documents, today)),
+    transitionsPerQuarter: w(transitionsPerQuarter(dataset.documents, today)),
+    openPulls: w(pulls.open),
+    mergedPulls: w(pulls.merged),
+    daysToMerge: w(pulls.daysToMerge),
+    effectiveVersions: w(effectiveVersionsMonthly(dataset.scopes, today)),
   };
 }

@@ -10,7 +10,11 @@ import { documentName } from './document-parse.ts';
 import { addedDocumentFiles, classifyPull, kindContext, PR_KIND_ORDER, type KindContext, type PrClassification, type PrKind } from './pr-kind.ts';
 import type { Dataset, PullRequest } from './schemas/data.ts';
 
-/** An open pull request idle for more than this many days is stale. */
+/**
+ * An open pull request idle for more than this many days is stale: counted up to the data's
+ * end (measuredDay), so an old export makes no pull request stale. How old the data itself
+ * is, is its age (data-age.ts), a different thing.
+ */
 export const STALE_AFTER_DAYS = 30;
 
 /** Where the pull request stands in review: GitHub's draft flag, then its review decision. */
@@ -53,8 +57,50 @@ function groupsOf(pull: PullRequest, ctx: KindContext): string[] {
   // A new file without an assigned number (`scs-xxxx-v1-…`) is grouped under its file name.
   for (const f of addedDocumentFiles(pull, ctx)) groups.add(documentName(f)?.id ?? f.replace(/^Standards\//, '').replace(/\.md$/i, ''));
   for (const s of pull.scopes) groups.add(`scope:${s}`);
+  // A series named in the title ("Update SCS-0219 …") is no group of its own beside a document of it.
+  for (const g of [...groups]) if ([...groups].some((o) => o.startsWith(`${g}-`))) groups.delete(g);
   if (groups.size === 0) groups.add('other');
   return [...groups].sort();
+}
+
+/** What a group key stands for: a known document, a known series, a scope, a document that does not exist yet, or none. */
+export type GroupSubject =
+  | { kind: 'document'; id: string; series: string; title: string }
+  | { kind: 'series'; series: string; title: string }
+  | { kind: 'scope'; id: string; name: string }
+  | { kind: 'new'; name: string }
+  | { kind: 'other' };
+
+/**
+ * The subject of a group key (groupsOf). "(new)" is only for what is no document and no series
+ * of this data: #1166 edits scs-0219-v1 and #1250 names the series scs-0128, neither is new.
+ */
+export function groupSubject(group: string, dataset: Pick<Dataset, 'documents' | 'scopes'>): GroupSubject {
+  if (group === 'other') return { kind: 'other' };
+  if (group.startsWith('scope:')) {
+    const id = group.slice(6);
+    return { kind: 'scope', id, name: dataset.scopes.find((s) => s.id === id)?.name ?? id };
+  }
+  const doc = dataset.documents.find((d) => d.id === group);
+  if (doc) return { kind: 'document', id: doc.id, series: doc.series, title: doc.title };
+  const ofSeries = dataset.documents.filter((d) => d.series === group);
+  if (ofSeries.length > 0) return { kind: 'series', series: group, title: ofSeries.at(-1)!.title };
+  return { kind: 'new', name: group };
+}
+
+export function groupLabel(subject: GroupSubject): string {
+  switch (subject.kind) {
+    case 'other':
+      return 'Other (no document or scope named)';
+    case 'scope':
+      return subject.name;
+    case 'document':
+      return `${subject.id}: ${subject.title}`;
+    case 'series':
+      return `${subject.series} (series): ${subject.title}`;
+    case 'new':
+      return `${subject.name} (new)`;
+  }
 }
 
 export function progressRow(pull: PullRequest, today: Day, ctx: KindContext): ProgressRow {

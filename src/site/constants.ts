@@ -4,6 +4,6 @@ export const SITE_DESCRIPTION = 'What is due, and when, in Sovereign Cloud Stack
 export const UPSTREAM_REPO_URL = 'https://github.com/SovereignCloudStack/standards';
 export const DOCS_URL = 'https://docs.scs.community/standards';
 /** Upstream data older than this (relative to the build) earns a warning on every page, when the last check is not known. */
-export const STALE_AFTER_DAYS = 14;
+export const DATA_OUTDATED_AFTER_DAYS = 14;
 /** A last successful check against upstream older than this earns "last checked N days ago" on every page. */
-export const CHECKED_STALE_AFTER_DAYS = 2;
+export const CHECK_OUTDATED_AFTER_DAYS = 2;

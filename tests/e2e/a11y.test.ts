@@ -22,7 +22,7 @@ export const PAGES: { name: string; path: string; ready?: string; /** Why it may
   { name: 'series', path: '/standards/scs-0214/' },
   { name: 'as-of', path: '/as-of/?day=2024-12-01', ready: '#as-of-result[data-rendered]' },
   { name: 'as-of-day', path: '/as-of/2024-11-21/' },
-  { name: 'progress', path: '/progress/', wideOnPhone: 'recharts charts are drawn at a fixed width' },
+  { name: 'progress', path: '/progress/' },
   { name: 'report', path: '/report/' },
   { name: 'feeds', path: '/feeds/' },
 ];

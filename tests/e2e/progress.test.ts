@@ -13,7 +13,7 @@ import { buildReport, defaultPeriod } from '../../src/domain/report.ts';
 import { reportMarkdown } from '../../src/domain/report-markdown.ts';
 import type { Dataset } from '../../src/domain/schemas/data.ts';
 import { readDataset } from '../../src/io/dataset.ts';
-import { HAVE_CHROMIUM, launchChromium, openPage, siteUrl, SKIP_REASON } from './support/browser.ts';
+import { HAVE_CHROMIUM, launchChromium, openPage, PHONE, siteUrl, SKIP_REASON } from './support/browser.ts';
 
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -21,6 +21,8 @@ const CHART_TABLES: Record<string, keyof ReturnType<typeof progressCharts>> = {
   'chart-documents-by-state-table': 'documentsByState',
   'chart-transitions-per-quarter-table': 'transitionsPerQuarter',
   'chart-open-pulls-table': 'openPulls',
+  'chart-merged-pulls-table': 'mergedPulls',
+  'chart-days-to-merge-table': 'daysToMerge',
   'chart-effective-versions-table': 'effectiveVersions',
 };
 
@@ -70,7 +72,13 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
       const target = new URL(link);
       expect((await fetch(target)).status, link).toBe(200);
       const html = await (await fetch(target)).text();
-      expect(html, link).toContain(`id="${decodeURIComponent(target.hash.slice(1))}"`);
+      if (target.hash) expect(html, link).toContain(`id="${decodeURIComponent(target.hash.slice(1))}"`);
+    }
+    // "(new)" only for what is no document and no series of the data.
+    const rowHeads = await page.locator('#by-document th').allInnerTexts();
+    for (const head of rowHeads.filter((h) => h.endsWith('(new)'))) {
+      const name = head.replace(/ \(new\)$/, '');
+      expect(data.documents.some((d) => d.id === name || d.series === name), head).toBe(false);
     }
     expect(errors).toEqual([]);
     await context.close();
@@ -89,33 +97,82 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
     await context.close();
   });
 
-  it('the chart islands hydrate when scrolled into view and draw one SVG each, at a fixed height', async () => {
+  it('the chart islands hydrate when scrolled into view and draw one SVG each, at a fixed height, stepped, with a legend entry per series with data', async () => {
     const { page, context, errors } = await openPage(browser, '/progress/');
+    const charts = progressCharts(data, today);
     const figures = page.locator('figure.chart');
-    expect(await figures.count()).toBe(4);
-    for (let i = 0; i < 4; i++) {
+    expect(await figures.count()).toBe(Object.keys(CHART_TABLES).length);
+    for (const [i, [id, key]] of Object.entries(CHART_TABLES).entries()) {
       const figure = figures.nth(i);
       await figure.scrollIntoViewIfNeeded();
       // Before hydration the wrapper is empty (recharts draws on the client); then the chart's own SVG appears.
       const svg = figure.locator('.chart-canvas .recharts-wrapper > svg.recharts-surface');
       await svg.waitFor({ state: 'attached', timeout: 10_000 });
-      expect(await svg.count()).toBe(1);
+      expect(await svg.count(), id).toBe(1);
       const box = await figure.locator('.chart-canvas').boundingBox();
-      expect(box!.height).toBe(300);
+      expect(box!.height, id).toBe(300);
+      // No legend entry without data: the legend names exactly the series the table has.
+      const legend = await figure.locator('.recharts-legend-item-text').allInnerTexts();
+      expect(legend, id).toEqual(charts[key].series.map((s) => s.label));
+      // With JavaScript the table folds away under the drawn chart.
+      expect(await figure.locator('details.chart-data').evaluate((d) => (d as HTMLDetailsElement).open), id).toBe(false);
     }
+    expect(await page.locator('.recharts-legend-item-text', { hasText: 'Rejected' }).count()).toBe(0);
+    expect(await page.locator('figure.chart .chart-note').first().innerText()).toContain('Not drawn, as no period has any: Rejected.');
     // Bars and lines were drawn from the data, not an empty frame.
     expect(await page.locator('figure.chart .recharts-bar-rectangle').count()).toBeGreaterThan(10);
-    expect(await page.locator('figure.chart .recharts-line-curve').count()).toBeGreaterThan(2);
+    const curves = await page.locator('figure.chart .recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
+    expect(curves.length).toBeGreaterThan(2);
+    // Stepped, not smoothed: straight segments only (no Bézier), each horizontal or vertical.
+    for (const d of curves) {
+      expect(d, 'no curve commands').not.toMatch(/[CcSsQqTtAa]/);
+      const points = [...d.matchAll(/(-?[\d.]+),(-?[\d.]+)/g)].map((m) => [Number(m[1]), Number(m[2])] as const);
+      expect(points.length).toBeGreaterThan(2);
+      for (let j = 1; j < points.length; j++) {
+        const [[x0, y0], [x1, y1]] = [points[j - 1]!, points[j]!];
+        expect(Math.abs(x1 - x0) < 0.01 || Math.abs(y1 - y0) < 0.01, `${points[j - 1]} → ${points[j]}`).toBe(true);
+      }
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('without JavaScript, /progress/ still has every table', async () => {
+  it('on a 390 px phone the page never scrolls sideways: each chart fits its box', async () => {
+    const { page, context, errors } = await openPage(browser, '/progress/', PHONE);
+    const figures = page.locator('figure.chart');
+    for (let i = 0; i < (await figures.count()); i++) {
+      const figure = figures.nth(i);
+      await figure.scrollIntoViewIfNeeded();
+      const svg = figure.locator('.chart-canvas .recharts-wrapper > svg.recharts-surface');
+      await svg.waitFor({ state: 'attached', timeout: 10_000 });
+      const canvas = (await figure.locator('.chart-canvas').boundingBox())!;
+      const drawn = (await svg.boundingBox())!;
+      expect(canvas.x + canvas.width, `figure ${i}`).toBeLessThanOrEqual(390);
+      expect(drawn.x + drawn.width, `figure ${i}`).toBeLessThanOrEqual(canvas.x + canvas.width + 0.5);
+      expect(drawn.width, `figure ${i} uses its box`).toBeGreaterThan(250);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("without JavaScript, each chart's place shows its data table open, not an empty box", async () => {
     const { page, context } = await openPage(browser, '/progress/', { javaScriptEnabled: false });
     expect(await page.locator('h1').innerText()).toBe('Progress');
     expect(await page.locator('main > p').first().innerText()).toMatch(/^Pull requests as of 2025-01-15: \d+ open pull requests touch standard documents or scope files, \d+ of them stale/);
-    expect(await page.locator('.chart-noscript').count()).toBe(4);
-    for (const id of Object.keys(CHART_TABLES)) expect(await page.locator(`#${id} tbody tr`).count(), id).toBeGreaterThan(0);
+    const figures = page.locator('figure.chart');
+    expect(await figures.count()).toBe(Object.keys(CHART_TABLES).length);
+    for (const id of Object.keys(CHART_TABLES)) {
+      const figure = page.locator('figure.chart', { has: page.locator(`#${id}`) });
+      // The chart's box takes no room; the table stands open, right under the caption.
+      expect(await figure.locator('.chart-canvas').isVisible(), id).toBe(false);
+      expect(await figure.locator('details.chart-data').evaluate((d) => (d as HTMLDetailsElement).open), id).toBe(true);
+      expect(await page.locator(`#${id}`).isVisible(), id).toBe(true);
+      const caption = (await figure.locator('figcaption').boundingBox())!;
+      const table = (await page.locator(`#${id}`).boundingBox())!;
+      expect(table.y - (caption.y + caption.height), `${id}: no empty box between caption and table`).toBeLessThan(120);
+      expect(await page.locator(`#${id} tbody tr`).count(), id).toBeGreaterThan(0);
+    }
     expect(await page.locator('table.progress-table tbody tr').count()).toBe(progress(data, today).open.length);
     await context.close();
   });

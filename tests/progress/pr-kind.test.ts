@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { classifyPull, kindContext, type KindContext } from '../../src/domain/pr-kind.ts';
+import { touchesStandards } from '../../src/domain/progress.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { pull, realData } from './real-data.ts';
 
@@ -47,12 +48,27 @@ describe('classifyPull on the snapshot', () => {
   it('#827 "fix typo", #796 "Minor grammar fixes", #848 "fix the bothed wording": editorial', () => {
     for (const n of [827, 796, 848]) expect(kindOf(n), `#${n}`).toMatchObject({ kind: 'editorial', certain: false });
   });
-  it('#834 "Revert any non-editorial changes … after stabilization": neither editorial nor a stabilization', () => {
-    expect(kindOf(834).kind).toBe('unknown');
+  it('#834 "Revert any non-editorial changes … after stabilization": neither editorial nor a stabilization, a revision of the document it edits', () => {
+    expect(kindOf(834).kind).toBe('revision');
   });
-  it('open #842 (changes the KaaS scope file, not yet merged) and #1166 (edits scs-0219-v1): unknown', () => {
-    expect(kindOf(842)).toMatchObject({ kind: 'unknown', certain: false });
-    expect(kindOf(1166)).toMatchObject({ kind: 'unknown', certain: false });
+  it('open #842 (changes the KaaS scope file, not yet merged): a scope-version change, told by its file', () => {
+    expect(kindOf(842)).toMatchObject({ kind: 'scope-version', certain: false });
+    expect(kindOf(842).reason).toBe('It changes Tests/scs-compatible-kaas.yaml, a scope file.');
+  });
+  it('open #1166 (edits scs-0219-v1) and #1266 (edits scs-0100-v3 and scs-0103-v1): revisions', () => {
+    expect(kindOf(1166)).toMatchObject({ kind: 'revision', certain: false });
+    expect(kindOf(1166).reason).toContain('Standards/scs-0219-v1-kaas-networking.md');
+    expect(kindOf(1266).kind).toBe('revision');
+  });
+  it('open #1250 (names scs-0128, changes only Tests/iaas/scs_0128_e2e_testing/): conformance tests', () => {
+    expect(kindOf(1250)).toMatchObject({ kind: 'tests', certain: false });
+  });
+  it('#393 "Fix outdated URL in scs-compatible-iaas.yaml", merged without a scope revision: no scope-version change', () => {
+    expect(kindOf(393).kind).toBe('tests');
+  });
+  it('leaves at most 2 of the pull requests touching standards unknown (#395 and #1253 change no document, test or scope file)', () => {
+    const unknown = data.pulls.filter(touchesStandards).filter((p) => classifyPull(p, ctx).kind === 'unknown').map((p) => p.number);
+    expect(unknown).toEqual([395, 1253]);
   });
   it('#740 "Avoid confusing usage of \'obsolete\' next to \'deprecated\'": not a deprecation', () => {
     expect(kindOf(740).kind).not.toBe('deprecation');
@@ -74,9 +90,19 @@ describe('classifyPull rules', () => {
     // #828's number, but still open: the history entry cannot be its doing.
     expect(classifyPull({ ...base, number: 828, title: 'Some change' }, ctx).kind).toBe('unknown');
   });
-  it('a known document file is not a new draft; an unknown one is', () => {
-    expect(classifyPull({ ...base, files: ['Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md'] }, ctx).kind).toBe('unknown');
+  it('a known document file is a revision, not a new draft; an unknown one is a new draft', () => {
+    expect(classifyPull({ ...base, files: ['Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md'] }, ctx).kind).toBe('revision');
+    // A known id under another file name (renamed since) is that document.
+    expect(classifyPull({ ...base, files: ['Standards/scs-0123-v1-old-name.md'] }, ctx).kind).toBe('revision');
     expect(classifyPull({ ...base, files: ['Standards/scs-0999-v1-something-new.md'] }, ctx).kind).toBe('new-draft');
     expect(classifyPull({ ...base, files: ['Standards/README.md'] }, ctx).kind).toBe('unknown');
+  });
+  it('files under Tests/: a scope file while open is a scope-version change; other files are conformance tests', () => {
+    expect(classifyPull({ ...base, files: ['Tests/scs-compatible-iaas.yaml'] }, ctx).kind).toBe('scope-version');
+    expect(classifyPull({ ...base, files: ['Tests/scs-compatible.yaml'] }, ctx).kind).toBe('scope-version');
+    expect(classifyPull({ ...base, state: 'merged', files: ['Tests/scs-compatible-iaas.yaml'] }, ctx).kind).toBe('tests');
+    expect(classifyPull({ ...base, files: ['Tests/iaas/flavor-naming/check.py'] }, ctx).kind).toBe('tests');
+    // An editorial title wins over the files.
+    expect(classifyPull({ ...base, title: 'Fix typos', files: ['Tests/scs-compatible-iaas.yaml'] }, ctx).kind).toBe('editorial');
   });
 });

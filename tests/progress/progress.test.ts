@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kindContext } from '../../src/domain/pr-kind.ts';
-import { progress, progressRow, reviewState, STALE_AFTER_DAYS } from '../../src/domain/progress.ts';
+import { groupLabel, groupSubject, progress, progressRow, reviewState, STALE_AFTER_DAYS } from '../../src/domain/progress.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { realData } from './real-data.ts';
 
@@ -62,16 +62,31 @@ describe('progress on the snapshot', () => {
     const r1265 = p.open.find((r) => r.number === 1265)!;
     expect(r1265).toMatchObject({ opened: '2026-08-21', ageDays: 0, idleDays: 0, stale: false, kind: 'new-draft' });
     const r842 = p.open.find((r) => r.number === 842)!;
-    expect(r842).toMatchObject({ opened: '2024-11-25', stale: true, kind: 'unknown', groups: ['scope:kaas'] });
+    expect(r842).toMatchObject({ opened: '2024-11-25', stale: true, kind: 'scope-version', groups: ['scope:kaas'] });
   });
 
   it('groups by kind in a fixed order and by document', () => {
     const p = progress(data, '2026-08-21');
-    expect(p.byKind.map((g) => g.kind)).toEqual(['new-draft', 'unknown']);
+    expect(p.byKind.map((g) => g.kind)).toEqual(['scope-version', 'new-draft', 'revision', 'tests']);
     expect(p.byKind.flatMap((g) => g.rows).length).toBe(p.open.length);
     const g0219 = p.byDocument.find((g) => g.group === 'scs-0219-v1')!;
     expect(g0219.rows.map((r) => r.number)).toEqual([1166]);
     expect(p.byDocument.find((g) => g.group === 'scs-0219-v2')!.rows.map((r) => r.number)).toEqual([1195]);
+  });
+
+  it('"(new)" only for what is no document and no series of the data: not #1166 (scs-0219-v1) nor #1250 (the series scs-0128)', () => {
+    const p = progress(data, '2026-08-21');
+    const labelsOf = (n: number) => p.open.find((r) => r.number === n)!.groups.map((g) => groupLabel(groupSubject(g, data)));
+    // "Update SCS-0219 …" names the series too; the document it edits stands for it.
+    expect(labelsOf(1166)).toEqual(['scs-0219-v1: KaaS Networking Standard']);
+    expect(labelsOf(1250)).toEqual([`scs-0128 (series): ${data.documents.filter((d) => d.series === 'scs-0128').at(-1)!.title}`]);
+    expect(labelsOf(1195)).toEqual(['scs-0219-v2 (new)']);
+    expect(labelsOf(842)).toEqual(['SCS-compatible KaaS']);
+    const news = p.byDocument.filter((g) => groupSubject(g.group, data).kind === 'new').map((g) => g.group);
+    for (const g of news) {
+      expect(data.documents.some((d) => d.id === g || d.series === g), g).toBe(false);
+    }
+    expect(news).toEqual(expect.arrayContaining(['scs-0219-v2', 'scs-0220-v1', 'scs-xxxx-v1-machine-identity']));
   });
 
   it('built for 2025-01-15 shows what was open then, and what merged or closed in the 28 days before', () => {

@@ -84,7 +84,7 @@ describe('report Markdown as slides', () => {
     checkStructure(md);
     const line = md.split('\n').find((l) => l.includes('PR#90001'))!;
     expect(line).toBe(
-      '- [PR#90001](https://github.com/SovereignCloudStack/standards/pull/90001) Evil \\<script\\>alert\\(1\\)\\</script\\> \\]\\(https://evil.invalid\\) \\[x\\]\\(y\\) \\*bold\\* \\`code\\` --- \\# heading \\$x\\$ (unknown, \\<img src\\=x onerror\\=alert\\(1\\)\\>)'
+      '- [PR#90001](https://github.com/SovereignCloudStack/standards/pull/90001) Evil \\<script\\>alert\\(1\\)\\</script\\> \\]\\(https://evil.invalid\\) \\[x\\]\\(y\\) \\*bold\\* \\`code\\` --- \\# heading \\$x\\$ (revision, \\<img src\\=x onerror\\=alert\\(1\\)\\>)'
     );
     expect(md.match(/^---$/gm) ?? []).toHaveLength(0);
   });

@@ -13,8 +13,8 @@ import { kindContext, PR_KIND_ORDER, PrKind, classifyPull } from '../pr-kind.ts'
 import { progress } from '../progress.ts';
 import type { Dataset } from '../schemas/data.ts';
 
-/** The pull-request kinds, with `revision` for a change of an existing document that is none of the others. */
-export const InProgressKind = z.enum([...PrKind.options, 'revision']);
+/** The pull-request kinds (pr-kind.ts); `revision` also for one that names an existing document and is none of the others. */
+export const InProgressKind = PrKind;
 export type InProgressKind = z.output<typeof InProgressKind>;
 
 export const IN_PROGRESS_LABELS: Record<InProgressKind, string> = {
@@ -23,10 +23,11 @@ export const IN_PROGRESS_LABELS: Record<InProgressKind, string> = {
   'scope-version': 'scope change',
   'new-draft': 'new draft',
   revision: 'revision',
+  tests: 'conformance tests',
   editorial: 'editorial change',
   unknown: 'change',
 };
-const ORDER: readonly InProgressKind[] = [...PR_KIND_ORDER.slice(0, 4), 'revision', ...PR_KIND_ORDER.slice(4)];
+const ORDER: readonly InProgressKind[] = PR_KIND_ORDER;
 
 export const InProgressPull = z.object({
   number: z.number().int(),
