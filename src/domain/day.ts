@@ -109,6 +109,11 @@ export function maxDay(a: Day, b: Day): Day {
   return a >= b ? a : b;
 }
 
+/** The day of the week, 0 (Sunday) to 6 (Saturday), of the calendar day (not of any time zone). */
+export function weekdayOf(day: Day): number {
+  return toUtc(day).getUTCDay();
+}
+
 /** Every day from `from` to `to`, both included. */
 export function eachDay(from: Day, to: Day): Day[] {
   const out: Day[] = [];

@@ -1,8 +1,36 @@
-/** The call report the site publishes: the default period before the build day. */
+/**
+ * The call reports the site publishes: the default period before the build day, and one per
+ * call week of the data (report/weeks.ts). Each report is built once per build, however many
+ * pages (HTML, slides, the list) show it.
+ */
 import { buildReport, defaultPeriod, type Report } from '../domain/report.ts';
+import { reportWeeks, type CallWeek } from '../domain/report/weeks.ts';
+import type { Day } from '../domain/day.ts';
 import { buildDay, siteData } from './data.ts';
+
+const reports = new Map<string, Promise<Report>>();
+
+/** The report of a period, built once per build. */
+export function periodReport(period: { since: Day; until: Day }): Promise<Report> {
+  const key = `${period.since}..${period.until}`;
+  let report = reports.get(key);
+  if (!report) {
+    report = siteData().then(({ dataset }) => buildReport(dataset, period));
+    reports.set(key, report);
+  }
+  return report;
+}
 
 export async function siteReport(): Promise<Report> {
   const { dataset } = await siteData();
-  return buildReport(dataset, defaultPeriod(buildDay(), dataset.meta));
+  return periodReport(defaultPeriod(buildDay(), dataset.meta));
 }
+
+/** Every call week of the data, oldest first. */
+export async function siteWeeks(): Promise<CallWeek[]> {
+  const { dataset } = await siteData();
+  return reportWeeks(dataset);
+}
+
+export const weekPath = (until: Day) => `/report/weeks/${until}/`;
+export const weekSlidesPath = (until: Day) => `/report/weeks/${until}.md`;

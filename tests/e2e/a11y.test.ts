@@ -24,6 +24,8 @@ export const PAGES: { name: string; path: string; ready?: string; /** Why it may
   { name: 'as-of-day', path: '/as-of/2024-11-21/' },
   { name: 'progress', path: '/progress/' },
   { name: 'report', path: '/report/' },
+  { name: 'report-weeks', path: '/report/weeks/' },
+  { name: 'report-week', path: '/report/weeks/2024-11-21/' },
   { name: 'feeds', path: '/feeds/' },
 ];
 

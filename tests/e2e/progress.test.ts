@@ -177,6 +177,23 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
     await context.close();
   });
 
+  it('without JavaScript, the report of any past call opens from the list and walks to the weeks before and after', async () => {
+    const { page, context } = await openPage(browser, '/report/', { javaScriptEnabled: false });
+    await page.locator('a', { hasText: 'The report of every call week' }).click();
+    expect(await page.locator('h1').innerText()).toBe('Call reports by week');
+    await page.locator('li[data-until="2024-11-21"] a').click();
+    expect(await page.locator('h1').innerText()).toBe('Call report: 2024-11-14 to 2024-11-21');
+    expect(await page.locator('#report-in-progress li[data-pr="835"]').innerText()).toMatch(/^PR#835 stabilization of scs-0214-v2, open \d+ days?/);
+    await page.locator('a[rel="next"]').first().click();
+    expect(await page.locator('h1').innerText()).toBe('Call report: 2024-11-21 to 2024-11-28');
+    await page.locator('a[rel="prev"]').first().click();
+    await page.locator('a[rel="prev"]').first().click();
+    expect(await page.locator('h1').innerText()).toBe('Call report: 2024-11-07 to 2024-11-14');
+    const md = await (await fetch(new URL(await page.locator('a', { hasText: 'Slides as Markdown' }).getAttribute('href') ?? '', page.url()))).text();
+    expect(md).toBe(reportMarkdown(buildReport(data, { since: '2024-11-07', until: '2024-11-14' })));
+    await context.close();
+  });
+
   it('/report/ shows the 7 days before the build day and links the slide Markdown, which equals the CLI output', async () => {
     const period = defaultPeriod(today, data.meta);
     const { page, context, errors } = await openPage(browser, '/report/');

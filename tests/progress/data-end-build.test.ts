@@ -1,12 +1,17 @@
 /**
  * A real `astro build` of the project's data for 2026-12-01, more than three months after
  * the pull-request data ends (2026-08-21): /report/, /report.md and /progress/ say where the
- * data ends, count up to that day, and chart nothing past its month.
+ * data ends, count up to that day, and chart nothing past its month; every call week of the
+ * data has its report, pre-rendered and linked.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/astro-build.ts';
+import { buildReport } from '../../src/domain/report.ts';
+import { reportMarkdown } from '../../src/domain/report-markdown.ts';
+import { reportWeeks } from '../../src/domain/report/weeks.ts';
+import { realData } from './real-data.ts';
 
 let dist: string;
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');
@@ -53,5 +58,45 @@ describe('rule findings (scs-0003-v1) on the scope pages of the same build', () 
   it('a revision page lists its findings, or says there are none', () => {
     expect(text(read('scopes/iaas/revisions/cf3a261/index.html'))).toContain('Breaks R2 (scs-0003-v1, Process): removed the entry of 2025-01-01 (v4 warn, v5 effective), dated after it landed on 2024-12-20');
     expect(text(read('scopes/kaas/revisions/aa661d9/index.html'))).toContain('This revision breaks none of the rules checked, and no advisory applies.');
+  });
+});
+
+describe('a report for every call week of the data, in the same build', () => {
+  it('lists every week, newest first, each linked to its page', async () => {
+    const weeks = reportWeeks(await realData());
+    const html = read('report/weeks/index.html');
+    const listed = [...html.matchAll(/<li data-until="([\d-]+)"><a href="\/report\/weeks\/([\d-]+)\/">/g)];
+    expect(listed.map((m) => m[1])).toEqual(weeks.map((w) => w.until).reverse());
+    for (const m of listed) expect(m[2]).toBe(m[1]);
+    for (const w of weeks) expect(() => read(`report/weeks/${w.until}/index.html`), w.until).not.toThrow();
+    expect(text(html)).toContain('Call of 2024-11-21 (since 2024-11-14): 2 stabilized');
+    expect(read('report/index.html')).toContain('href="/report/weeks/"');
+  });
+
+  it('the call of 2024-11-21: 2024-11-14 to 2024-11-21, scs-0214-v2 with #835 in progress, linked to the weeks before and after', async () => {
+    const html = read('report/weeks/2024-11-21/index.html');
+    const page = text(html);
+    expect(page).toContain('Call report: 2024-11-14 to 2024-11-21');
+    expect(page).toContain('For the call of 2024-11-21: from the previous call to this one, both days included');
+    expect(page).toMatch(/PR#835 stabilization of scs-0214-v2, open \d+ days?/);
+    expect(html).toMatch(/<a rel="prev" href="\/report\/weeks\/2024-11-14\/"/);
+    expect(html).toMatch(/<a rel="next" href="\/report\/weeks\/2024-11-28\/"/);
+    // Readable without JavaScript: the page loads none.
+    expect(html).not.toMatch(/<script/i);
+    const md = read('report/weeks/2024-11-21.md');
+    expect(md).toBe(reportMarkdown(buildReport(await realData(), { since: '2024-11-14', until: '2024-11-21' })));
+  });
+
+  it('the week before runs from 2024-11-07; the first and the last week of the data end the chain', async () => {
+    const before = text(read('report/weeks/2024-11-14/index.html'));
+    expect(before).toContain('Call report: 2024-11-07 to 2024-11-14');
+    const weeks = reportWeeks(await realData());
+    const first = read(`report/weeks/${weeks[0]!.until}/index.html`);
+    const last = read(`report/weeks/${weeks.at(-1)!.until}/index.html`);
+    expect(first).not.toContain('rel="prev"');
+    expect(text(first)).toContain('First week of the data');
+    expect(last).not.toContain('rel="next"');
+    expect(text(last)).toContain('Last week of the data');
+    expect(weeks.at(-1)!.until <= '2026-08-21').toBe(true);
   });
 });

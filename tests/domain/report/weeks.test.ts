@@ -1,0 +1,57 @@
+/**
+ * Call weeks: from one Thursday call to the next, both days included, on their boundary days,
+ * and on the snapshot (data from 2022-09-23, pull requests as of 2026-08-21).
+ */
+import { describe, expect, it } from 'vitest';
+import { weekdayOf } from '../../../src/domain/day.ts';
+import { callWeeks, dataStart, neighbours, reportWeeks } from '../../../src/domain/report/weeks.ts';
+import { realData } from '../../progress/real-data.ts';
+
+describe('callWeeks', () => {
+  it('knows the weekday of a calendar day: 2024-11-21 was a Thursday', () => {
+    expect([weekdayOf('2024-11-20'), weekdayOf('2024-11-21'), weekdayOf('2024-11-22'), weekdayOf('2024-11-24')]).toEqual([3, 4, 5, 0]);
+  });
+  it('runs from the previous call day to the call day, both included', () => {
+    expect(callWeeks('2024-11-14', '2024-11-28')).toEqual([
+      { since: '2024-11-07', until: '2024-11-14' },
+      { since: '2024-11-14', until: '2024-11-21' },
+      { since: '2024-11-21', until: '2024-11-28' },
+    ]);
+  });
+  it('starts with the first call on or after the first day, and ends with the last on or before the last day', () => {
+    // The day before, of and after a call day, at either end.
+    expect(callWeeks('2024-11-13', '2024-11-21').map((w) => w.until)).toEqual(['2024-11-14', '2024-11-21']);
+    expect(callWeeks('2024-11-15', '2024-11-21').map((w) => w.until)).toEqual(['2024-11-21']);
+    expect(callWeeks('2024-11-15', '2024-11-20')).toEqual([]);
+    expect(callWeeks('2024-11-15', '2024-11-22').map((w) => w.until)).toEqual(['2024-11-21']);
+  });
+  it('crosses a year and a leap day', () => {
+    expect(callWeeks('2024-12-25', '2025-01-03').map((w) => `${w.since}..${w.until}`)).toEqual(['2024-12-19..2024-12-26', '2024-12-26..2025-01-02']);
+    expect(callWeeks('2024-02-27', '2024-03-01').map((w) => w.until)).toEqual(['2024-02-29']);
+  });
+  it('neighbours: the week before and after, none at the ends or for a day that is no call', () => {
+    const weeks = callWeeks('2024-11-14', '2024-11-28');
+    expect(neighbours(weeks, '2024-11-21')).toEqual({ previous: weeks[0], next: weeks[2] });
+    expect(neighbours(weeks, '2024-11-14')).toEqual({ previous: null, next: weeks[1] });
+    expect(neighbours(weeks, '2024-11-28')).toEqual({ previous: weeks[1], next: null });
+    expect(neighbours(weeks, '2024-11-20')).toEqual({ previous: null, next: null });
+  });
+});
+
+describe('reportWeeks on the snapshot', () => {
+  it('has every call week from the data’s first day to its end, the call of 2024-11-21 among them', async () => {
+    const data = await realData();
+    expect(dataStart(data)).toBe('2022-09-23');
+    const weeks = reportWeeks(data);
+    expect(weeks[0]).toEqual({ since: '2022-09-22', until: '2022-09-29' });
+    // pullsAsOf 2026-08-21 is a Friday: the last call the data reaches is the day before.
+    expect(data.meta.pullsAsOf).toBe('2026-08-21');
+    expect(weeks.at(-1)).toEqual({ since: '2026-08-13', until: '2026-08-20' });
+    expect(weeks).toContainEqual({ since: '2024-11-14', until: '2024-11-21' });
+    expect(weeks).toHaveLength(204);
+    for (let i = 1; i < weeks.length; i++) expect(weeks[i]!.since).toBe(weeks[i - 1]!.until);
+  });
+  it('is empty for data with nothing in it', () => {
+    expect(reportWeeks({ documents: [], scopes: [], pulls: [], meta: { pullsAsOf: '2026-08-21' } })).toEqual([]);
+  });
+});
