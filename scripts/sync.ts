@@ -1,6 +1,7 @@
 /**
  * `npm run sync [-- --repo owner/name] [--out data]`          from GitHub's API (GITHUB_TOKEN optional)
  * `npm run sync -- --git <clone> [--out data] [--pulls pulls.json]`   from a local clone
+ * `… --monitor <base URL>` (or SCS_MONITOR_URL) also: the compliance monitor's subjects
  *
  * Exit codes: 0 synced (or nothing changed), 1 the sync failed and `data/` is unchanged,
  * 2 the command line was wrong.
@@ -9,12 +10,17 @@ import { parseArgs } from 'node:util';
 import { escapeControls, InputError } from '../src/domain/errors.ts';
 import { GitError } from './lib/git.ts';
 import { clientOptionsFromEnv, GitHubError, makeScrubber } from './lib/github/client.ts';
+import { fetchMonitor, summarizeMonitor, type MonitorSync } from './lib/monitor.ts';
 import { summarize, summarizeRequests, syncFromGit, syncFromGitHub } from './lib/sync.ts';
+import { SUBJECTS_FILE } from '../src/domain/subjects/schema.ts';
+import { writeFiles } from '../src/io/dataset.ts';
 
 const USAGE = [
   'usage: npm run sync -- [--repo owner/name] [--branch main] [--out <dir>] [--max-wait <seconds>] [--cache <dir>]',
   '       npm run sync -- --git <path-to-clone> [--out <dir>] [--branch main] [--repo owner/name] [--pulls <export.json>]',
-  'environment: GITHUB_TOKEN (optional, for a higher rate limit), GITHUB_API_URL (default https://api.github.com)',
+  '       either with --monitor <base URL> (or SCS_MONITOR_URL): also the compliance monitor\'s GET /status into subjects.json',
+  '       npm run sync -- --monitor <base URL> --monitor-only [--out <dir>]   only subjects.json, beside the data there is',
+  'environment: GITHUB_TOKEN (optional, for a higher rate limit), GITHUB_API_URL (default https://api.github.com), SCS_MONITOR_URL',
 ].join('\n');
 
 function parse() {
@@ -28,6 +34,8 @@ function parse() {
         pulls: { type: 'string' },
         'max-wait': { type: 'string' },
         cache: { type: 'string', default: '.cache/github-blobs' },
+        monitor: { type: 'string' },
+        'monitor-only': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -54,14 +62,41 @@ function failed(error: unknown): never {
   process.exit(1);
 }
 
+// The monitor is asked first: if it fails, nothing of data/ has been written yet.
+const monitorUrl = args.monitor ?? (process.env.SCS_MONITOR_URL || undefined);
+let monitor: MonitorSync | null = null;
+if (monitorUrl !== undefined) {
+  try {
+    monitor = await fetchMonitor(monitorUrl);
+  } catch (error) {
+    failed(error);
+  }
+}
+const extra = monitor ? { [SUBJECTS_FILE]: monitor.text } : undefined;
+const monitorLines = monitor ? summarizeMonitor(monitor) : [];
+
+if (args['monitor-only']) {
+  if (!monitor || !extra) {
+    console.error(`sync: --monitor-only needs --monitor <base URL> (or SCS_MONITOR_URL)\n${USAGE}`);
+    process.exit(2);
+  }
+  try {
+    const write = await writeFiles(args.out, extra);
+    for (const line of [...monitorLines, write.written.length ? `wrote ${write.written.join(', ')}` : 'no file changed']) console.log(escapeControls(line));
+  } catch (error) {
+    failed(error);
+  }
+  process.exit(0);
+}
+
 if (args.git) {
   if (args['max-wait'] !== undefined) {
     console.error(`sync: --max-wait is for a sync from GitHub, not --git\n${USAGE}`);
     process.exit(2);
   }
   try {
-    const result = await syncFromGit({ git: args.git, out: args.out, branch: args.branch, repo: args.repo, pulls: args.pulls });
-    for (const line of summarize(result)) console.log(escapeControls(line));
+    const result = await syncFromGit({ git: args.git, out: args.out, branch: args.branch, repo: args.repo, pulls: args.pulls, extra });
+    for (const line of [...monitorLines, ...summarize(result)]) console.log(escapeControls(line));
   } catch (error) {
     failed(error);
   }
@@ -80,9 +115,10 @@ if (args.git) {
   }
   try {
     const client = clientOptionsFromEnv(maxWait === undefined ? {} : { maxWaitSeconds: maxWait });
-    const synced = await syncFromGitHub({ repo: args.repo, branch: args.branch, out: args.out, client, cache: args.cache || null });
-    const lines = [...synced.notes];
+    const synced = await syncFromGitHub({ repo: args.repo, branch: args.branch, out: args.out, client, cache: args.cache || null, extra });
+    const lines = [...monitorLines, ...synced.notes];
     if (synced.result) lines.push(...summarize(synced.result));
+    else if (synced.extraWrite?.written.length) lines.push(`nothing new upstream; wrote ${synced.extraWrite.written.join(', ')}`);
     else lines.push(`no file changed in ${args.out}/`);
     lines.push(summarizeRequests(synced.stats, synced.apiUrl));
     for (const line of lines) console.log(scrub(escapeControls(line)));

@@ -9,7 +9,7 @@ import { formatProblem, InputError } from '../../src/domain/errors.ts';
 import { mergePulls, parsePullExport, pullFromGitHub } from '../../src/domain/pulls.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { urlWarnings } from '../../src/domain/schemas/url.ts';
-import { readDatasetIfPresent, writeDataset, type WriteResult } from '../../src/io/dataset.ts';
+import { readDatasetIfPresent, writeDataset, writeFiles, type WriteResult } from '../../src/io/dataset.ts';
 import { readGitSnapshot } from './git-source.ts';
 import { BlobCache } from './blob-cache.ts';
 import { createGitHubClient, type ClientOptions, type RequestStats } from './github/client.ts';
@@ -24,6 +24,8 @@ export interface GitSyncOptions {
   repo?: string;
   /** A pull-request export in GitHub's shape (JSON array) to merge in. */
   pulls?: string;
+  /** More files for `data/` (subjects.json), written in the same all-or-nothing step. */
+  extra?: Record<string, string>;
 }
 
 export interface SyncResult {
@@ -42,11 +44,15 @@ export interface GitHubSyncOptions {
   /** Blob cache directory (null: none). */
   cache: string | null;
   batch?: Partial<BatchSizes>;
+  /** More files for `data/` (subjects.json), written in the same all-or-nothing step. */
+  extra?: Record<string, string>;
 }
 
 export interface GitHubSyncResult {
-  /** null when nothing changed upstream: nothing was written. */
+  /** null when nothing changed upstream: nothing of it was written. */
   result: SyncResult | null;
+  /** When nothing changed upstream: what became of the `extra` files. */
+  extraWrite: WriteResult | null;
   stats: RequestStats;
   notes: string[];
   apiUrl: string;
@@ -77,16 +83,18 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
   // ETags are kept only once the data they lead to is written (or nothing needed writing).
   const cacheDir = options.cache;
   if (fetched.unchanged || !fetched.snapshot) {
+    const extraWrite = options.extra && Object.keys(options.extra).length ? await writeFiles(options.out, options.extra) : null;
     await writeEtags(cacheDir, fetched.etags);
-    return { result: null, stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl };
+    return { result: null, extraWrite, stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl };
   }
   const pulls = mergePulls(pullsFromCommits(fetched.snapshot), fetched.pulls);
   const { dataset, ignored } = assemble(fetched.snapshot, pulls, 'github');
   dataset.meta.warnings.push(...pullUrlWarnings(`GitHub ${client.apiUrl}`, dataset.pulls));
-  const write = await writeDataset(options.out, dataset, { [SYNC_STATE_FILE]: serializeSyncState(fetched.state) });
+  const write = await writeDataset(options.out, dataset, { [SYNC_STATE_FILE]: serializeSyncState(fetched.state), ...options.extra });
   await writeEtags(cacheDir, fetched.etags);
   return {
     result: { dataset, write, changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset), ignored },
+    extraWrite: null,
     stats: client.stats,
     notes: fetched.notes,
     apiUrl: client.apiUrl,
@@ -137,7 +145,7 @@ export async function syncFromGit(options: GitSyncOptions): Promise<SyncResult> 
   const pulls = mergePulls(fromCommits, exported);
   const { dataset, ignored } = assemble(snapshot, pulls, options.pulls ? 'export' : 'git');
   dataset.meta.warnings.push(...pullUrlWarnings(options.pulls ?? 'git', dataset.pulls));
-  const write = await writeDataset(options.out, dataset);
+  const write = await writeDataset(options.out, dataset, options.extra);
   const changes = describeChanges(previous, dataset);
   return { dataset, write, changes: note ? [note, ...changes] : changes, ignored };
 }

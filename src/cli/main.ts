@@ -7,6 +7,7 @@
  *   scs-timeline standards [--on <day>] [--track KaaS] [--known-now]
  *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
  *   scs-timeline rules [--scope <id>]
+ *   scs-timeline subject <name> [--on <day>]
  *
  * Common options: --json, --data <dir>. "Today" is SCS_TODAY if set, else today's UTC date.
  * Exit codes: 0 answered, 1 the data could not be read, 2 the command line was wrong.
@@ -15,17 +16,21 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { escapeControls, formatProblem, InputError } from '../domain/errors.ts';
 import { isDay, utcDayOf } from '../domain/day.ts';
-import { readDataset } from '../io/dataset.ts';
+import { join } from 'node:path';
+import { SUBJECTS_FILE } from '../domain/subjects/schema.ts';
+import { readDataset, readSubjects } from '../io/dataset.ts';
+import { subjectCommand } from './subject.ts';
 import { periodsCommand, reportCommand, requireDay, rulesCommand, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
 
-const COMMANDS = ['validity', 'periods', 'upcoming', 'standards', 'report', 'rules'] as const;
+const COMMANDS = ['validity', 'periods', 'upcoming', 'standards', 'report', 'rules', 'subject'] as const;
 const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [--data <dir>]
   validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
   upcoming  [--from <YYYY-MM-DD>] [--days <N>]
   standards [--on <YYYY-MM-DD>] [--track <track>] [--known-now]   (default: as known on that day)
   report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)
-  rules     [--scope <id|uuid|name>]   (every revision checked against scs-0003-v1)`;
+  rules     [--scope <id|uuid|name>]   (every revision checked against scs-0003-v1)
+  subject   <name> [--on <YYYY-MM-DD>]   (a cloud in data/subjects.json, from a sync with --monitor)`;
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -67,12 +72,14 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
     standards: ['on', 'track', 'known-now'],
     report: ['since', 'until', 'format'],
     rules: ['scope'],
+    subject: ['on'],
   };
   const cmd = command as (typeof COMMANDS)[number];
   const accepted = `${cmd} accepts ${[...allowed[cmd], 'json', 'data'].map((k) => `--${k}`).join(', ')}`;
   let values;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
       options: {
         scope: { type: 'string' },
@@ -89,7 +96,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
         data: { type: 'string' },
       },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: cmd === 'subject',
     }));
   } catch (error) {
     throw new UsageError(parseProblem(error, accepted));
@@ -118,6 +125,15 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
     // The slides are Markdown lines (mdText keeps upstream text on its line): print them line by line.
     const report = reportCommand(dataset, { today: now, since, until });
     return { ...report, text: report.text.flatMap((t) => t.split('\n')), asJson: format === 'json' };
+  }
+  if (cmd === 'subject') {
+    if (positionals.length > 1) throw new UsageError(`subject takes one name, not ${positionals.length}: scs-timeline subject <name> [--on <day>]`);
+    const dir = values.data ?? DEFAULT_DATA;
+    const [dataset, subjects] = await Promise.all([readDataset(dir), readSubjects(dir)]);
+    if (!subjects) {
+      throw new InputError([{ file: join(dir, SUBJECTS_FILE), key: '', value: null, expected: 'missing: the data has no subjects; sync with --monitor <base URL> (or SCS_MONITOR_URL), e.g. https://compliance.sovereignit.cloud' }]);
+    }
+    return { ...subjectCommand(dataset, subjects, { name: positionals[0], on }), asJson: values.json ?? false };
   }
   const dataset = await readDataset(values.data ?? DEFAULT_DATA);
   const answer =

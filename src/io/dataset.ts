@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { InputError, parseOrThrow, problemsFromZod } from '../domain/errors.ts';
 import { Dataset } from '../domain/schemas/data.ts';
 import { DATA_FILES, serializeDataset, type DataFileName } from '../domain/serialize.ts';
+import { SUBJECTS_FILE, SubjectsFile } from '../domain/subjects/schema.ts';
 
 /** Read and validate a data directory; throws InputError naming file and key. */
 export async function readDataset(dir: string): Promise<Dataset> {
@@ -55,8 +56,16 @@ export interface WriteResult {
 export async function writeDataset(dir: string, dataset: Dataset, extra: Record<string, string> = {}): Promise<WriteResult> {
   const checked = Dataset.safeParse(dataset);
   if (!checked.success) throw new InputError(problemsFromZod(join(dir, '(dataset)'), checked.error, dataset));
-  // `extra`: files written in the same all-or-nothing step (the GitHub sync's state).
-  const files: Record<string, string> = { ...serializeDataset(checked.data), ...extra };
+  // `extra`: files written in the same all-or-nothing step (the GitHub sync's state, subjects).
+  return writeFiles(dir, { ...serializeDataset(checked.data), ...extra });
+}
+
+/**
+ * Write files into a directory all or nothing: every changed file goes to a temp file
+ * beside its target first, and only then are they renamed into place. Unchanged files are
+ * not touched.
+ */
+export async function writeFiles(dir: string, files: Record<string, string>): Promise<WriteResult> {
   await mkdir(dir, { recursive: true });
   const result: WriteResult = { written: [], unchanged: [] };
   const temps: { temp: string; target: string }[] = [];
@@ -79,4 +88,17 @@ export async function writeDataset(dir: string, dataset: Dataset, extra: Record<
     throw error;
   }
   return result;
+}
+
+/** `data/subjects.json` if the data has one (a sync with `--monitor` wrote it), else null. */
+export async function readSubjects(dir: string): Promise<SubjectsFile | null> {
+  const file = join(dir, SUBJECTS_FILE);
+  if (!existsSync(file)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new InputError([{ file, key: '', value: null, expected: `expected JSON: ${(error as Error).message}` }]);
+  }
+  return parseOrThrow(SubjectsFile, json, file);
 }
