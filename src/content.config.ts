@@ -2,9 +2,11 @@
  * `data/` as Astro content collections, validated by the same zod schemas the sync writes
  * with. SCS_DATA_DIR builds the site from another data directory (benchmarks, tests).
  */
+import { existsSync, readFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { Document, Meta, PullRequest, Scope } from './domain/schemas/data.ts';
+import { SUBJECTS_FILE, SubjectsFile } from './domain/subjects/schema.ts';
 
 const dir = process.env.SCS_DATA_DIR || 'data';
 
@@ -20,5 +22,14 @@ export const collections = {
       parser: (text) => (JSON.parse(text) as { number: number }[]).map((p) => ({ id: String(p.number), ...p })),
     }),
     schema: PullRequest,
+  }),
+  // Only after a sync with --monitor; without the file (or with an empty one) there are no subjects.
+  subjects: defineCollection({
+    loader: () => {
+      const path = `${dir}/${SUBJECTS_FILE}`;
+      const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
+      return text.trim() === '' ? [] : [{ id: 'subjects', ...JSON.parse(text) }];
+    },
+    schema: SubjectsFile,
   }),
 };

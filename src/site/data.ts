@@ -8,6 +8,7 @@ import { DAY_RANGE, inDayRange, isDay, utcDayOf, type Day } from '../domain/day.
 import { deriveEvents } from '../domain/events.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 import type { TimelineEvent } from '../domain/schemas/event.ts';
+import type { SubjectsFile } from '../domain/subjects/schema.ts';
 
 let cached: Promise<{ dataset: Dataset; events: TimelineEvent[] }> | null = null;
 
@@ -27,6 +28,12 @@ async function load() {
     pulls: pulls.map((e) => e.data).sort((a, b) => a.number - b.number),
   };
   return { dataset, events: deriveEvents(dataset) };
+}
+
+/** The compliance monitor's subjects (`data/subjects.json`), or null when the data has none. */
+export async function subjectsData(): Promise<SubjectsFile | null> {
+  const [entry] = await getCollection('subjects');
+  return entry ? entry.data : null;
 }
 
 /** Dataset and events, loaded once per build. */

@@ -11,7 +11,7 @@
  * the same bytes, and a moved date updates the subscriber's event instead of duplicating it.
  */
 import ical, { escape, ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { addDays } from '../day.ts';
+import { addDays, type Day } from '../day.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { eventPath, siteLink, singleLine, plainText, utcMidnight, type FeedContext } from './context.ts';
 import { announcementOf, meaningOf, summaryOf } from './meaning.ts';
@@ -82,8 +82,21 @@ export function calendarDescription(ctx: FeedContext, event: TimelineEvent): str
   return plainText([meaningOf(ctx, event), announcementOf(ctx, event).text, `Details: ${page}`].join('\n\n'));
 }
 
+/** An all-day entry that is no timeline event (a subject's re-test day). */
+export interface CalendarEntry {
+  uid: string;
+  day: Day;
+  summary: string;
+  description: string;
+  url: string;
+  sequence: number;
+  /** DTSTAMP / LAST-MODIFIED: a day from the data, never the build time. */
+  changed: Day;
+  reminderDays: readonly number[];
+}
+
 /** An RFC 5545 calendar as a string (CRLF line ends, the last line included). */
-export function calendarIcs(ctx: FeedContext, events: readonly TimelineEvent[], options: CalendarOptions): string {
+export function calendarIcs(ctx: FeedContext, events: readonly TimelineEvent[], options: CalendarOptions, entries: readonly CalendarEntry[] = []): string {
   // ical-generator writes NAME, X-WR-CALNAME and X-WR-CALDESC as given, unlike the TEXT
   // values of events: this is the one place they are written, so escape them here
   // (RFC 5545 3.3.11: backslash, semicolon, comma, newline).
@@ -117,6 +130,25 @@ export function calendarIcs(ctx: FeedContext, events: readonly TimelineEvent[], 
     });
     for (const days of reminderDays(event)) {
       const when = days === 0 ? `Today (${event.date})` : `In ${days} days (${event.date})`;
+      e.createAlarm({ type: ICalAlarmType.display, trigger: days * 24 * 60 * 60, description: `${when}: ${summary}` });
+    }
+  }
+  for (const entry of entries) {
+    const summary = singleLine(entry.summary);
+    const e = cal.createEvent({
+      id: entry.uid,
+      allDay: true,
+      start: utcMidnight(entry.day),
+      end: utcMidnight(addDays(entry.day, 1)),
+      summary,
+      description: plainText(entry.description),
+      url: entry.url,
+      sequence: entry.sequence,
+      stamp: utcMidnight(entry.changed),
+      lastModified: utcMidnight(entry.changed),
+    });
+    for (const days of entry.reminderDays) {
+      const when = days === 0 ? `Today (${entry.day})` : `In ${days} days (${entry.day})`;
       e.createAlarm({ type: ICalAlarmType.display, trigger: days * 24 * 60 * 60, description: `${when}: ${summary}` });
     }
   }
