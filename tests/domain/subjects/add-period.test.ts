@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { eachDay } from '../../../src/domain/day.ts';
 import { expiryDay, Lifetime } from '../../../src/domain/subjects/add-period.ts';
-import { HAVE_STANDARDS_BUNDLE, standardsClone } from '../../support/monitor-fixtures.ts';
+import { HAVE_SNAPSHOT, snapshotClone } from '../../support/snapshot.ts';
 
 describe('expiryDay (add_period of scs_cert_lib.py)', () => {
   it('week, the default: midnight of the Monday after the check day + 7 days', () => {
@@ -42,9 +42,9 @@ describe('expiryDay (add_period of scs_cert_lib.py)', () => {
   });
 });
 
-describe.skipIf(!HAVE_STANDARDS_BUNDLE)('expiryDay agrees with upstream add_period on every day of 2024–2028', () => {
+describe.skipIf(!HAVE_SNAPSHOT)('expiryDay agrees with upstream add_period on every day of 2024–2028', () => {
   it('for every lifetime', () => {
-    const lib = readFileSync(join(standardsClone(), 'Tests/scs_cert_lib.py'), 'utf8');
+    const lib = readFileSync(join(snapshotClone(), 'Tests/scs_cert_lib.py'), 'utf8');
     // The function itself, taken from upstream's file (the module imports packages we do not need).
     const source = /^def add_period\(.*?(?=^\S)/ms.exec(lib)?.[0];
     expect(source, 'add_period in Tests/scs_cert_lib.py').toBeTruthy();
