@@ -4,7 +4,7 @@
  * on 2026-12-01 from `status.json`, on 2025-08-01 from the run with the monitor's clock at
  * 2025-08-01. The default build (no subjects.json) says how to point the site at a monitor.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';

@@ -48,7 +48,7 @@ export const Subject = z.object({
 
 export const SubjectsFile = z.object({
   /** Base URL of the monitor, ending in `/`. */
-  monitor: z.url(),
+  monitor: z.url({ protocol: /^https?$/ }),
   subjects: z.array(Subject),
 });
 
