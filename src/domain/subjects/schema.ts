@@ -5,6 +5,7 @@
  * derived here again from this tracker's timelines (./standing.ts).
  */
 import { z } from 'zod';
+import { HttpUrl } from '../schemas/url.ts';
 import { Lifetime } from './add-period.ts';
 import { CheckedAt, SubjectId, Verdict, type MonitorStatus } from './monitor-status.ts';
 
@@ -48,7 +49,7 @@ export const Subject = z.object({
 
 export const SubjectsFile = z.object({
   /** Base URL of the monitor, ending in `/`. */
-  monitor: z.url({ protocol: /^https?$/ }),
+  monitor: HttpUrl,
   subjects: z.array(Subject),
 });
 
