@@ -65,9 +65,9 @@ export const ICS_HEADERS = { 'Content-Type': 'text/calendar; charset=utf-8' };
 export const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
 
 export function subjectRssInfo(subject: string): FeedInfo {
-  return { title: `${SITE_TITLE}: ${subject}`, description: `What ${subject} must do by when: its compliance-monitor results joined with the scope timelines.`, path: `subjects/${subject}/rss.xml` };
+  return { title: `${SITE_TITLE}: ${subject}`, description: `What ${subject} must do by when: its compliance-monitor results joined with the scope timelines.`, path: `subjects/${subject}/rss.xml`, home: `subjects/${subject}/` };
 }
 
 export function subjectCalendarInfo(subject: string): FeedInfo {
-  return { title: `${SITE_TITLE}: ${subject}`, description: `Re-test days of ${subject} and the warn and deprecated days of the versions it relies on, with reminders.`, path: `subjects/${subject}/calendar.ics` };
+  return { title: `${SITE_TITLE}: ${subject}`, description: `Re-test days of ${subject} and the warn and deprecated days of the versions it relies on, with reminders.`, path: `subjects/${subject}/calendar.ics`, home: `subjects/${subject}/` };
 }

@@ -77,7 +77,7 @@ describe('subject RSS', () => {
     const ctx = feedContext(dataset);
     const file = subjects();
     const standing = subjectStanding(file.subjects[0]!, dataset.scopes, '2025-07-30');
-    const feed = subjectRss(ctx, events, file, standing, { title: 't', description: 'd', path: 'subjects/acme-old/rss.xml' });
+    const feed = subjectRss(ctx, events, file, standing, { title: 't', description: 'd', path: 'subjects/acme-old/rss.xml', home: 'subjects/acme-old/' });
     const first = feed.items[0]!;
     expect(first.title).toBe('acme-old, IaaS: overdue');
     expect(first.description).not.toContain('<script>');
