@@ -14,7 +14,7 @@ import { objectInfo, unreadable } from './git-objects.ts';
 
 /** Mode of a gitlink (a submodule's commit recorded in the tree): no file the sync could read. */
 const GITLINK = '160000';
-const PATHSPEC = [':(glob)Tests/scs-compatible*.yaml', ':(glob)Tests/scs-compatible*.yml', 'Standards/'];
+export const PATHSPEC = [':(glob)Tests/scs-compatible*.yaml', ':(glob)Tests/scs-compatible*.yml', 'Standards/'];
 const ZERO = /^0+$/;
 
 async function resolveBranch(repo: string, branch: string): Promise<string> {
@@ -93,10 +93,23 @@ function dated(commits: RawCommit[], warnings: string[]): RawCommit[] {
   });
 }
 
-export async function readGitSnapshot(repo: string, options: { branch?: string; repoName?: string } = {}): Promise<UpstreamSnapshot> {
+/** Any revision (`main~3`, a commit id, `refs/pull/835/head`) as the commit it names. */
+export async function resolveRev(repo: string, rev: string): Promise<string> {
+  try {
+    return (await git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).toString('utf8').trim();
+  } catch {
+    throw new GitError(`${repo}: no commit "${rev}" (git rev-parse found none)`);
+  }
+}
+
+/**
+ * `rev`: read the history up to that revision instead of the branch's head (the review of a
+ * change reads its base so); `branch` is then only the name the snapshot carries.
+ */
+export async function readGitSnapshot(repo: string, options: { branch?: string; repoName?: string; rev?: string } = {}): Promise<UpstreamSnapshot> {
   if (!existsSync(repo)) throw new GitError(`${repo}: no such directory (expected a clone of the standards repository)`);
   const branch = options.branch ?? 'main';
-  const head = await resolveBranch(repo, branch);
+  const head = options.rev === undefined ? await resolveBranch(repo, branch) : await resolveRev(repo, options.rev);
   await refuseShallow(repo);
   const [headDate, tree, log] = await Promise.all([
     git(repo, ['show', '-s', '--format=%cI', head]),

@@ -8,9 +8,11 @@
  *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
  *   scs-timeline rules [--scope <id>]
  *   scs-timeline subject <name> [--on <day>]
+ *   scs-timeline review --repo <clone> --base <rev> --head <rev> [--on <day>]
  *
  * Common options: --json, --data <dir>. "Today" is SCS_TODAY if set, else today's UTC date.
- * Exit codes: 0 answered, 1 the data could not be read, 2 the command line was wrong.
+ * Exit codes: 0 answered, 1 the data could not be read (review: the change breaks a rule),
+ * 2 the command line was wrong.
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,8 +23,9 @@ import { SUBJECTS_FILE } from '../domain/subjects/schema.ts';
 import { readDataset, readSubjects } from '../io/dataset.ts';
 import { subjectCommand } from './subject.ts';
 import { periodsCommand, reportCommand, requireDay, rulesCommand, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
+import { reviewCommand } from './review.ts';
 
-const COMMANDS = ['validity', 'periods', 'upcoming', 'standards', 'report', 'rules', 'subject'] as const;
+const COMMANDS = ['validity', 'periods', 'upcoming', 'standards', 'report', 'rules', 'subject', 'review'] as const;
 const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [--data <dir>]
   validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
@@ -30,7 +33,8 @@ const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [-
   standards [--on <YYYY-MM-DD>] [--track <track>] [--known-now]   (default: as known on that day)
   report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)
   rules     [--scope <id|uuid|name>]   (every revision checked against scs-0003-v1)
-  subject   <name> [--on <YYYY-MM-DD>]   (a cloud in data/subjects.json, from a sync with --monitor)`;
+  subject   <name> [--on <YYYY-MM-DD>]   (a cloud in data/subjects.json, from a sync with --monitor)
+  review    --repo <clone> --base <rev> --head <rev> [--on <YYYY-MM-DD>]   (Markdown for a PR comment; exit 1 on a rule violation)`;
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 
@@ -57,7 +61,7 @@ function parseProblem(error: unknown, accepted: string): string {
   return `${first}; ${accepted}`;
 }
 
-async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
+async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode?: number }> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     return { json: null, text: USAGE.split('\n'), asJson: false };
@@ -73,6 +77,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
     report: ['since', 'until', 'format'],
     rules: ['scope'],
     subject: ['on'],
+    review: ['repo', 'base', 'head', 'on'],
   };
   const cmd = command as (typeof COMMANDS)[number];
   const accepted = `${cmd} accepts ${[...allowed[cmd], 'json', 'data'].map((k) => `--${k}`).join(', ')}`;
@@ -94,6 +99,9 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
         'known-now': { type: 'boolean' },
         json: { type: 'boolean', default: false },
         data: { type: 'string' },
+        repo: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
       },
       strict: true,
       allowPositionals: cmd === 'subject',
@@ -115,6 +123,10 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean }> {
   if (values.days !== undefined) {
     if (!/^\d{1,5}$/.test(values.days)) throw new UsageError(`--days ${JSON.stringify(values.days)} is not a number of days; expected a whole number from 0 to 99999`);
     days = Number(values.days);
+  }
+  if (cmd === 'review') {
+    const answer = await reviewCommand({ repo: values.repo, base: values.base, head: values.head, on });
+    return { ...answer, asJson: values.json ?? false };
   }
   if (cmd === 'report') {
     const format = values.format ?? (values.json ? 'json' : 'md');
@@ -153,6 +165,7 @@ try {
   const answer = await run(process.argv.slice(2));
   // Every text line escaped: a title with CR, LF or ESC stays on its line and cannot move the cursor.
   process.stdout.write(answer.asJson ? `${JSON.stringify(answer.json, null, 2)}\n` : `${answer.text.map(escapeControls).join('\n')}\n`);
+  if (answer.exitCode) process.exitCode = answer.exitCode;
 } catch (error) {
   if (error instanceof UsageError) {
     process.stderr.write(`scs-timeline: ${escapeControls(error.message)}\n`);
