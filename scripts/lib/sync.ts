@@ -9,6 +9,7 @@ import { formatProblem, InputError } from '../../src/domain/errors.ts';
 import { mergePulls, parsePullExport, pullFromGitHub } from '../../src/domain/pulls.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { urlWarnings } from '../../src/domain/schemas/url.ts';
+import { scopeLosses } from '../../src/domain/scopes/losses.ts';
 import { readDatasetIfPresent, writeDataset, writeFiles, type WriteResult } from '../../src/io/dataset.ts';
 import { readGitSnapshot } from './git-source.ts';
 import { BlobCache } from './blob-cache.ts';
@@ -32,6 +33,8 @@ export interface SyncResult {
   dataset: Dataset;
   write: WriteResult;
   changes: string[];
+  /** What the previous data had and this result lacks (`scopes/losses.ts`); each is printed as a warning. */
+  losses: string[];
   ignored: string[];
 }
 
@@ -93,7 +96,7 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
   const write = await writeDataset(options.out, dataset, { [SYNC_STATE_FILE]: serializeSyncState(fetched.state), ...options.extra });
   await writeEtags(cacheDir, fetched.etags);
   return {
-    result: { dataset, write, changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset), ignored },
+    result: { dataset, write, changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset), losses: previous ? scopeLosses(previous, dataset) : [], ignored },
     extraWrite: null,
     stats: client.stats,
     notes: fetched.notes,
@@ -147,7 +150,7 @@ export async function syncFromGit(options: GitSyncOptions): Promise<SyncResult> 
   dataset.meta.warnings.push(...pullUrlWarnings(options.pulls ?? 'git', dataset.pulls));
   const write = await writeDataset(options.out, dataset, options.extra);
   const changes = describeChanges(previous, dataset);
-  return { dataset, write, changes: note ? [note, ...changes] : changes, ignored };
+  return { dataset, write, changes: note ? [note, ...changes] : changes, losses: previous ? scopeLosses(previous, dataset) : [], ignored };
 }
 
 /** The short summary the sync prints. */
@@ -162,5 +165,6 @@ export function summarize(result: SyncResult): string[] {
   ];
   if (result.ignored.length) lines.push(`ignored ${result.ignored.length} non-document files under Standards/ (templates)`);
   for (const w of dataset.meta.warnings) lines.push(`warning: ${w}`);
+  for (const l of result.losses) lines.push(`warning: lost since the previous data: ${l}`);
   return lines;
 }

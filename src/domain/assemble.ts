@@ -18,6 +18,9 @@ import type { Dataset, Document, DocumentChange, Meta, PullRequest, Revision, Sc
 import { urlWarnings } from './schemas/url.ts';
 import { pullRequestOfMessage, type UpstreamCommit, type UpstreamSnapshot } from './upstream.ts';
 import { decodeUtf8 } from './yaml.ts';
+import { scopesFromDocuments } from './scopes/documents-only.ts';
+import { isScopeDocument, readScopeDocumentBody } from './scopes/scope-document.ts';
+import { disagreementWarnings, joinVersionFacts, type ScopeDocument } from './scopes/version-facts.ts';
 
 function errorText(error: unknown): string {
   if (error instanceof InputError) return error.problems.map(formatProblem).join('; ');
@@ -65,6 +68,12 @@ function scopeRevisions(snapshot: UpstreamSnapshot, headPath: string, warnings: 
       const parsed = parseScopeText(decodeUtf8(content, path), path, (name) => firstSeen.get(name) ?? where.date);
       for (const v of parsed.versions) if (!firstSeen.has(v.name)) firstSeen.set(v.name, where.date);
       const revision: Revision = { ...where, file: path, format: parsed.format, error: null, timeline: parsed.timeline, versions: parsed.versions };
+      // A change that landed unparseable and was fixed the same day is the broken commit's
+      // change: credit it (KaaS v1 effective 2024-11-26 by #843), name the fix (#844).
+      const broken = revisions[revisions.length - 1];
+      if (lastError !== null && broken && broken.format === 'unparseable' && broken.date === where.date) {
+        revision.madeBy = { commit: broken.commit, date: broken.date, pr: broken.pr, title: broken.title };
+      }
       const print = fingerprint(revision);
       if (print !== lastParsed || lastError !== null) revisions.push(revision);
       lastParsed = print;
@@ -80,7 +89,9 @@ function scopeRevisions(snapshot: UpstreamSnapshot, headPath: string, warnings: 
   return { revisions, firstSeen };
 }
 
-function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8Array, warnings: string[]): Scope {
+type YamlScope = Omit<Scope, 'facts'> & { testGroups: Record<string, string> };
+
+function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8Array, warnings: string[]): YamlScope {
   const headDay = dayOfTimestamp(snapshot.head.committedAt);
   // Parse the head first: a broken scope file at the head fails the sync (its InputError
   // propagates) before any history warning is collected.
@@ -88,6 +99,7 @@ function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8A
   const { revisions, firstSeen } = scopeRevisions(snapshot, path, warnings);
   const head = parseScopeText(decodeUtf8(content, path), path, (name) => firstSeen.get(name) ?? headDay);
   warnings.push(...urlWarnings(path, [['url', head.url], ...head.modules.map((m, i) => [`modules[${i}].url`, m.url] as const)]));
+  warnings.push(...head.warnings);
   return {
     id: scopeIdOfFile(path),
     uuid: head.uuid,
@@ -98,7 +110,40 @@ function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8A
     versions: head.versions,
     timeline: head.timeline,
     revisions,
+    testGroups: head.testGroups,
   };
+}
+
+/** The scope documents (track `Scopes`) with what their bodies say. */
+function scopeDocuments(snapshot: UpstreamSnapshot, documents: readonly Document[]): ScopeDocument[] {
+  return documents.filter(isScopeDocument).map((doc) => ({ doc, body: readScopeDocumentBody(decodeUtf8(snapshot.files.get(doc.file) ?? new Uint8Array(), doc.file)) }));
+}
+
+/**
+ * Join each scope file with its scope documents (same title, or named by a test group's URL);
+ * scope documents no file claims make scopes of their own. With no scope at all the head is
+ * broken: the sync fails as for a scope file that does not parse.
+ */
+function joinScopes(yamlScopes: readonly YamlScope[], docs: readonly ScopeDocument[], warnings: string[]): Scope[] {
+  const claimed = new Set<string>();
+  const scopes: Scope[] = yamlScopes.map(({ testGroups, ...scope }) => {
+    const targets = new Set(Object.values(testGroups).map((g) => scope.modules.find((m) => m.id === g)?.document));
+    const mine = docs.filter((d) => !claimed.has(d.doc.id) && (d.doc.title.trim().toLowerCase() === scope.name.trim().toLowerCase() || targets.has(d.doc.id)));
+    for (const d of mine) claimed.add(d.doc.id);
+    const facts = joinVersionFacts(scope, testGroups, mine);
+    warnings.push(...disagreementWarnings(scope.name, facts));
+    return { ...scope, facts };
+  });
+  const fromDocs = scopesFromDocuments(docs.filter((d) => !claimed.has(d.doc.id)), new Set(scopes.map((s) => s.id)));
+  if (yamlScopes.length === 0 && fromDocs.length > 0) {
+    warnings.push(`no scope file (Tests/scs-compatible-*.yaml) at the head: scopes come from the scope documents (track Scopes) alone: ${fromDocs.map((s) => `${s.name} (${s.facts.map((f) => f.document).join(', ')})`).join('; ')}`);
+  } else {
+    for (const s of fromDocs) warnings.push(`${s.name}: no scope file describes it; it comes from its documents alone (${s.facts.map((f) => f.document).join(', ')})`);
+  }
+  if (scopes.length + fromDocs.length === 0) {
+    throw new InputError([{ file: 'Tests/scs-compatible-*.yaml', key: '', value: null, expected: 'no scope file at the head, and no scope document (track Scopes, "This is vN of the certificate scope") either; expected at least one certificate scope' }]);
+  }
+  return [...scopes, ...fromDocs];
 }
 
 /**
@@ -215,12 +260,13 @@ export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullR
   const warnings: string[] = [...(snapshot.warnings ?? [])];
   const scopeFiles = [...snapshot.files].filter(([path]) => SCOPE_FILE_PATTERN.test(path)).sort(([a], [b]) => (a < b ? -1 : 1));
   refuseTwinScopeFiles(scopeFiles.map(([path]) => path));
-  const scopes = scopeFiles.map(([path, content]) => assembleScope(snapshot, path, content, warnings));
+  const yamlScopes = scopeFiles.map(([path, content]) => assembleScope(snapshot, path, content, warnings));
   const documents = assembleDocuments(snapshot, warnings);
+  const scopes = joinScopes(yamlScopes, scopeDocuments(snapshot, documents), warnings);
   // A pull request that changed a scope file under an earlier name (Tests/scs-compatible.yaml)
   // touched the scope that file became; one that changed a scope file gone since
   // (Tests/scs-compatible-test.yaml) touched no scope in data/.
-  const paths = new Map(scopes.flatMap((s) => [[s.file, s.id] as const, ...s.revisions.map((r) => [r.file, s.id] as const)]));
+  const paths = new Map(scopes.flatMap((s) => [...(s.file ? [[s.file, s.id] as const] : []), ...s.revisions.map((r) => [r.file, s.id] as const)]));
   const scopesOf = (files: readonly string[]) => [...new Set(files.flatMap((f) => paths.get(f) ?? []))].sort();
   const scopedPulls = pulls.map((p) => ({ ...p, scopes: scopesOf(p.files) }));
   const ignored = [...snapshot.files.keys()].filter((p) => p.startsWith('Standards/') && !documentName(p)).sort();

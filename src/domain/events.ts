@@ -15,8 +15,21 @@ import type { Dataset, Document, Provenance, Revision, Scope } from './schemas/d
 import type { TimelineEvent } from './schemas/event.ts';
 import { transitionsOf } from './validity.ts';
 
+/**
+ * Who made a revision's change: the revision itself, or, for the same-day fix of a revision
+ * that did not parse, the pull request that made the change (`Revision.madeBy`).
+ */
 function provenanceOf(r: Revision): Provenance {
-  return { commit: r.commit, date: r.date, pr: r.pr };
+  const made = r.madeBy ?? r;
+  return { commit: made.commit, date: made.date, pr: made.pr };
+}
+
+/**
+ * ` (syntax fixed by #844)` for a change credited to the pull request that made it; the
+ * pull request itself is named from the event's source, as for every other event.
+ */
+function creditOf(r: Revision): string {
+  return r.madeBy ? ` (syntax fixed by ${r.pr ? `#${r.pr}` : r.commit.slice(0, 7)})` : '';
 }
 
 function transitionKey(t: { version: string; validity: string; occurrence: number }): string {
@@ -25,7 +38,7 @@ function transitionKey(t: { version: string; validity: string; occurrence: numbe
 
 interface KeyHistory {
   /** Each revision that set the date of this transition, with the date it set (null: withdrawn). */
-  changes: { at: Provenance; date: Day | null; previous: Day | null }[];
+  changes: { at: Provenance; revision: Revision; date: Day | null; previous: Day | null }[];
 }
 
 /** How each transition's date came to be, revision by revision. */
@@ -39,12 +52,12 @@ function transitionHistories(scope: Scope, versions: string[]): Map<string, KeyH
       const previous = before.get(key) ?? null;
       if (previous === date) continue;
       const h = histories.get(key) ?? { changes: [] };
-      h.changes.push({ at, date, previous });
+      h.changes.push({ at, revision, date, previous });
       histories.set(key, h);
     }
     for (const [key, previous] of before) {
       if (now.has(key)) continue;
-      histories.get(key)?.changes.push({ at, date: null, previous });
+      histories.get(key)?.changes.push({ at, revision, date: null, previous });
     }
     before = now;
   }
@@ -104,13 +117,14 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
     for (const [i, c] of history.changes.entries()) {
       if (!isNews(c, i === 0)) continue;
       const base = { ...EMPTY, scope: scope.id, version, validity, source: c.at, date: c.at.date, transition };
-      const commit = commitKey(scope.revisions, c.at.commit);
+      const commit = commitKey(scope.revisions, c.revision.commit); // the revision's own commit: ids stay as they were
+      const credit = creditOf(c.revision);
       if (c.date !== null && c.previous === null) {
-        events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: transitionTitle(subject, { validity }, c.date) });
+        events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: transitionTitle(subject, { validity }, c.date) + credit });
       } else if (c.date !== null && c.previous !== null) {
-        events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: movedTitle(subject, { validity }, c.date, c.previous) });
+        events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: movedTitle(subject, { validity }, c.date, c.previous) + credit });
       } else if (c.previous !== null) {
-        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'cancelled', previous: c.previous, title: withdrawnTitle(subject, { validity }, c.previous) });
+        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'cancelled', previous: c.previous, title: withdrawnTitle(subject, { validity }, c.previous) + credit });
       }
     }
   }
@@ -159,9 +173,36 @@ function documentEvents(doc: Document): TimelineEvent[] {
 
 const KIND_ORDER: Record<TimelineEvent['kind'], number> = { validity: 0, document: 1, announced: 2, moved: 3, cancelled: 4, 'version-added': 5, 'document-added': 6 };
 
+/** The document state that is the same transition as a version's validity (scs-0001-v1 ↔ scs-0003-v1). */
+const SAME_TRANSITION: Partial<Record<string, TimelineEvent['state']>> = { effective: 'Stable', deprecated: 'Deprecated' };
+
+/**
+ * One transition is one event: a scope version turning effective (deprecated) on the day its
+ * scope document turns Stable (Deprecated) is one event naming both ("IaaS v5.1
+ * (scs-0501-v5) becomes effective"). It keeps the version event's id, so feed subscribers see
+ * neither a duplicate nor a cancellation; the document's own event is dropped.
+ */
+export function mergeScopeDocumentEvents(events: readonly TimelineEvent[], scopes: readonly Scope[]): TimelineEvent[] {
+  const documentOf = new Map(scopes.flatMap((s) => s.facts.filter((f) => f.document !== null).map((f) => [`${s.id}/${f.name}`, f.document!] as const)));
+  const byDocument = new Map<string, TimelineEvent>();
+  for (const e of events) if (e.kind === 'document' && e.document) byDocument.set(`${e.document}/${e.state}/${e.date}`, e);
+  const dropped = new Set<TimelineEvent>();
+  const merged = events.map((e) => {
+    if (e.kind !== 'validity' || e.scope === null || e.version === null || e.validity === null) return e;
+    const doc = documentOf.get(`${e.scope}/${e.version}`);
+    const state = SAME_TRANSITION[e.validity];
+    const twin = doc && state ? byDocument.get(`${doc}/${state}/${e.date}`) : undefined;
+    if (!doc || !state || !twin || dropped.has(twin)) return e;
+    dropped.add(twin);
+    const scope = scopes.find((s) => s.id === e.scope)!;
+    return { ...e, document: doc, state, title: transitionTitle(`${shortName(scope)} ${e.version} (${doc})`, { validity: e.validity }, e.date) };
+  });
+  return merged.filter((e) => !dropped.has(e));
+}
+
 /** Every event of a dataset, by date, then kind, then id. */
 export function deriveEvents(dataset: Pick<Dataset, 'scopes' | 'documents'>): TimelineEvent[] {
-  const events = [...dataset.scopes.flatMap(scopeEvents), ...dataset.documents.flatMap(documentEvents)];
+  const events = mergeScopeDocumentEvents([...dataset.scopes.flatMap(scopeEvents), ...dataset.documents.flatMap(documentEvents)], dataset.scopes);
   return events.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
 }
 

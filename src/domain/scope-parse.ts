@@ -9,6 +9,8 @@ import type { Module, ScopeVersion } from './schemas/data.ts';
 import { parseYaml } from './yaml.ts';
 import { z } from 'zod';
 import type { Day } from './day.ts';
+import { resolveIncludes } from './scopes/groups.ts';
+import { unknownKeyWarnings } from './scopes/scope-keys.ts';
 
 export interface ParsedScope {
   format: 'timeline' | 'legacy';
@@ -18,6 +20,10 @@ export interface ParsedScope {
   modules: Module[];
   versions: ScopeVersion[];
   timeline: TimelineEntry[];
+  /** Revamped format: the group that tests each version (`v5.1` → `scs-0501-v5`). */
+  testGroups: Record<string, string>;
+  /** Keys of the file this project does not know (see `unknownKeyWarnings`). */
+  warnings: string[];
 }
 
 const DOC_IN_TEXT = /\bscs-(\d{4})-([vw]\d+)/;
@@ -31,35 +37,32 @@ export function documentOfModule(id: string, url: string | null | undefined): st
   return null;
 }
 
-function stringifyParameters(params: Record<string, unknown> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(params ?? {})) out[k] = v === null ? '' : String(v);
-  return out;
-}
-
-function parseTimelineFormat(doc: unknown, file: string): ParsedScope {
+function parseTimelineFormat(doc: Record<string, unknown>, file: string): ParsedScope {
   const scope = parseOrThrow(ScopeFile, doc, file);
+  const moduleIds = new Set(scope.modules.map((m) => m.id));
+  const testGroups: Record<string, string> = {};
+  for (const v of scope.versions) if (v.test !== undefined) testGroups[v.version] = v.test;
+  // Modules (scs-0003-v1) and groups (revamped) are one list: both name what tests a standard.
+  const modules: Module[] = [...scope.modules, ...scope.groups.filter((g) => !moduleIds.has(g.id))].map((m) => ({
+    id: m.id,
+    name: m.name.trim(),
+    url: m.url ?? null,
+    document: documentOfModule(m.id, m.url),
+  }));
   return {
     format: 'timeline',
     uuid: scope.uuid,
     name: scope.name,
     url: scope.url ?? null,
-    modules: scope.modules.map((m) => ({
-      id: m.id,
-      name: m.name.trim(),
-      url: m.url ?? null,
-      document: documentOfModule(m.id, m.url),
-    })),
+    modules,
     versions: scope.versions.map((v) => ({
       name: v.version,
       stabilizedAt: v.stabilized_at ?? null,
-      include: v.include.map((inc) =>
-        typeof inc === 'string'
-          ? { ref: inc, parameters: {} }
-          : { ref: inc.ref, parameters: stringifyParameters(inc.parameters) },
-      ),
+      include: resolveIncludes(v.test !== undefined ? [v.test, ...v.include] : v.include, scope.groups, moduleIds, file),
     })),
     timeline: scope.timeline,
+    testGroups,
+    warnings: unknownKeyWarnings(doc, file),
   };
 }
 
@@ -93,6 +96,8 @@ function parseLegacyFormat(doc: Record<string, unknown>, file: string, since: Da
       include: (v.standards ?? []).map((s) => ({ ref: s.name.trim(), parameters: {} })),
     })),
     timeline: legacyTimeline(versions, since),
+    testGroups: {},
+    warnings: [],
   };
 }
 
@@ -103,10 +108,14 @@ function parseLegacyFormat(doc: Record<string, unknown>, file: string, since: Da
  */
 export function parseScopeText(text: string, file: string, since: Day | DraftSince | null = null): ParsedScope {
   const doc = parseYaml(text, file);
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+  if (!isMapping(doc)) {
     throw new InputError([{ file, key: '', value: null, expected: 'expected a YAML mapping with name, uuid, versions and timeline' }]);
   }
-  return 'timeline' in doc ? parseTimelineFormat(doc, file) : parseLegacyFormat(doc as Record<string, unknown>, file, since);
+  return 'timeline' in doc ? parseTimelineFormat(doc, file) : parseLegacyFormat(doc, file, since);
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /** `Tests/scs-compatible-iaas.yaml` → `iaas`. */

@@ -12,7 +12,7 @@ export function shortName(scope: Pick<Scope, 'name'>): string {
   return scope.name.replace(/^SCS[- ]compatible\s+/i, '') || scope.name;
 }
 
-export function parseableRevisions(scope: Scope): Revision[] {
+export function parseableRevisions(scope: Pick<Scope, 'revisions'>): Revision[] {
   return scope.revisions.filter((r) => r.format !== 'unparseable');
 }
 
@@ -30,7 +30,7 @@ export function revisionAsOf(scope: Scope, day: Day): Revision | null {
  * a revision drops was withdrawn, not pruned. Returns, for each parseable revision, the
  * timeline as known after it.
  */
-export function accumulatedTimelines(scope: Scope): { revision: Revision; timeline: TimelineEntry[] }[] {
+export function accumulatedTimelines(scope: Pick<Scope, 'revisions'>): { revision: Revision; timeline: TimelineEntry[] }[] {
   const out: { revision: Revision; timeline: TimelineEntry[] }[] = [];
   let known: TimelineEntry[] = [];
   for (const revision of parseableRevisions(scope)) {
@@ -43,7 +43,7 @@ export function accumulatedTimelines(scope: Scope): { revision: Revision; timeli
 }
 
 /** The whole known timeline of a scope, pruned entries included. */
-export function fullTimeline(scope: Scope): TimelineEntry[] {
+export function fullTimeline(scope: Pick<Scope, 'timeline' | 'revisions'>): TimelineEntry[] {
   const all = accumulatedTimelines(scope);
   if (all.length === 0) return scope.timeline;
   // The head file wins over history for the dates it lists.
@@ -53,7 +53,7 @@ export function fullTimeline(scope: Scope): TimelineEntry[] {
 }
 
 /** Every version name the scope ever had, current ones first. */
-export function allVersionNames(scope: Scope): string[] {
+export function allVersionNames(scope: Pick<Scope, 'versions' | 'timeline' | 'revisions'>): string[] {
   const names = versionNames(scope.versions, scope.timeline);
   for (const r of [...scope.revisions].reverse()) for (const n of versionNames(r.versions, r.timeline)) if (!names.includes(n)) names.push(n);
   return names;

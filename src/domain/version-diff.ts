@@ -2,6 +2,7 @@
  * What changes between two versions of a scope: modules added, removed, or included with
  * other parameters — what a provider must newly implement when moving up.
  */
+import { documentOfModule } from './scope-parse.ts';
 import type { Include, Module, Scope, ScopeVersion } from './schemas/data.ts';
 
 export interface VersionDiff {
@@ -27,9 +28,14 @@ export function moduleDocuments(modules: readonly Module[]): Map<string, string 
   return new Map(modules.map((m) => [m.id, m.document]));
 }
 
+/**
+ * The standards (document ids) a version includes, through the modules that check them. A
+ * module the head file no longer defines (a version pruned since) is read by its id
+ * (`scs-0100-v1` checks scs-0100-v1).
+ */
 export function documentsOfVersion(version: ScopeVersion, modules: readonly Module[]): string[] {
   const docs = moduleDocuments(modules);
-  return [...new Set(version.include.map((i) => docs.get(i.ref) ?? null).filter((d): d is string => d !== null))].sort();
+  return [...new Set(version.include.map((i) => (docs.has(i.ref) ? docs.get(i.ref)! : documentOfModule(i.ref, null))).filter((d): d is string => d !== null))].sort();
 }
 
 export function versionDiff(from: ScopeVersion, to: ScopeVersion, modules: readonly Module[] = []): VersionDiff {

@@ -56,6 +56,7 @@ describe('scopeVersionsIncluding', () => {
       modules: [{ id: 'scs-0214-v2', name: 'Node distribution', url: null, document: 'scs-0214-v2' }, { id: 'x', name: 'X', url: null, document: null }],
       versions: [version('v1', ['scs-0214-v2', 'x'])],
       revisions: [{ commit: '0'.repeat(40), date: '2024-03-06', pr: 1, title: 't', file: 'f', format: 'timeline', error: null, timeline: [], versions: [version('v1', []), version('v2', ['scs-0214-v2'])] }],
+      facts: [],
     };
     expect(scopeVersionsIncluding([scope]).get('scs-0214-v2')).toEqual([
       { scope: 'kaas', scopeName: 'SCS-compatible KaaS', version: 'v1' },

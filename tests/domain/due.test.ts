@@ -11,7 +11,7 @@ const rev = (n: number, date: string, timeline: TimelineEntry[]): Revision => ({
 const before: TimelineEntry[] = [{ date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } }, { date: '2025-01-01', versions: { v5: 'effective', v4: 'warn' } }];
 const after: TimelineEntry[] = [{ date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } }, { date: '2025-02-01', versions: { v5: 'effective', v4: 'warn' } }];
 const revisions = [rev(1, '2024-11-21', before), rev(2, '2024-12-20', after)];
-const scope: Scope = { id: 'iaas', uuid: null, name: 'SCS-compatible IaaS', url: null, file: 'f', modules: [], versions: revisions[1]!.versions, timeline: after, revisions };
+const scope: Scope = { id: 'iaas', uuid: null, name: 'SCS-compatible IaaS', url: null, file: 'f', modules: [], versions: revisions[1]!.versions, timeline: after, revisions, facts: [] };
 const doc: Document = {
   id: 'scs-0214-v2', series: 'scs-0214', version: 'v2', slug: 'x', file: 'Standards/scs-0214-v2-x.md', title: 'Node distribution', type: 'Standard',
   status: 'Stable', track: 'KaaS', stabilizedAt: '2025-01-20', deprecatedAt: null, rejectedAt: null, replaces: [], replacedBy: [], supplements: [], description: null,

@@ -10,7 +10,7 @@ const rev = (n: number, date: string, timeline: TimelineEntry[], versions: strin
 });
 const scope = (revisions: Revision[]): Scope => ({
   id: 'iaas', uuid: null, name: 'SCS-compatible IaaS', url: null, file: 'Tests/scs-compatible-iaas.yaml', modules: [],
-  versions: revisions.at(-1)!.versions, timeline: revisions.at(-1)!.timeline, revisions,
+  versions: revisions.at(-1)!.versions, timeline: revisions.at(-1)!.timeline, revisions, facts: [],
 });
 
 // The shape of the real IaaS history around #824 and #859 (v4 `warn` moved by a month).

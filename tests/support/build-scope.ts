@@ -38,6 +38,7 @@ export function scope(revisions: Revision[], extra: Partial<Scope> = {}): Scope 
     versions: last?.versions ?? [],
     timeline: last?.timeline ?? [],
     revisions,
+    facts: [],
     ...extra,
   };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Day, DAY_RANGE, inDayRange, isDay } from '../day.ts';
 import { DocumentStatus, DocumentType } from './front-matter.ts';
 import { TimelineEntry, VersionName } from './scope-file.ts';
+import { VersionFacts } from './scope-facts.ts';
 
 /** A git commit id (40 hex digits). */
 export const Sha = z.string().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit commit id');
@@ -72,6 +73,12 @@ export const Revision = Provenance.extend({
   error: z.string().nullable(),
   timeline: z.array(TimelineEntry),
   versions: z.array(ScopeVersion),
+  /**
+   * Only for the same-day fix of an unparseable revision: the commit that made the change
+   * this revision completes (KaaS v1 effective 2024-11-26 was made by #843; #844 fixed its
+   * syntax). The change is credited to it, the fix named beside it.
+   */
+  madeBy: Provenance.extend({ title: z.string() }).optional(),
 });
 export type Revision = z.output<typeof Revision>;
 
@@ -82,13 +89,16 @@ export const Scope = z.object({
   uuid: z.string().nullable(),
   name: z.string(),
   url: z.string().nullable(),
-  file: z.string(),
+  /** The scope file; null for a scope known only from its documents (track `Scopes`). */
+  file: z.string().nullable(),
   modules: z.array(Module),
   versions: z.array(ScopeVersion),
   /** The current timeline, newest entry first (as upstream orders it). */
   timeline: z.array(TimelineEntry),
   /** Every commit that changed the timeline or versions, oldest first. */
   revisions: z.array(Revision),
+  /** Every version ever listed or documented, joined with its scope document: `schemas/scope-facts.ts`. */
+  facts: z.array(VersionFacts).default([]),
 });
 export type Scope = z.output<typeof Scope>;
 

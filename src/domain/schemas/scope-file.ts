@@ -1,7 +1,11 @@
 /**
- * The certificate-scope file as upstream writes it (`Tests/scs-compatible-*.yaml`, scs-0003-v1).
+ * The certificate-scope file as upstream writes it (`Tests/scs-compatible-*.yaml`), in the
+ * format of scs-0003-v1 (`modules` with `targets`, versions listing `include` and
+ * `stabilized_at`), in the revamped one (`groups` with `include`, versions naming a
+ * `test` group), or mixing both during the transition.
  * Only the keys this project reads are checked strictly; the rest (scripts, variables, …)
- * pass through, so new upstream keys do not break the sync.
+ * pass through, so new upstream keys do not break the sync (unknown top-level and version
+ * keys are reported as warnings: `scopes/scope-keys.ts`).
  */
 import { z } from 'zod';
 import { Day } from '../day.ts';
@@ -29,6 +33,21 @@ export const ScopeFileVersion = z
     /** The day the version was stabilized; absent for a version in preparation. */
     stabilized_at: Day.optional().nullable(),
     include: z.array(IncludeItem).default([]),
+    /** Revamped format: the id of the group that tests this version (instead of `include`). */
+    test: z.string().min(1).optional(),
+  })
+  .loose();
+
+/**
+ * Revamped format: a named group of tests. `include` lists other group ids or testcase
+ * ids; `url` names the standard (or, for a version's own group, the scope document).
+ */
+export const ScopeFileGroup = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().default(''),
+    url: z.string().optional(),
+    include: z.array(IncludeItem).default([]),
   })
   .loose();
 
@@ -55,6 +74,7 @@ export const ScopeFile = z
     name: z.string().min(1),
     url: z.string().optional(),
     modules: z.array(ScopeFileModule).default([]),
+    groups: z.array(ScopeFileGroup).default([]),
     timeline: z.array(TimelineEntry),
     versions: z.array(ScopeFileVersion),
   })
@@ -73,6 +93,17 @@ export const ScopeFile = z
         });
       }
       seen.add(v.version);
+    });
+    const groups = new Set(scope.groups.map((g) => g.id));
+    scope.versions.forEach((v, i) => {
+      if (v.test !== undefined && !groups.has(v.test)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versions', i, 'test'],
+          input: v.test,
+          message: `names no group; expected one of the ids under groups: (${[...groups].join(', ')})`,
+        });
+      }
     });
     scope.timeline.forEach((entry, i) => {
       for (const name of Object.keys(entry.versions)) {

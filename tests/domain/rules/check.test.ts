@@ -18,7 +18,7 @@ const revision = (date: string, timeline: TimelineEntry[], versions: ScopeVersio
 });
 const scope = (...revisions: Revision[]): Scope => ({
   id: 'iaas', uuid: 'u', name: 'SCS-compatible IaaS', url: null, file: 'Tests/scs-compatible-iaas.yaml', modules: [],
-  versions: revisions.at(-1)!.versions, timeline: revisions.at(-1)!.timeline, revisions,
+  versions: revisions.at(-1)!.versions, timeline: revisions.at(-1)!.timeline, revisions, facts: [],
 });
 const entry = (date: string, versions: TimelineEntry['versions']): TimelineEntry => ({ date, versions });
 const rules = (s: Scope, pr?: number) => checkScope(s).filter((f) => pr === undefined || f.pr === pr).map((f) => f.rule);
