@@ -3,6 +3,7 @@
  * other parameters — what a provider must newly implement when moving up.
  */
 import { documentOfModule } from './scope-parse.ts';
+import { versionDefinitions } from './scopes/definitions.ts';
 import type { Include, Module, Scope, ScopeVersion } from './schemas/data.ts';
 
 export interface VersionDiff {
@@ -12,6 +13,11 @@ export interface VersionDiff {
   removed: Include[];
   /** Same module, other parameters. */
   changed: { ref: string; before: Include['parameters']; after: Include['parameters'] }[];
+  /**
+   * One standard, checked by another module: re-parameterised or replaced
+   * (`scs-0104-v1-1` → `scs-0104-v1-2`, `scs-0102-v1` → `scs-0102-v2`). Not in added/removed.
+   */
+  replaced: { before: Include; after: Include; document: string }[];
   /** Documents (`scs-0123-v1`) that `to` includes and `from` does not. */
   documentsAdded: string[];
   documentsRemoved: string[];
@@ -41,8 +47,22 @@ export function documentsOfVersion(version: ScopeVersion, modules: readonly Modu
 export function versionDiff(from: ScopeVersion, to: ScopeVersion, modules: readonly Module[] = []): VersionDiff {
   const before = new Map(from.include.map((i) => [i.ref, i]));
   const after = new Map(to.include.map((i) => [i.ref, i]));
-  const added = to.include.filter((i) => !before.has(i.ref));
-  const removed = from.include.filter((i) => !after.has(i.ref));
+  const docs = moduleDocuments(modules);
+  const docOf = (ref: string) => (docs.has(ref) ? docs.get(ref)! : documentOfModule(ref, null));
+  let added = to.include.filter((i) => !before.has(i.ref));
+  let removed = from.include.filter((i) => !after.has(i.ref));
+  // A module replaced by another one for the same standard (same document, else same series)
+  // is a change of that standard, not one standard added and another removed.
+  const replaced: VersionDiff['replaced'] = [];
+  for (const a of added) {
+    const da = docOf(a.ref);
+    if (da === null) continue;
+    const r = removed.find((x) => docOf(x.ref) === da) ?? removed.find((x) => docOf(x.ref)?.slice(0, 8) === da.slice(0, 8));
+    if (!r) continue;
+    replaced.push({ before: r, after: a, document: da });
+    removed = removed.filter((x) => x !== r);
+  }
+  added = added.filter((a) => !replaced.some((x) => x.after === a));
   const changed = to.include
     .filter((i) => before.has(i.ref) && !sameParameters(before.get(i.ref)!.parameters, i.parameters))
     .map((i) => ({ ref: i.ref, before: before.get(i.ref)!.parameters, after: i.parameters }));
@@ -54,17 +74,29 @@ export function versionDiff(from: ScopeVersion, to: ScopeVersion, modules: reado
     added,
     removed,
     changed,
+    replaced,
     documentsAdded: [...docsAfter].filter((d) => !docsBefore.has(d)).sort(),
     documentsRemoved: [...docsBefore].filter((d) => !docsAfter.has(d)).sort(),
   };
 }
 
 /**
- * Diffs between consecutive versions, oldest first. Versions are listed newest first
- * upstream; `next` and other unstabilized versions come last.
+ * Diffs between consecutive versions, oldest first, versions pruned from the file included
+ * (their last definition in the history): there is a v5 → v5.1 diff. Versions are ordered by
+ * stabilization day (unstabilized ones, `next`, last), then by name; without facts (older
+ * data), as upstream lists them, newest first.
  */
-export function consecutiveDiffs(scope: Pick<Scope, 'versions' | 'modules'>): VersionDiff[] {
-  const ordered = [...scope.versions].reverse();
+export function consecutiveDiffs(scope: Pick<Scope, 'versions' | 'modules'> & Partial<Pick<Scope, 'revisions' | 'facts'>>): VersionDiff[] {
+  const defs = versionDefinitions({ versions: scope.versions, revisions: scope.revisions ?? [] });
+  const day = new Map((scope.facts ?? []).map((f) => [f.name, f.stabilizedAt]));
+  const listed = [...defs.values()].map((d) => d.version);
+  const ordered = scope.facts && scope.facts.length > 0
+    ? [...listed].sort((a, b) => {
+        const da = day.get(a.name) ?? a.stabilizedAt ?? '9999';
+        const db = day.get(b.name) ?? b.stabilizedAt ?? '9999';
+        return da !== db ? (da < db ? -1 : 1) : a.name.localeCompare(b.name, 'en', { numeric: true });
+      })
+    : [...scope.versions].reverse();
   const out: VersionDiff[] = [];
   for (let i = 1; i < ordered.length; i++) out.push(versionDiff(ordered[i - 1]!, ordered[i]!, scope.modules));
   return out;

@@ -7,3 +7,5 @@ export const DOCS_URL = 'https://docs.scs.community/standards';
 export const DATA_OUTDATED_AFTER_DAYS = 14;
 /** A last successful check against upstream older than this earns "last checked N days ago" on every page. */
 export const CHECK_OUTDATED_AFTER_DAYS = 2;
+/** The SCS compliance monitor; each scope has a page there: `/page/scope/<uuid>`. */
+export const COMPLIANCE_MONITOR_URL = 'https://compliance.sovereignit.cloud';

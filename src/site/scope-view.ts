@@ -4,7 +4,7 @@
  */
 import { addDays, type Day } from '../domain/day.ts';
 import { accumulatedTimelines, allVersionNames, fullTimeline } from '../domain/scopes.ts';
-import type { Dataset, Include, Revision, Scope, ScopeVersion } from '../domain/schemas/data.ts';
+import type { Dataset, Include, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
 import { chartRows } from '../domain/timeline-chart.ts';
 import { periodOn, periodsOf } from '../domain/validity.ts';
@@ -14,6 +14,9 @@ import { safeHref } from '../domain/schemas/url.ts';
 import { checkScope } from '../domain/rules/check.ts';
 import type { Finding } from '../domain/rules/finding.ts';
 import { documentPath } from './links.ts';
+import { versionDefinitions } from '../domain/scopes/definitions.ts';
+import { announcedThen } from '../domain/scopes/removed-versions.ts';
+import { COMPLIANCE_MONITOR_URL } from './constants.ts';
 
 export interface ModuleLink {
   ref: string;
@@ -36,15 +39,7 @@ export function moduleLinker(scope: Scope, dataset: Pick<Dataset, 'documents'>) 
   };
 }
 
-/** The latest known definition of each version: the head file's, else the last revision that had it. */
-export function versionDefinitions(scope: Scope): Map<string, { version: ScopeVersion; current: boolean; lastSeen: Revision | null }> {
-  const out = new Map<string, { version: ScopeVersion; current: boolean; lastSeen: Revision | null }>();
-  for (const v of scope.versions) out.set(v.name, { version: v, current: true, lastSeen: null });
-  for (const r of [...scope.revisions].reverse()) {
-    for (const v of r.versions) if (!out.has(v.name)) out.set(v.name, { version: v, current: false, lastSeen: r });
-  }
-  return out;
-}
+export { versionDefinitions };
 
 export function periodsInWords(timeline: readonly TimelineEntry[], version: string): { validity: string; from: Day; until: Day | null }[] {
   return periodsOf(timeline, version)
@@ -59,14 +54,38 @@ export function scopeView(scope: Scope, dataset: Dataset, today: Day) {
   const definitions = versionDefinitions(scope);
   const order = rows.map((r) => r.version);
   for (const n of names) if (!order.includes(n)) order.push(n);
+  for (const f of scope.facts) if (!order.includes(f.name)) order.push(f.name);
+  const facts = new Map(scope.facts.map((f) => [f.name, f]));
+  const documents = new Map(dataset.documents.map((d) => [d.id, d]));
+  const monitor = scope.uuid ? `${COMPLIANCE_MONITOR_URL}/page/scope/${encodeURIComponent(scope.uuid)}` : null;
   const versions = order.map((name) => {
     const def = definitions.get(name) ?? null;
-    const period = periodOn(periodsOf(timeline, name), today);
-    return { name, def, validity: period.validity, since: period.from, periods: periodsInWords(timeline, name) };
+    const f = facts.get(name) ?? null;
+    // A version only its document knows takes its periods from the document's dates.
+    const own = f?.periodsFrom === 'document' ? f.periods : periodsOf(timeline, name);
+    const period = periodOn(own, today);
+    const periods = own.filter((p) => p.from !== null).map((p) => ({ validity: p.validity, from: p.from!, until: p.to ? addDays(p.to, -1) : null }));
+    const firstEffective = own.find((p) => p.validity === 'effective')?.from ?? null;
+    const early = f?.stabilizedAt && f.stabilizedFrom !== 'timeline' && firstEffective && firstEffective < f.stabilizedAt ? firstEffective : null;
+    return {
+      name,
+      def,
+      facts: f,
+      document: f?.document ? (documents.get(f.document) ?? null) : null,
+      validity: period.validity,
+      since: period.from,
+      periods,
+      announced: periods.length === 0 ? announcedThen(scope, name) : null,
+      effectiveBeforeStabilization: early,
+      monitor,
+    };
   });
   const link = moduleLinker(scope, dataset);
-  const includes = scope.versions.map((v) => ({ name: v.name, stabilizedAt: v.stabilizedAt, modules: v.include.map(link) }));
-  const diffs = consecutiveDiffs(scope).map((d) => ({ ...d, added: d.added.map(link), removed: d.removed.map(link) }));
+  const includes = [
+    ...scope.versions.map((v) => ({ name: v.name, stabilizedAt: facts.get(v.name)?.stabilizedAt ?? v.stabilizedAt, modules: v.include.map(link), standards: facts.get(v.name)?.standards ?? [] })),
+    ...scope.facts.filter((f) => !scope.versions.some((v) => v.name === f.name) && !definitions.has(f.name)).map((f) => ({ name: f.name, stabilizedAt: f.stabilizedAt, modules: [] as ModuleLink[], standards: f.standards })),
+  ];
+  const diffs = consecutiveDiffs(scope).map((d) => ({ ...d, added: d.added.map(link), removed: d.removed.map(link), replaced: d.replaced.map((r) => ({ before: link(r.before), after: link(r.after), document: r.document })) }));
   const history = revisionChanges(scope);
   return { timeline, rows, versions, includes, diffs, history, findings: findingsByCommit(scope) };
 }

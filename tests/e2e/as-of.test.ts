@@ -20,6 +20,17 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
     await context.close();
   });
 
+  it('without JavaScript, says plainly that ?day= needs it and shows the pre-rendered days open', async () => {
+    const { page, context } = await openPage(browser(), '/as-of/?day=2024-12-01', { javaScriptEnabled: false });
+    expect(await text(page, '.no-js-notice')).toMatch(/^Any other day needs JavaScript\. This page shows \d{4}-\d{2}-\d{2}, whatever day the address asks for/);
+    expect(await page.locator('details.as-of-days').getAttribute('open')).not.toBeNull();
+    expect(await page.locator('details.as-of-days a[href="/as-of/2024-11-21/"]').isVisible()).toBe(true);
+    await context.close();
+    const { page: js, context: c2 } = await openPage(browser(), '/as-of/');
+    expect(await js.locator('details.as-of-days').getAttribute('open')).toBeNull();
+    await c2.close();
+  });
+
   it('shows any day with the island, loaded only when a day is asked for', async () => {
     const { page, context, errors } = await openPage(browser(), '/as-of/?day=2024-12-01');
     await page.waitForFunction(() => document.getElementById('as-of-status')?.textContent === 'Showing 2024-12-01.');

@@ -81,4 +81,21 @@ describe.skipIf(!HAVE_CHROMIUM)('catalogue of standards', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('says which scope version a scope document is, and the scope page links back', async () => {
+    const { page, context } = await openPage(browser(), '/standards/scs-0501/');
+    expect(await text(page, 'table.series-versions tr[data-id="scs-0501-v5"] .scope-version-of')).toBe('is IaaS v5.1');
+    const v5 = page.locator('section#scs-0501-v5 p.scope-version-of');
+    expect((await v5.innerText()).replace(/\s+/g, ' ')).toMatch(/^This document is the certificate scope version IaaS v5\.1 \(its body says so; the file number is v5\)\. It includes .*scs-0123-v1/);
+    expect(await v5.locator('a', { hasText: 'IaaS v5.1' }).getAttribute('href')).toBe('/scopes/iaas/#versions');
+    expect(await page.locator('section#scs-0501-v5').innerText()).not.toContain('No scope version checks this document');
+    await context.close();
+    const { page: kaas, context: c2 } = await openPage(browser(), '/standards/scs-0502/');
+    expect(await text(kaas, 'section#scs-0502-v1 p.scope-version-of')).toMatch(/^This document is the certificate scope version KaaS v1\. It includes .*scs-0214-v2.*scs-0219-v1/);
+    await c2.close();
+    // The catalogue shows the document's state beside the version it is, not against it.
+    const { page: cat, context: c3 } = await openPage(browser(), '/standards/');
+    expect(await text(cat, 'tr[data-id="scs-0501-v5"] .scope-version-of')).toBe('= IaaS v5.1');
+    await c3.close();
+  });
 });

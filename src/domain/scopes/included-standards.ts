@@ -5,6 +5,7 @@
  */
 import type { Scope } from '../schemas/data.ts';
 import type { VersionFacts } from '../schemas/scope-facts.ts';
+import { shortName } from '../scopes.ts';
 
 export interface IncludedStandards {
   standards: string[];
@@ -21,4 +22,21 @@ export function includedStandards(scope: Pick<Scope, 'facts'>, version: string):
 /** The facts of one version, or null. */
 export function versionFacts(scope: Pick<Scope, 'facts'>, version: string): VersionFacts | null {
   return scope.facts.find((x) => x.name === version) ?? null;
+}
+
+export interface DocumentScopeVersion {
+  scope: string;
+  scopeName: string;
+  /** `IaaS v5.1`. */
+  label: string;
+  facts: VersionFacts;
+}
+
+/** Which scope version a scope document is (`scs-0501-v5` → IaaS v5.1), or null. */
+export function scopeVersionOfDocument(scopes: readonly Scope[], documentId: string): DocumentScopeVersion | null {
+  for (const s of scopes) {
+    const f = s.facts.find((x) => x.document === documentId);
+    if (f) return { scope: s.id, scopeName: s.name, label: `${shortName(s)} ${f.name}`, facts: f };
+  }
+  return null;
 }
