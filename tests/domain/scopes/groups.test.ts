@@ -51,6 +51,9 @@ describe('resolveIncludes', () => {
       { ref: 'm2', parameters: { n: '1' } },
     ]);
   });
+  it('reads a group’s own id in its include list as the testcase of that id', () => {
+    expect(resolveIncludes(['v1'], [{ id: 'v1', include: ['conf'] }, { id: 'conf', include: ['conf'] }], new Set(), 'f').map((i) => i.ref)).toEqual(['conf']);
+  });
   it('refuses an include cycle, naming the group', () => {
     const cyclic = [{ id: 'x', include: ['y'] }, { id: 'y', include: ['x'] }];
     expect(() => resolveIncludes(['x'], cyclic, new Set(), 'Tests/s.yaml')).toThrow(/Tests\/s.yaml: groups\[1\]\.include = "x": includes itself \(x → y → x\)/);
