@@ -122,8 +122,8 @@ describe.concurrent('upcoming', () => {
     for (const e of events) expect(['validity', 'document']).toContain(e.kind);
   });
   it('defaults to 90 days from SCS_TODAY', async () => {
-    expect(await ok(['upcoming'], '2025-04-02')).toMatch(/^Transitions from 2025-04-02 to 2025-07-01:\n[\s\S]*2025-07-01 {2}IaaS v4 can no longer be certified \(#955\)/);
-    expect(await ok(['upcoming'], '2025-04-01')).not.toContain('IaaS v4 can no longer be certified');
+    expect(await ok(['upcoming'], '2025-04-02')).toMatch(/^Transitions from 2025-04-02 to 2025-07-01:\n[\s\S]*2025-07-01 {2}IaaS v4 \(scs-0501-v4\) can no longer be certified \(#955\)/);
+    expect(await ok(['upcoming'], '2025-04-01')).not.toContain('IaaS v4 (scs-0501-v4) can no longer be certified');
   });
 });
 

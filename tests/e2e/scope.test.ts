@@ -62,7 +62,8 @@ describe.skipIf(!HAVE_CHROMIUM)('scope pages', () => {
     await context.close();
     const { page: iaas, context: c2 } = await openPage(browser(), '/scopes/iaas/');
     const orig = await text(iaas, 'table.versions tr[data-version="v3-orig"]');
-    expect(orig).toMatch(/As announced then \(timelines of #731 to #788\).*deprecated/);
+    expect(orig).toMatch(/As announced then \(timelines of #731 to #\d+\).*deprecated 2024-08-23/);
+    expect(orig).toContain('later removed');
     await c2.close();
   });
 
@@ -98,8 +99,12 @@ describe.skipIf(!HAVE_CHROMIUM)('scope pages', () => {
 
   it('shows KaaS v1 effective since 2024-11-26, and the unparseable revision as such', async () => {
     const { page, context } = await openPage(browser(), '/scopes/kaas/');
-    expect(await text(page, 'table.versions tr[data-version="v1"]')).toMatch(/^v1 2024-11-26 effective since 2024-11-26 /);
+    expect(await text(page, 'table.versions tr[data-version="v1"]')).toMatch(/^v1 compliance monitor scs-0502-v1 .* 2024-11-26 \(scope file\) effective since 2024-11-26 /);
     expect(await text(page, 'table.history tr[data-pr="843"]')).toContain('did not parse');
+    // The change is #843's; #844 fixed its syntax the same day.
+    const fix = await text(page, 'table.history tr[data-pr="844"]');
+    expect(fix).toContain('#843');
+    expect(fix).toMatch(/syntax fixed by #844/);
     await context.close();
   });
 });

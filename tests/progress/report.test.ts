@@ -44,7 +44,7 @@ const WEEK = [
     "- KaaS v2 draft on 2024-02-28 withdrawn ([PR#753](https://github.com/SovereignCloudStack/standards/pull/753))",
     "- IaaS v4 becomes warn on 2025-01-01 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
     "- IaaS v5 becomes effective on 2024-11-21 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
-    "- KaaS v1 becomes effective on 2024-11-26 ([PR#844](https://github.com/SovereignCloudStack/standards/pull/844))",
+    "- KaaS v1 becomes effective on 2024-11-26 ([PR#843](https://github.com/SovereignCloudStack/standards/pull/843))",
     "",
     "----",
     "",
@@ -61,7 +61,7 @@ const WEEK = [
     "- 2024-11-21: IaaS v5 becomes effective ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
     "- 2024-11-21: [scs-0214-v2](https://docs.scs.community/standards/scs-0214-v2-k8s-node-distribution) becomes Stable ([PR#835](https://github.com/SovereignCloudStack/standards/pull/835))",
     "- 2024-11-21: [scs-0219-v1](https://docs.scs.community/standards/scs-0219-v1-kaas-networking) becomes Stable ([PR#833](https://github.com/SovereignCloudStack/standards/pull/833))",
-    "- 2024-11-26: KaaS v1 becomes effective ([PR#844](https://github.com/SovereignCloudStack/standards/pull/844))",
+    "- 2024-11-26: KaaS v1 becomes effective ([PR#843](https://github.com/SovereignCloudStack/standards/pull/843))",
     "",
     "----",
     "",
@@ -163,7 +163,7 @@ describe('report for 2024-11-19 to 2024-11-26', () => {
       'kaas v2 draft null #753',
       'iaas v4 warn 2025-01-01 #824',
       'iaas v5 effective 2024-11-21 #824',
-      'kaas v1 effective 2024-11-26 #844',
+      'kaas v1 effective 2024-11-26 #843',
     ]);
     expect(r.pulls.merged.map((p) => p.number)).toEqual([753, 765, 828, 834, 824, 832, 833, 836, 548, 835, 843, 844]);
     expect(r.pulls.closed.map((p) => p.number)).toEqual([819, 656]);
