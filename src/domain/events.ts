@@ -24,14 +24,6 @@ function provenanceOf(r: Revision): Provenance {
   return { commit: made.commit, date: made.date, pr: made.pr };
 }
 
-/**
- * ` (syntax fixed by #844)` for a change credited to the pull request that made it; the
- * pull request itself is named from the event's source, as for every other event.
- */
-function creditOf(r: Revision): string {
-  return r.madeBy ? ` (syntax fixed by ${r.pr ? `#${r.pr}` : r.commit.slice(0, 7)})` : '';
-}
-
 function transitionKey(t: { version: string; validity: string; occurrence: number }): string {
   return `${t.version}/${t.validity}${t.occurrence > 0 ? `/${t.occurrence + 1}` : ''}`;
 }
@@ -118,13 +110,12 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
       if (!isNews(c, i === 0)) continue;
       const base = { ...EMPTY, scope: scope.id, version, validity, source: c.at, date: c.at.date, transition };
       const commit = commitKey(scope.revisions, c.revision.commit); // the revision's own commit: ids stay as they were
-      const credit = creditOf(c.revision);
       if (c.date !== null && c.previous === null) {
-        events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: transitionTitle(subject, { validity }, c.date) + credit });
+        events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: transitionTitle(subject, { validity }, c.date) });
       } else if (c.date !== null && c.previous !== null) {
-        events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: movedTitle(subject, { validity }, c.date, c.previous) + credit });
+        events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: movedTitle(subject, { validity }, c.date, c.previous) });
       } else if (c.previous !== null) {
-        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'cancelled', previous: c.previous, title: withdrawnTitle(subject, { validity }, c.previous) + credit });
+        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'cancelled', previous: c.previous, title: withdrawnTitle(subject, { validity }, c.previous) });
       }
     }
   }

@@ -41,6 +41,14 @@ describe('the default data in feeds and calendars', () => {
     expect(all.find((i) => i.title.startsWith('KaaS v1 becomes a draft on 2024-02-28'))).toBeDefined();
   });
 
+  it('names a version and its scope document in the one calendar event of their transition', () => {
+    for (const path of ['calendar.ics', 'scopes/iaas/calendar.ics', 'standards/calendar.ics']) {
+      const events = parseCalendar(calendars.find((c) => c.path === path)!.text).events;
+      const v51 = events.filter((e) => e.start === '2024-12-19' && /scs-0501-v5|IaaS v5\.1/.test(e.summary));
+      expect(v51.map((e) => [e.uid.replace(/@.*/, ''), e.summary]), path).toEqual([['scope/iaas/v5.1/effective', 'IaaS v5.1 (scs-0501-v5) becomes effective']]);
+    }
+  });
+
   it('reports no date long past as news, and the scope documents of #1199 in one background item', () => {
     for (const feed of feeds) {
       for (const i of items(feed)) {

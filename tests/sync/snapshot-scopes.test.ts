@@ -53,13 +53,14 @@ describe('scopes of the snapshot, joined with their documents', () => {
     expect(on('2024-11-26')).toContainEqual(['scope/kaas/v1/effective', 'KaaS v1 (scs-0502-v1) becomes effective on 2024-11-26']);
     expect(on('2024-11-26').map(([id]) => id)).not.toContain('document/scs-0502-v1/stable');
   });
-  it('credits KaaS v1 effective 2024-11-26 to #843, naming the fix #844', () => {
+  it('credits KaaS v1 effective 2024-11-26 to #843; the revision of #844 keeps who made the change', () => {
     const kaas = dataset.scopes.find((s) => s.id === 'kaas')!;
     const fix = kaas.revisions.find((r) => r.pr === 844)!;
     expect(fix.madeBy).toMatchObject({ pr: 843, date: '2024-11-26' });
     const effective = deriveEvents(dataset).find((e) => e.id === 'scope/kaas/v1/effective')!;
     expect(effective.source?.pr).toBe(843);
     const announced = deriveEvents(dataset).find((e) => e.kind === 'announced' && e.scope === 'kaas' && e.version === 'v1' && e.validity === 'effective')!;
-    expect(announced.title).toBe('KaaS v1 becomes effective on 2024-11-26 (#843, syntax fixed by #844)');
+    expect(announced.title).toBe('KaaS v1 becomes effective on 2024-11-26');
+    expect(announced.source?.pr).toBe(843);
   });
 });

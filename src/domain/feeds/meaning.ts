@@ -51,7 +51,8 @@ export function subjectOf(ctx: FeedContext, event: TimelineEvent): string {
 /** A calendar summary: the title without the date, which the calendar shows anyway. */
 export function summaryOf(ctx: FeedContext, event: TimelineEvent): string {
   const subject = subjectOf(ctx, event);
-  if (event.kind === 'validity' && event.validity) return transitionPhrase(subject, { validity: event.validity });
+  // A version and its scope document on one transition: "IaaS v5.1 (scs-0501-v5) becomes effective".
+  if (event.kind === 'validity' && event.validity) return transitionPhrase(event.document ? `${subject} (${singleLine(event.document)})` : subject, { validity: event.validity });
   if (event.kind === 'document' && event.state) return transitionPhrase(subject, { state: event.state });
   return singleLine(event.title);
 }

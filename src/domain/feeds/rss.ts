@@ -72,7 +72,7 @@ function eventItem(ctx: FeedContext, event: TimelineEvent, published: string): R
 
 /** The short name of what an event is about, for a list: `IaaS v1`, `scs-0501-v1`. */
 function shortSubject(ctx: FeedContext, event: TimelineEvent): string {
-  return event.document ? singleLine(event.document) : subjectOf(ctx, event);
+  return event.document && !event.scope ? singleLine(event.document) : subjectOf(ctx, event);
 }
 
 /** One line of a background item, in the past tense. */

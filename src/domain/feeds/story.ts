@@ -48,6 +48,18 @@ export function feedEntries(events: readonly TimelineEvent[]): FeedEntry[] {
       } else entries.push({ entry: { kind: 'event', event: e, published: at?.date ?? e.date }, order });
     } else entries.push({ entry: { kind: 'event', event: e, published: e.date }, order });
   }
+  // A scope document whose lifecycle dates are one transition with its version's
+  // (mergeScopeDocumentEvents) and were already past when the document came (#1199) brought
+  // those dates as background: its commit's background item tells them as the document's.
+  for (const e of events) {
+    if (e.kind !== 'document-added' || !e.source || !e.document) continue;
+    const at = e.source;
+    for (const m of events) {
+      if (m.kind !== 'validity' || m.document !== e.document || m.state === null || !isBackdated(at.date, m.date)) continue;
+      background(at, { ...m, kind: 'document', scope: null, version: null, validity: null });
+      imported.add(`${e.document}@${at.commit}`);
+    }
+  }
   // A document that came with past dates is part of that background, not news of its own.
   const kept = entries.filter(({ entry }) => {
     if (entry.kind !== 'event' || entry.event.kind !== 'document-added' || !entry.event.source) return true;
