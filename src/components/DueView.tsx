@@ -29,7 +29,13 @@ function What({ t }: { t: DueTransition }) {
   if (t.kind === 'scope') {
     return (
       <>
-        <a href={href(scopePath(t.scope!))}>{t.scopeName}</a> {t.version} becomes <span className={`validity validity-${t.validity}`}>{t.validity}</span>
+        <a href={href(scopePath(t.scope!))}>{t.scopeName}</a> {t.version}
+        {t.document ? (
+          <>
+            {' '}(<a href={href(documentPath(t.document))}>{t.document}</a>)
+          </>
+        ) : null}{' '}
+        becomes <span className={`validity validity-${t.validity}`}>{t.validity}</span>
       </>
     );
   }

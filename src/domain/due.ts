@@ -11,6 +11,7 @@ import { daysBetween, type Day } from './day.ts';
 import { documentTransitions, type Lifecycle } from './document-state.ts';
 import { firstAnnouncers, lastSetters, revisionChanges, transitionKey } from './revision-changes.ts';
 import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from './scopes.ts';
+import { documentsOfVersions, SAME_TRANSITION } from './scopes/same-transition.ts';
 import type { Document, Provenance, Scope } from './schemas/data.ts';
 import type { DocumentStatus } from './schemas/front-matter.ts';
 import type { TimelineEntry } from './schemas/scope-file.ts';
@@ -38,6 +39,7 @@ export interface DueScope {
 export interface DueTransition {
   date: Day;
   daysLeft: number;
+  /** `scope`: a version's validity, with its scope document (`document`, `state`) when that turns on the same day. */
   kind: 'scope' | 'document';
   scope: string | null;
   scopeName: string | null;
@@ -177,6 +179,28 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
       });
     }
   }
-  next.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.kind !== b.kind ? (a.kind === 'scope' ? -1 : 1) : ((a.scope ?? a.document ?? '') + (a.version ?? '')).localeCompare((b.scope ?? b.document ?? '') + (b.version ?? ''))));
-  return { day, knownOn, horizonDays, scopes, next };
+  const merged = oneEntryPerTransition(next, data.scopes);
+  merged.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.kind !== b.kind ? (a.kind === 'scope' ? -1 : 1) : ((a.scope ?? a.document ?? '') + (a.version ?? '')).localeCompare((b.scope ?? b.document ?? '') + (b.version ?? ''))));
+  return { day, knownOn, horizonDays, scopes, next: merged };
+}
+
+/**
+ * A version turning effective (deprecated) on the day its scope document turns Stable
+ * (Deprecated) is one entry naming both: the version's, with the document's name, state and
+ * title; the document's own entry is dropped (as in `mergeScopeDocumentEvents`).
+ */
+function oneEntryPerTransition(next: readonly DueTransition[], scopes: DueInput['scopes']): DueTransition[] {
+  const documentOf = documentsOfVersions(scopes);
+  const byDocument = new Map(next.filter((t) => t.kind === 'document').map((t) => [`${t.document}/${t.state}/${t.date}`, t]));
+  const dropped = new Set<DueTransition>();
+  const merged = next.map((t) => {
+    if (t.kind !== 'scope' || t.validity === null) return t;
+    const doc = documentOf.get(`${t.scope}/${t.version}`);
+    const state = SAME_TRANSITION[t.validity];
+    const twin = doc && state ? byDocument.get(`${doc}/${state}/${t.date}`) : undefined;
+    if (!twin || dropped.has(twin)) return t;
+    dropped.add(twin);
+    return { ...t, document: twin.document, documentTitle: twin.documentTitle, series: twin.series, state: twin.state };
+  });
+  return merged.filter((t) => !dropped.has(t));
 }

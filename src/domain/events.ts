@@ -11,6 +11,7 @@ import { addDays, daysBetween, type Day } from './day.ts';
 import { documentTransitions } from './document-state.ts';
 import { documentAddedTitle, movedTitle, transitionTitle, versionAddedTitle, withdrawnTitle } from './event-words.ts';
 import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from './scopes.ts';
+import { documentsOfVersions, SAME_TRANSITION } from './scopes/same-transition.ts';
 import type { Dataset, Document, Provenance, Revision, Scope } from './schemas/data.ts';
 import type { TimelineEvent } from './schemas/event.ts';
 import { transitionsOf } from './validity.ts';
@@ -164,9 +165,6 @@ function documentEvents(doc: Document): TimelineEvent[] {
 
 const KIND_ORDER: Record<TimelineEvent['kind'], number> = { validity: 0, document: 1, announced: 2, moved: 3, cancelled: 4, 'version-added': 5, 'document-added': 6 };
 
-/** The document state that is the same transition as a version's validity (scs-0001-v1 ↔ scs-0003-v1). */
-const SAME_TRANSITION: Partial<Record<string, TimelineEvent['state']>> = { effective: 'Stable', deprecated: 'Deprecated' };
-
 /**
  * One transition is one event: a scope version turning effective (deprecated) on the day its
  * scope document turns Stable (Deprecated) is one event naming both ("IaaS v5.1
@@ -174,7 +172,7 @@ const SAME_TRANSITION: Partial<Record<string, TimelineEvent['state']>> = { effec
  * neither a duplicate nor a cancellation; the document's own event is dropped.
  */
 export function mergeScopeDocumentEvents(events: readonly TimelineEvent[], scopes: readonly Scope[]): TimelineEvent[] {
-  const documentOf = new Map(scopes.flatMap((s) => s.facts.filter((f) => f.document !== null).map((f) => [`${s.id}/${f.name}`, f.document!] as const)));
+  const documentOf = documentsOfVersions(scopes);
   const byDocument = new Map<string, TimelineEvent>();
   for (const e of events) if (e.kind === 'document' && e.document) byDocument.set(`${e.document}/${e.state}/${e.date}`, e);
   const dropped = new Set<TimelineEvent>();

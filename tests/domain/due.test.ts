@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dueView } from '../../src/domain/due.ts';
 import type { Document, Revision, Scope } from '../../src/domain/schemas/data.ts';
+import type { VersionFacts } from '../../src/domain/schemas/scope-facts.ts';
 import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
 
 const sha = (n: number) => String(n).padStart(40, '0');
@@ -58,5 +59,29 @@ describe('dueView', () => {
     const v = dueView(data, '2024-01-01', { knownOn: '2024-01-01' });
     expect(v.scopes[0]!.revision).toBeNull();
     expect(v.scopes[0]!.certifiable).toEqual([]);
+  });
+});
+
+describe('a scope version and its scope document', () => {
+  // IaaS v5.1 is scs-0501-v5 (its body says "This is v5.1"): v5.1 effective and the document Stable on 2024-12-19 are one transition.
+  const v51: Revision = { ...rev(3, '2024-11-01', [{ date: '2024-12-19', versions: { 'v5.1': 'effective' } }]), versions: [{ name: 'v5.1', stabilizedAt: null, include: [] }] };
+  const facts: VersionFacts = { name: 'v5.1', document: 'scs-0501-v5', mappedBy: 'document body', inScopeFile: true, periodsFrom: 'timeline', periods: [], stabilizedAt: '2024-12-19', stabilizedFrom: 'document', standards: [], standardsFrom: null, subjectMatter: [], disagreements: [] };
+  const iaas: Scope = { ...scope, versions: v51.versions, timeline: v51.timeline, revisions: [v51], facts: [facts] };
+  const document = (stabilizedAt: string): Document => ({
+    ...doc, id: 'scs-0501-v5', series: 'scs-0501', version: 'v5', title: 'SCS-compatible IaaS', track: 'Scopes', stabilizedAt,
+    history: [{ commit: sha(9), date: '2024-11-02', pr: 860, status: 'Stable', stabilizedAt, deprecatedAt: null, rejectedAt: null }],
+  });
+  const entries = (d: Document, day: string) => dueView({ scopes: [iaas], documents: [d] }, day).next.map((n) => [n.date, n.kind, n.version, n.validity, n.document, n.state]);
+
+  it('is one entry naming both when they turn on the same day, from the day before to the day of it', () => {
+    for (const day of ['2024-12-18', '2024-12-19']) expect(entries(document('2024-12-19'), day)).toEqual([['2024-12-19', 'scope', 'v5.1', 'effective', 'scs-0501-v5', 'Stable']]);
+    expect(entries(document('2024-12-19'), '2024-12-20')).toEqual([]);
+  });
+
+  it('stays two entries when the days differ', () => {
+    expect(entries(document('2024-12-20'), '2024-12-18')).toEqual([
+      ['2024-12-19', 'scope', 'v5.1', 'effective', null, null],
+      ['2024-12-20', 'document', null, null, 'scs-0501-v5', 'Stable'],
+    ]);
   });
 });

@@ -24,6 +24,11 @@ describe.skipIf(!HAVE_CHROMIUM)('home: what is due on 2025-01-15', () => {
     expect(await row.locator('a[href="https://github.com/SovereignCloudStack/standards/pull/859"]').count()).toBe(1);
     // A document with a future stabilized_at: scs-0005-v1 turns Stable the next day.
     expect(await text(page, 'table.transitions tr[data-document="scs-0005-v1"]')).toMatch(/^2025-01-16 1 day scs-0005-v1 \(.+\) becomes Stable/);
+    // IaaS v4 turns deprecated the day its document scs-0501-v4 turns Deprecated: one row naming both.
+    const v4 = page.locator('table.transitions tr[data-document="scs-0501-v4"]');
+    expect(await v4.count()).toBe(1);
+    expect(await v4.getAttribute('data-version')).toBe('v4');
+    expect((await v4.innerText()).replace(/\s+/g, ' ').trim()).toMatch(/^2025-07-01 \d+ days IaaS v4 \(scs-0501-v4\) becomes deprecated /);
     const dates = await page.locator('table.transitions tbody tr td:first-child').allInnerTexts();
     expect(dates.length).toBeGreaterThan(3);
     expect([...dates].sort()).toEqual(dates);
