@@ -15,10 +15,17 @@ export interface ChartLayout {
   axisHeight: number;
   rowHeight: number;
   rowGap: number;
+  /**
+   * Where a phone's first view of the chart begins, in user units: no label may straddle it.
+   * The chart is at least 44rem (704 px) wide and opens scrolled to its right end
+   * (global.css), so a 390 px phone, with 366 px for the content, first shows the right
+   * 366/704 of it.
+   */
+  narrowViewStart: number;
 }
 
 /** Version names stand left of the rows and again right of them (where a scrolled chart starts on a phone). */
-export const DEFAULT_LAYOUT: ChartLayout = { width: 1000, labelWidth: 64, rightPad: 52, axisHeight: 34, rowHeight: 24, rowGap: 8 };
+export const DEFAULT_LAYOUT: ChartLayout = { width: 1000, labelWidth: 64, rightPad: 52, axisHeight: 34, rowHeight: 24, rowGap: 8, narrowViewStart: Math.round(1000 * (1 - 366 / 704)) };
 
 export interface ChartRow {
   version: string;
@@ -38,6 +45,8 @@ export interface ChartBar {
   height: number;
   /** The validity written on the bar when it fits; null when too narrow (the table has it). */
   label: string | null;
+  /** Where the label starts: just inside the bar, or just past the phone's view edge when it would straddle it. */
+  labelX: number;
 }
 
 export interface ChartTick {
@@ -54,6 +63,8 @@ export interface Chart {
   height: number;
   plotLeft: number;
   plotRight: number;
+  /** `ChartLayout.narrowViewStart`: labels drawn next to a line are kept off it too. */
+  narrowViewStart: number;
   rows: { version: string; y: number; labelY: number }[];
   bars: ChartBar[];
   ticks: ChartTick[];
@@ -111,7 +122,7 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * Month ticks; quarters labelled Q1–Q4 when a quarter is at least `minLabelSpace` units wide,
  * years always labelled at January.
  */
-export function axisTicks(start: Day, end: Day, left: number, right: number, minLabelSpace = 26): ChartTick[] {
+export function axisTicks(start: Day, end: Day, left: number, right: number, minLabelSpace = 26, edge: number | null = null): ChartTick[] {
   const ticks: ChartTick[] = [];
   const perDay = (right - left) / daysBetween(start, end);
   const quarterWide = perDay * 91 >= minLabelSpace;
@@ -119,8 +130,8 @@ export function axisTicks(start: Day, end: Day, left: number, right: number, min
     if (d < start) continue;
     const month = Number(d.slice(5, 7));
     const x = xOfDay(d, start, end, left, right);
-    // A label starting at the right edge would be cut off.
-    if (right - x < minLabelSpace) {
+    // A label starting at the right edge, or across the edge of a phone's view, would be cut off.
+    if (right - x < minLabelSpace || (edge !== null && x < edge && x + minLabelSpace > edge)) {
       ticks.push({ day: d, x, kind: month === 1 ? 'year' : (month - 1) % 3 === 0 ? 'quarter' : 'month', label: null });
       continue;
     }
@@ -134,6 +145,20 @@ export function axisTicks(start: Day, end: Day, left: number, right: number, min
 /** Rough width of a label at 11px in the system font: enough to decide whether it fits. */
 export function labelWidth(text: string): number {
   return text.length * 6.6 + 8;
+}
+
+/**
+ * Where a bar's label starts: 5 units into the bar, unless it would straddle `edge` (cut
+ * there on a phone: "sprecated"); then just past the edge if the bar has room there, else
+ * no label at all.
+ */
+export function barLabel(text: string, x: number, width: number, edge: number): { label: string; labelX: number } | { label: null; labelX: number } {
+  const w = labelWidth(text);
+  if (w > width) return { label: null, labelX: x + 5 };
+  const start = x + 5;
+  if (!(start < edge && start + w > edge)) return { label: text, labelX: start };
+  if (edge + 5 + w <= x + width) return { label: text, labelX: edge + 5 };
+  return { label: null, labelX: start };
 }
 
 export function chartGeometry(
@@ -160,7 +185,7 @@ export function chartGeometry(
       const x0 = x(p.from);
       const x1 = p.to === null ? right : x(p.to);
       const width = round(Math.max(1, x1 - x0));
-      bars.push({ version: r.version, row: i, validity: p.validity, from: p.from, to: p.to, x: x0, y, width, height: layout.rowHeight, label: labelWidth(p.validity) <= width ? p.validity : null });
+      bars.push({ version: r.version, row: i, validity: p.validity, from: p.from, to: p.to, x: x0, y, width, height: layout.rowHeight, ...barLabel(p.validity, x0, width, layout.narrowViewStart) });
     }
   });
   const height = layout.axisHeight + rows.length * (layout.rowHeight + layout.rowGap) + 4;
@@ -172,9 +197,10 @@ export function chartGeometry(
     height,
     plotLeft: left,
     plotRight: right,
+    narrowViewStart: layout.narrowViewStart,
     rows: placed,
     bars,
-    ticks: axisTicks(start, end, left, right),
+    ticks: axisTicks(start, end, left, right, 26, layout.narrowViewStart),
     today: inRange(options.today) ? { day: options.today!, x: x(options.today!) } : null,
     marker: inRange(marker) ? { day: marker!, x: x(marker!) } : null,
   };

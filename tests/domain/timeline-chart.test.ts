@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, chartGeometry, chartRange, chartRows, describeRows, startOfQuarter, xOfDay } from '../../src/domain/timeline-chart.ts';
+import { axisTicks, barLabel, chartGeometry, chartRange, chartRows, describeRows, startOfQuarter, xOfDay } from '../../src/domain/timeline-chart.ts';
 import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
 import { FIRST_DAY, isDay, LAST_DAY } from '../../src/domain/day.ts';
 
@@ -71,5 +71,28 @@ describe('chartGeometry', () => {
   });
   it('describes the rows in words, end days inclusive', () => {
     expect(describeRows(rows)).toBe('v5.1: effective from 2024-12-19. v4: effective from 2024-12-19 to 2025-01-31, warn from 2025-02-01 to 2025-06-30, deprecated from 2025-07-01.');
+  });
+});
+
+describe('labels at the edge of a phone\'s first view (x = 480)', () => {
+  it('keeps a bar label that does not straddle the edge where it is, 5 units into the bar', () => {
+    expect(barLabel('effective', 100, 300, 480)).toEqual({ label: 'effective', labelX: 105 });
+    expect(barLabel('effective', 480, 300, 480)).toEqual({ label: 'effective', labelX: 485 });
+    expect(barLabel('effective', 100, 30, 480)).toMatchObject({ label: null });
+  });
+  it('moves a label that would straddle it just past the edge, or drops it when the bar has no room there', () => {
+    // 'deprecated' is about 74 units wide: from 455 it would end past 480.
+    expect(barLabel('deprecated', 450, 300, 480)).toEqual({ label: 'deprecated', labelX: 485 });
+    expect(barLabel('deprecated', 450, 90, 480)).toMatchObject({ label: null });
+    // Starting 75 units before the edge, it ends before it (455 - 380 = 75 > 74).
+    expect(barLabel('deprecated', 375, 300, 480)).toEqual({ label: 'deprecated', labelX: 380 });
+  });
+  it('leaves a tick unlabelled whose label would straddle the edge', () => {
+    const ticks = axisTicks('2024-01-01', '2026-01-01', 0, 730, 26, 370);
+    const labelled = ticks.filter((t) => t.label !== null);
+    expect(labelled.every((t) => !(t.x < 370 && t.x + 26 > 370))).toBe(true);
+    const cut = ticks.find((t) => t.x < 370 && t.x + 26 > 370 && (t.kind !== 'month'));
+    expect(cut?.label ?? null).toBeNull();
+    expect(axisTicks('2024-01-01', '2026-01-01', 0, 730).filter((t) => t.label !== null).length).toBeGreaterThan(labelled.length);
   });
 });
