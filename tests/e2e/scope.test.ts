@@ -9,6 +9,7 @@ describe.skipIf(!HAVE_CHROMIUM)('scope pages', () => {
 
   it('draws the IaaS timeline as an accessible SVG with bars, patterns, labels, axis and a today line', async () => {
     const { page, context, errors } = await openPage(browser(), '/scopes/iaas/');
+    expect(await text(page, 'p.lead')).toMatch(/^Defined in Tests\/scs-compatible-iaas\.yaml \(uuid [0-9a-f-]+\)\. On 2025-01-15: /);
     const svg = page.locator('.timeline svg[role="img"]').first();
     const labelledBy = (await svg.getAttribute('aria-labelledby'))!.split(' ');
     expect(await page.locator(`[id="${labelledBy[0]}"]`).textContent()).toBe('SCS-compatible IaaS: validity of each version over time');
