@@ -5,7 +5,7 @@
  * 3. a copy without the scope YAML files.
  * On each: every version that was ever effective has a stabilization day, every version with
  * a document names its included standards, no transition is listed twice, and every loss
- * against the data of input 1 is a warning.
+ * against the data of input 1 is a warning. The site is built from input 3.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { summarize, syncFromGit, type SyncResult } from '../../scripts/lib/sync.
 import { deriveEvents } from '../../src/domain/events.ts';
 import { fullTimeline } from '../../src/domain/scopes.ts';
 import { periodsOf } from '../../src/domain/validity.ts';
+import { buildSite } from '../support/astro-build.ts';
 import { gitRepo } from '../support/git-repo.ts';
 import { revampScopeFile } from '../support/revamp-scope.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../support/snapshot.ts';
@@ -54,6 +55,7 @@ function checkModel(result: SyncResult) {
 describe.skipIf(!HAVE_SNAPSHOT)('the scope model on the three inputs', () => {
   const out = tempDir('three-inputs');
   let first: SyncResult;
+  let noYaml: SyncResult;
 
   it('1. the snapshot', async () => {
     first = await syncFromGit({ git: snapshotClone(), out, pulls: PULLS });
@@ -83,5 +85,27 @@ describe.skipIf(!HAVE_SNAPSHOT)('the scope model on the three inputs', () => {
     expect(result.dataset.meta.warnings.some((w) => w.startsWith('no scope file (Tests/scs-compatible-*.yaml) at the head'))).toBe(true);
     // The versions only the YAML knew are gone, and said so.
     expect(result.losses).toEqual(expect.arrayContaining(['IaaS v3-orig: the version is gone', 'IaaS next: the version is gone']));
+    noYaml = result;
+  });
+
+  // One real build (they are slow): of the input whose scopes come from documents alone.
+  it('3. the site builds from it: scope pages and scs-0501/scs-0502 point at each other, one calendar event per transition', { timeout: 300_000 }, async () => {
+    const dist = await buildSite({ dataDir: out, today: '2026-09-01', label: 'no-yaml' });
+    const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+    for (const [scope, series, name] of [['iaas', 'scs-0501', 'IaaS'], ['kaas', 'scs-0502', 'KaaS']] as const) {
+      const facts = noYaml.dataset.scopes.find((s) => s.id === scope)!.facts;
+      const scopePage = page(`scopes/${scope}`);
+      expect(scopePage).toContain('No scope file describes this scope');
+      expect(scopePage).not.toContain('not stabilized');
+      const seriesPage = page(`standards/${series}`);
+      for (const f of facts) {
+        expect(scopePage, `${scope} ${f.name}`).toContain(`href="/standards/${series}/#${f.document}"`);
+        expect(seriesPage, `${series} ${f.name}`).toContain(`<a href="/scopes/${scope}/#versions">${name} ${f.name}`);
+      }
+    }
+    const uids = [...readFileSync(join(dist, 'calendar.ics'), 'utf8').matchAll(/^UID:([^@\r]*)@/gm)].map((m) => m[1] ?? '');
+    expect(uids).toContain('scope/iaas/v5.1/effective');
+    expect(uids.filter((u) => u.startsWith('document/scs-0501-') || u.startsWith('document/scs-0502-'))).toEqual([]);
+    expect(new Set(uids).size).toBe(uids.length);
   });
 });
