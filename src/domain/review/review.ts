@@ -93,7 +93,7 @@ export function reviewChange(snapshot: UpstreamSnapshot, change: ProposedChange,
   const scopes: ScopeReview[] = [];
   for (const scope of after.scopes) {
     const rc = revisionChanges(scope).find((r) => r.revision.commit === change.head);
-    if (!rc) continue;
+    if (!rc || scope.file === null) continue; // a scope known only from its documents has no file revisions
     const sentences = rc.initial
       ? [`adds the scope file ${scope.file} with versions ${scope.versions.map((v) => v.name).join(', ')}`]
       : [
