@@ -7,7 +7,7 @@
  * 2 the command line was wrong.
  */
 import { parseArgs } from 'node:util';
-import { escapeControls, InputError } from '../src/domain/errors.ts';
+import { escapeControls, InputError } from '../src/domain/parse/errors.ts';
 import { GitError } from './lib/git.ts';
 import { clientOptionsFromEnv, GitHubError, makeScrubber } from './lib/github/client.ts';
 import { fetchMonitor, summarizeMonitor, type MonitorSync } from './lib/monitor.ts';

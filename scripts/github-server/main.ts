@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { parsePullExport } from '../../src/domain/pulls.ts';
+import { parsePullExport } from '../../src/domain/pulls/pulls.ts';
 import { startGitHubServer, type ServerPull } from './server.ts';
 
 const USAGE = 'usage: npm run github-server -- --repo <git dir> --pulls <export.json> [--port N] [--etag-per-token] [--gzip] [--owner O] [--name N]';

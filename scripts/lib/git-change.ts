@@ -7,7 +7,7 @@
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { TRACKED_PATH, type UpstreamChange } from '../../src/domain/upstream.ts';
+import { TRACKED_PATH, type UpstreamChange } from '../../src/domain/upstream/upstream.ts';
 import { git, GitError, readBlobs } from './git.ts';
 import { PATHSPEC, resolveRev } from './git-source.ts';
 

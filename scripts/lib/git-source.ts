@@ -4,11 +4,11 @@
  * whatever the size of the history, at no API cost.
  */
 import { existsSync } from 'node:fs';
-import { DAY_RANGE, FIRST_DAY, LAST_DAY } from '../../src/domain/day.ts';
-import { InputError } from '../../src/domain/errors.ts';
-import { SCOPE_FILE_PATTERN } from '../../src/domain/scope-parse.ts';
+import { DAY_RANGE, FIRST_DAY, LAST_DAY } from '../../src/domain/days/day.ts';
+import { InputError } from '../../src/domain/parse/errors.ts';
+import { SCOPE_FILE_PATTERN } from '../../src/domain/scopes/scope-parse.ts';
 import { Timestamp } from '../../src/domain/schemas/data.ts';
-import { TRACKED_PATH, type UpstreamChange, type UpstreamCommit, type UpstreamSnapshot } from '../../src/domain/upstream.ts';
+import { TRACKED_PATH, type UpstreamChange, type UpstreamCommit, type UpstreamSnapshot } from '../../src/domain/upstream/upstream.ts';
 import { git, GitError, readBlobs } from './git.ts';
 import { objectInfo, unreadable } from './git-objects.ts';
 

@@ -4,8 +4,8 @@
  * turned into the content of `data/subjects.json`. Any failure throws an InputError naming
  * the URL and the field, before anything is written.
  */
-import { InputError, problemsFromZod, showValue } from '../../src/domain/errors.ts';
-import { stableJson } from '../../src/domain/serialize.ts';
+import { InputError, problemsFromZod, showValue } from '../../src/domain/parse/errors.ts';
+import { stableJson } from '../../src/domain/dataset/serialize.ts';
 import { MonitorStatus } from '../../src/domain/subjects/monitor-status.ts';
 import { subjectsFromStatus, SubjectsFile } from '../../src/domain/subjects/schema.ts';
 import { unknownFields } from '../../src/domain/subjects/unknown-fields.ts';

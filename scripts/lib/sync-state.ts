@@ -10,9 +10,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InputError, parseOrThrow } from '../../src/domain/errors.ts';
+import { InputError, parseOrThrow } from '../../src/domain/parse/errors.ts';
 import { Timestamp } from '../../src/domain/schemas/data.ts';
-import { stableJson } from '../../src/domain/serialize.ts';
+import { stableJson } from '../../src/domain/dataset/serialize.ts';
 
 export const SYNC_STATE_FILE = 'sync-state.json';
 

@@ -3,10 +3,10 @@
  * Any error before the final renames leaves `data/` byte-identical.
  */
 import { readFile } from 'node:fs/promises';
-import { assemble, pullsFromCommits } from '../../src/domain/assemble.ts';
-import { describeChanges } from '../../src/domain/changes.ts';
-import { formatProblem, InputError } from '../../src/domain/errors.ts';
-import { mergePulls, parsePullExport, pullFromGitHub } from '../../src/domain/pulls.ts';
+import { assemble, pullsFromCommits } from '../../src/domain/upstream/assemble.ts';
+import { describeChanges } from '../../src/domain/upstream/sync-summary.ts';
+import { formatProblem, InputError } from '../../src/domain/parse/errors.ts';
+import { mergePulls, parsePullExport, pullFromGitHub } from '../../src/domain/pulls/pulls.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { urlWarnings } from '../../src/domain/schemas/url.ts';
 import { scopeLosses } from '../../src/domain/scopes/losses.ts';

@@ -11,7 +11,7 @@
  * Deterministic: the same seed and scale give the same commits, ids and export.
  */
 import { writeFileSync } from 'node:fs';
-import { addDays, daysBetween, type Day } from '../../src/domain/day.ts';
+import { addDays, daysBetween, type Day } from '../../src/domain/days/day.ts';
 import { fastImport, type ImportCommit } from './git-fast-import.ts';
 
 export interface SyntheticOptions {

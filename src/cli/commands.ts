@@ -2,17 +2,17 @@
  * The CLI's answers, as pure functions of the dataset: each returns the value printed
  * with `--json` and the lines printed as text.
  */
-import { addDays, DAY_RANGE, inDayRange, isDay, type Day } from '../domain/day.ts';
-import { documentAsOf } from '../domain/dataset-as-of.ts';
-import { documentStateOn } from '../domain/document-state.ts';
-import { deriveEvents, upcoming } from '../domain/events.ts';
-import { buildReport, defaultPeriod } from '../domain/report.ts';
-import { reportMarkdown } from '../domain/report-markdown.ts';
+import { addDays, DAY_RANGE, inDayRange, isDay, type Day } from '../domain/days/day.ts';
+import { documentAsOf } from '../domain/dataset/dataset-as-of.ts';
+import { documentStateOn } from '../domain/documents/document-state.ts';
+import { deriveEvents, upcoming } from '../domain/events/events.ts';
+import { buildReport, defaultPeriod } from '../domain/report/report.ts';
+import { reportMarkdown } from '../domain/report/report-markdown.ts';
 import { checkScopes } from '../domain/rules/check.ts';
-import { accumulatedTimelines, findScope, fullTimeline } from '../domain/scopes.ts';
+import { accumulatedTimelines, findScope, fullTimeline } from '../domain/scopes/scopes.ts';
 import type { Dataset, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
-import { entryOn, periodsOf, validitiesOn, versionNames } from '../domain/validity.ts';
+import { entryOn, periodsOf, validitiesOn, versionNames } from '../domain/scopes/validity.ts';
 
 /** A mistake on the command line: printed as one line, exit code 2. */
 export class UsageError extends Error {

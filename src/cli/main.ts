@@ -16,8 +16,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { escapeControls, formatProblem, InputError } from '../domain/errors.ts';
-import { isDay, utcDayOf } from '../domain/day.ts';
+import { escapeControls, formatProblem, InputError } from '../domain/parse/errors.ts';
+import { isDay, utcDayOf } from '../domain/days/day.ts';
 import { join } from 'node:path';
 import { SUBJECTS_FILE } from '../domain/subjects/schema.ts';
 import { readDataset, readSubjects } from '../io/dataset.ts';

@@ -5,7 +5,7 @@
  * file unreadable), 0 otherwise; a clone or revision that does not exist is bad usage (2).
  */
 import { existsSync } from 'node:fs';
-import type { Day } from '../domain/day.ts';
+import type { Day } from '../domain/days/day.ts';
 import { reviewMarkdown } from '../domain/review/markdown.ts';
 import { reviewChange, type Review } from '../domain/review/review.ts';
 import { readGitChange } from '../../scripts/lib/git-change.ts';

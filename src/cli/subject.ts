@@ -2,7 +2,7 @@
  * `scs-timeline subject <name> [--on <day>]`: what one cloud must do, by when: the
  * compliance monitor's results in `data/subjects.json` joined with this tracker's timelines.
  */
-import type { Day } from '../domain/day.ts';
+import type { Day } from '../domain/days/day.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 import { monitorDetailUrl, type SubjectsFile } from '../domain/subjects/schema.ts';
 import { CERTIFICATE_WORDS, findSubject, progressWords, standingLine, subjectStanding } from '../domain/subjects/subjects.ts';

@@ -3,8 +3,8 @@
  * Rendered to static HTML on the server (home, /as-of/<day>/); the as-of island renders the
  * same component in the browser for a day picked there. React escapes every string.
  */
-import type { DueTransition, DueView as Model } from '../domain/due.ts';
-import { describeLead } from '../domain/revision-changes.ts';
+import type { DueTransition, DueView as Model } from '../domain/events/due.ts';
+import { describeLead } from '../domain/events/revision-changes.ts';
 import { commitUrl, documentPath, href, pullUrl, scopePath } from '../site/links.ts';
 
 function Ref({ at }: { at: NonNullable<DueTransition['source']> }) {

@@ -6,9 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError, parseOrThrow, problemsFromZod } from '../domain/errors.ts';
+import { InputError, parseOrThrow, problemsFromZod } from '../domain/parse/errors.ts';
 import { Dataset } from '../domain/schemas/data.ts';
-import { DATA_FILES, serializeDataset, type DataFileName } from '../domain/serialize.ts';
+import { DATA_FILES, serializeDataset, type DataFileName } from '../domain/dataset/serialize.ts';
 import { SUBJECTS_FILE, SubjectsFile } from '../domain/subjects/schema.ts';
 
 /** Read and validate a data directory; throws InputError naming file and key. */

@@ -1,9 +1,9 @@
 /**
- * What the as-of island needs to run the domain in the browser (src/domain/due.ts): scopes
+ * What the as-of island needs to run the domain in the browser (src/domain/events/due.ts): scopes
  * with their revisions and documents with their history, without module lists, URLs and
  * texts that view does not read.
  */
-import type { DueInput } from '../domain/due.ts';
+import type { DueInput } from '../domain/events/due.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 
 export function asOfData(dataset: Dataset): DueInput {

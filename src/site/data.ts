@@ -4,8 +4,8 @@
  * reproducible.
  */
 import { getCollection } from 'astro:content';
-import { DAY_RANGE, inDayRange, isDay, utcDayOf, type Day } from '../domain/day.ts';
-import { deriveEvents } from '../domain/events.ts';
+import { DAY_RANGE, inDayRange, isDay, utcDayOf, type Day } from '../domain/days/day.ts';
+import { deriveEvents } from '../domain/events/events.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 import type { TimelineEvent } from '../domain/schemas/event.ts';
 import type { SubjectsFile } from '../domain/subjects/schema.ts';

@@ -6,7 +6,7 @@
 import type { FeedContext } from '../domain/feeds/context.ts';
 import { REMINDER_WORDS } from '../domain/feeds/ical.ts';
 import type { Scope } from '../domain/schemas/data.ts';
-import { shortName } from '../domain/scopes.ts';
+import { shortName } from '../domain/scopes/scopes.ts';
 import { SITE_TITLE } from './constants.ts';
 import { siteData } from './data.ts';
 

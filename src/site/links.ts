@@ -2,7 +2,7 @@
  * Addresses, for pages and for the browser-side island alike (no astro:content import here):
  * site-internal links with the configured base path, and links upstream.
  */
-import { commitKey } from '../domain/commit-key.ts';
+import { commitKey } from '../domain/scopes/commit-key.ts';
 import type { Scope } from '../domain/schemas/data.ts';
 import { DOCS_URL, UPSTREAM_REPO_URL } from './constants.ts';
 

@@ -3,9 +3,9 @@
  * call week of the data (report/weeks.ts). Each report is built once per build, however many
  * pages (HTML, slides, the list) show it.
  */
-import { buildReport, defaultPeriod, type Report } from '../domain/report.ts';
+import { buildReport, defaultPeriod, type Report } from '../domain/report/report.ts';
 import { reportWeeks, type CallWeek } from '../domain/report/weeks.ts';
-import type { Day } from '../domain/day.ts';
+import type { Day } from '../domain/days/day.ts';
 import { buildDay, siteData } from './data.ts';
 
 const reports = new Map<string, Promise<Report>>();

@@ -2,14 +2,14 @@
  * What the scope pages show, gathered from the domain so the pages only render: versions
  * with their periods, modules linked to documents, diffs, the revision history.
  */
-import { addDays, type Day } from '../domain/day.ts';
-import { accumulatedTimelines, allVersionNames, fullTimeline } from '../domain/scopes.ts';
+import { addDays, type Day } from '../domain/days/day.ts';
+import { accumulatedTimelines, allVersionNames, fullTimeline } from '../domain/scopes/scopes.ts';
 import type { Dataset, Include, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
-import { chartRows } from '../domain/timeline-chart.ts';
-import { periodOn, periodsOf } from '../domain/validity.ts';
-import { consecutiveDiffs } from '../domain/version-diff.ts';
-import { revisionChanges } from '../domain/revision-changes.ts';
+import { chartRows } from '../domain/scopes/timeline-chart.ts';
+import { periodOn, periodsOf } from '../domain/scopes/validity.ts';
+import { consecutiveDiffs } from '../domain/scopes/version-diff.ts';
+import { revisionChanges } from '../domain/events/revision-changes.ts';
 import { safeHref } from '../domain/schemas/url.ts';
 import { checkScope } from '../domain/rules/check.ts';
 import type { Finding } from '../domain/rules/finding.ts';

@@ -9,8 +9,8 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/io/dataset.ts';
-import { buildReport, Report } from '../../src/domain/report.ts';
-import { reportMarkdown } from '../../src/domain/report-markdown.ts';
+import { buildReport, Report } from '../../src/domain/report/report.ts';
+import { reportMarkdown } from '../../src/domain/report/report-markdown.ts';
 
 const MAIN = resolve(import.meta.dirname, '../../src/cli/main.ts');
 const DATA = resolve(import.meta.dirname, '../../data');

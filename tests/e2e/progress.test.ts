@@ -7,10 +7,10 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { progressCharts, type ChartData } from '../../src/domain/progress-charts.ts';
-import { progress } from '../../src/domain/progress.ts';
-import { buildReport, defaultPeriod } from '../../src/domain/report.ts';
-import { reportMarkdown } from '../../src/domain/report-markdown.ts';
+import { progressCharts, type ChartData } from '../../src/domain/pulls/progress-charts.ts';
+import { progress } from '../../src/domain/pulls/progress.ts';
+import { buildReport, defaultPeriod } from '../../src/domain/report/report.ts';
+import { reportMarkdown } from '../../src/domain/report/report-markdown.ts';
 import type { Dataset } from '../../src/domain/schemas/data.ts';
 import { readDataset } from '../../src/io/dataset.ts';
 import { HAVE_CHROMIUM, launchChromium, openPage, PHONE, siteUrl, SKIP_REASON } from './support/browser.ts';

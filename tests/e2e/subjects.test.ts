@@ -13,7 +13,7 @@ import { buildSite, PROJECT_DIR } from '../support/astro-build.ts';
 import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
 import { startMonitorServer } from '../support/monitor-server.ts';
 import { runScript, tempDir } from '../support/upstream-repo.ts';
-import { parseCalendar, rfc5545Problems } from '../feeds/support/ics.ts';
+import { parseCalendar, rfc5545Problems } from '../support/ics.ts';
 import { axeViolations, HAVE_CHROMIUM, launchChromium, openPage, SKIP_REASON, text } from './support/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 

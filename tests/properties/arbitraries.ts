@@ -3,7 +3,7 @@
  * generated dates collide and boundaries are hit often), timelines, legacy versions.
  */
 import fc from 'fast-check';
-import { addDays, type Day } from '../../src/domain/day.ts';
+import { addDays, type Day } from '../../src/domain/days/day.ts';
 import type { LegacyVersion, TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
 import type { Validity } from '../../src/domain/schemas/validity.ts';
 

@@ -1,18 +1,18 @@
 /**
  * The parsers of upstream input either return a value or throw their own InputError
- * (src/domain/errors.ts), naming a file: never a TypeError, RangeError or a js-yaml
+ * (src/domain/parse/errors.ts), naming a file: never a TypeError, RangeError or a js-yaml
  * exception, whatever the input. Inputs are arbitrary strings, YAML-looking token soup,
  * and YAML dumps of arbitrary values and of mutated scope files and front matter.
  */
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { dayOfTimestamp, isDay, addDays, Day, DAY_RANGE, inDayRange } from '../../src/domain/day.ts';
-import { documentName, frontMatterText, parseDocumentText } from '../../src/domain/document-parse.ts';
-import { InputError, parseOrThrow } from '../../src/domain/errors.ts';
-import { parsePullExport } from '../../src/domain/pulls.ts';
-import { parseScopeText } from '../../src/domain/scope-parse.ts';
-import { decodeUtf8, firstInvalidUtf8, parseYaml } from '../../src/domain/yaml.ts';
+import { dayOfTimestamp, isDay, addDays, Day, DAY_RANGE, inDayRange } from '../../src/domain/days/day.ts';
+import { documentName, frontMatterText, parseDocumentText } from '../../src/domain/documents/document-parse.ts';
+import { InputError, parseOrThrow } from '../../src/domain/parse/errors.ts';
+import { parsePullExport } from '../../src/domain/pulls/pulls.ts';
+import { parseScopeText } from '../../src/domain/scopes/scope-parse.ts';
+import { decodeUtf8, firstInvalidUtf8, parseYaml } from '../../src/domain/parse/yaml.ts';
 import { scopeYaml } from '../support/upstream-repo.ts';
 
 const RUNS = { numRuns: 300 };

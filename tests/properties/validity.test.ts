@@ -5,10 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { legacyTimeline, legacyValidityOn } from '../../src/domain/legacy.ts';
+import { legacyTimeline, legacyValidityOn } from '../../src/domain/scopes/legacy.ts';
 import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
 import type { Validity } from '../../src/domain/schemas/validity.ts';
-import { periodOn, periodsOf, sortedTimeline, validityOn } from '../../src/domain/validity.ts';
+import { periodOn, periodsOf, sortedTimeline, validityOn } from '../../src/domain/scopes/validity.ts';
 import { ALL_DAYS, day, entry, legacyVersions, timeline, uniqueTimeline, VERSIONS } from './arbitraries.ts';
 
 const RUNS = { numRuns: 200 };

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { syncFromGit, summarize } from '../../scripts/lib/sync.ts';
-import { deriveEvents } from '../../src/domain/events.ts';
-import { validityOn } from '../../src/domain/validity.ts';
+import { deriveEvents } from '../../src/domain/events/events.ts';
+import { validityOn } from '../../src/domain/scopes/validity.ts';
 import { gitRepo } from '../support/git-repo.ts';
 import { fingerprintDir, runSync, tempDir } from '../support/upstream-repo.ts';
 

@@ -3,9 +3,9 @@
  * test checks it byte for byte against a fresh sync): versions joined with their documents.
  */
 import { describe, expect, it } from 'vitest';
-import { deriveEvents } from '../../src/domain/events.ts';
-import { fullTimeline } from '../../src/domain/scopes.ts';
-import { periodsOf } from '../../src/domain/validity.ts';
+import { deriveEvents } from '../../src/domain/events/events.ts';
+import { fullTimeline } from '../../src/domain/scopes/scopes.ts';
+import { periodsOf } from '../../src/domain/scopes/validity.ts';
 import { readDataset } from '../../src/io/dataset.ts';
 import { ROOT } from '../support/upstream-repo.ts';
 import { join } from 'node:path';

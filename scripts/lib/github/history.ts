@@ -4,7 +4,7 @@
  * paths, from tree listings (only subtrees that differ from the commit before are listed:
  * trees are content-addressed) and, for rename detection as `git -M` does it, blob contents.
  */
-import { TRACKED_PATH } from '../../../src/domain/upstream.ts';
+import { TRACKED_PATH } from '../../../src/domain/upstream/upstream.ts';
 import type { BlobCache } from '../blob-cache.ts';
 import type { StateCommit } from '../sync-state.ts';
 import { commitChanges, type Listing } from '../tree-diff.ts';

@@ -3,7 +3,7 @@
  * model: state, dates (UTC, whole seconds, as GitHub's REST API and the export write them),
  * author, labels, review decision, every changed file (past 100 in further queries).
  */
-import { documentsTouched, scopesTouched } from '../../../src/domain/pulls.ts';
+import { documentsTouched, scopesTouched } from '../../../src/domain/pulls/pulls.ts';
 import type { PullRequest } from '../../../src/domain/schemas/data.ts';
 import { fetchAliased, fetchPage } from './batch.ts';
 import type { GitHubClient } from './client.ts';

@@ -11,7 +11,7 @@
  * Cost (the snapshot's 850 first-parent commits, 808 pull requests): 38 requests cold, all but
  * two of them GraphQL queries that each carry many commits, trees, blobs or pull requests.
  */
-import { TRACKED_PATH, type UpstreamChange, type UpstreamCommit, type UpstreamSnapshot } from '../../../src/domain/upstream.ts';
+import { TRACKED_PATH, type UpstreamChange, type UpstreamCommit, type UpstreamSnapshot } from '../../../src/domain/upstream/upstream.ts';
 import type { PullRequest } from '../../../src/domain/schemas/data.ts';
 import type { BlobCache } from '../blob-cache.ts';
 import type { SyncState } from '../sync-state.ts';

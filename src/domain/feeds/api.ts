@@ -4,13 +4,13 @@
  * zod schema before it is returned, so a published file always matches its published schema.
  */
 import { z } from 'zod';
-import { Day } from '../day.ts';
-import { allVersionNames, fullTimeline } from '../scopes.ts';
+import { Day } from '../days/day.ts';
+import { allVersionNames, fullTimeline } from '../scopes/scopes.ts';
 import { API_SCHEMAS, API_VERSION, EventsFile, PullsFile, ScopeFile, ScopesFile, StandardsFile, type ApiSchemaName } from '../schemas/api.ts';
 import type { Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
-import { periodsOf } from '../validity.ts';
-import { pullHref } from '../pulls.ts';
+import { periodsOf } from '../scopes/validity.ts';
+import { pullHref } from '../pulls/pulls.ts';
 import { safeHref } from '../schemas/url.ts';
 import { eventPath, seriesOf, siteLink, type FeedContext } from './context.ts';
 

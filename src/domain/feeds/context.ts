@@ -3,8 +3,8 @@
  * the domain that makes calendar UIDs and RSS guids globally unique, and the dataset for
  * names, titles and pull requests. Built once per build by `src/site/feeds.ts`.
  */
-import type { Day } from '../day.ts';
-import { pullHref } from '../pulls.ts';
+import type { Day } from '../days/day.ts';
+import { pullHref } from '../pulls/pulls.ts';
 import type { Dataset, Document, Provenance, PullRequest, Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 

@@ -11,7 +11,7 @@
  * the same bytes, and a moved date updates the subscriber's event instead of duplicating it.
  */
 import ical, { escape, ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { addDays, type Day } from '../day.ts';
+import { addDays, type Day } from '../days/day.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { eventPath, siteLink, singleLine, plainText, utcMidnight, type FeedContext } from './context.ts';
 import { announcementOf, meaningOf, summaryOf } from './meaning.ts';

@@ -4,13 +4,13 @@
  * in preparation, `effective` is certifiable, `warn` is still certifiable while users are
  * warned, `deprecated` is no longer certifiable. Document states follow scs-0001-v1.
  */
-import type { Day } from '../day.ts';
-import { transitionPhrase } from '../event-words.ts';
-import { allVersionNames, fullTimeline, shortName } from '../scopes.ts';
+import type { Day } from '../days/day.ts';
+import { transitionPhrase } from '../events/event-words.ts';
+import { allVersionNames, fullTimeline, shortName } from '../scopes/scopes.ts';
 import type { Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import type { TimelineEntry } from '../schemas/scope-file.ts';
-import { validitiesOn } from '../validity.ts';
+import { validitiesOn } from '../scopes/validity.ts';
 import { findDocument, findScopeById, pullOf, singleLine, type FeedContext, type PullRef } from './context.ts';
 
 // Every event of a scope asks for the same whole timeline: derive it once per scope object.

@@ -4,7 +4,7 @@
  * The result is the options object of `@astrojs/rss`; endpoints pass it to `rss()`.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { pastTitle, documentAddedTitle } from '../event-words.ts';
+import { pastTitle, documentAddedTitle } from '../events/event-words.ts';
 import type { Provenance } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { commitUrl, eventPath, pullOf, siteLink, singleLine, utcMidnight, type FeedContext } from './context.ts';

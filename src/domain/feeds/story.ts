@@ -11,8 +11,8 @@
  * imported is told by the background item of the commit that recorded it. So the newest item
  * about a transition always gives the date the calendar has.
  */
-import { isBackdated } from '../events.ts';
-import type { Day } from '../day.ts';
+import { isBackdated } from '../events/events.ts';
+import type { Day } from '../days/day.ts';
 import type { Provenance } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 

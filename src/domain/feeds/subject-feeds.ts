@@ -5,7 +5,7 @@
  * re-test by, and the subject's standing as news.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { daysBetween, type Day } from '../day.ts';
+import { daysBetween, type Day } from '../days/day.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import type { SubjectsFile } from '../subjects/schema.ts';
 import type { SubjectStanding } from '../subjects/subjects.ts';

@@ -3,7 +3,7 @@
  * last four weeks, staleness, charts) counts up to this day and no further: past it nothing
  * is measured, so a zero there would be a claim the data cannot make.
  */
-import { dayOfTimestamp, maxDay, minDay, type Day } from '../day.ts';
+import { dayOfTimestamp, maxDay, minDay, type Day } from '../days/day.ts';
 import type { Meta, PullRequest } from '../schemas/data.ts';
 
 /**

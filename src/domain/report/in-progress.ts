@@ -8,9 +8,9 @@
  * 2024-11-21 and titled "Stabilize scs-0214-v1", stabilized scs-0214-v2).
  */
 import { z } from 'zod';
-import { Day, type Day as DayType } from '../day.ts';
-import { kindContext, PR_KIND_ORDER, PrKind, classifyPull } from '../pr-kind.ts';
-import { progress } from '../progress.ts';
+import { Day, type Day as DayType } from '../days/day.ts';
+import { kindContext, PR_KIND_ORDER, PrKind, classifyPull } from '../pulls/pr-kind.ts';
+import { progress } from '../pulls/progress.ts';
 import type { Dataset } from '../schemas/data.ts';
 
 /** The pull-request kinds (pr-kind.ts); `revision` also for one that names an existing document and is none of the others. */

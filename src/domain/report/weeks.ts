@@ -5,7 +5,7 @@
  * before the next, as the SIG sees it. Weeks reach from the data's first day to its end
  * (pullsAsOf): a week that ends after the data is not a week the data can tell.
  */
-import { addDays, dayOfTimestamp, minDay, weekdayOf, type Day } from '../day.ts';
+import { addDays, dayOfTimestamp, minDay, weekdayOf, type Day } from '../days/day.ts';
 import { dataEnd } from '../pulls/data-end.ts';
 import type { Dataset, Meta } from '../schemas/data.ts';
 

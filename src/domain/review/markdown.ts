@@ -3,7 +3,7 @@
  * each scope timeline and document, then the rule findings of scs-0003-v1. Upstream text
  * (titles, subjects) goes through mdText, so it cannot open HTML or break a link.
  */
-import { mdText } from '../report-markdown.ts';
+import { mdText } from '../report/report-markdown.ts';
 import type { Review } from './review.ts';
 
 /** The comment's first line: the workflow finds and updates its own earlier comment by it. */

@@ -5,14 +5,14 @@
  * (assemble.ts), and the new revision is described (revision-changes.ts) and checked against
  * scs-0003-v1 (rules/check.ts), so R2 judges its entries against the day it would land.
  */
-import type { Day } from '../day.ts';
-import { assemble } from '../assemble.ts';
-import { formatProblem, InputError } from '../errors.ts';
-import { describeChange, describeLead, revisionChanges } from '../revision-changes.ts';
+import type { Day } from '../days/day.ts';
+import { assemble } from '../upstream/assemble.ts';
+import { formatProblem, InputError } from '../parse/errors.ts';
+import { describeChange, describeLead, revisionChanges } from '../events/revision-changes.ts';
 import { checkScope } from '../rules/check.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { Dataset, Document, DocumentChange } from '../schemas/data.ts';
-import type { UpstreamChange, UpstreamSnapshot } from '../upstream.ts';
+import type { UpstreamChange, UpstreamSnapshot } from '../upstream/upstream.ts';
 
 export interface ProposedChange {
   head: string;

@@ -6,11 +6,11 @@
  * Legacy revisions (before August 2024) have a timeline derived from their descriptors, not
  * written, so only R4 applies to them, and only between two legacy revisions.
  */
-import { addDays, addMonths, daysBetween, type Day } from '../day.ts';
-import { parseableRevisions } from '../scopes.ts';
+import { addDays, addMonths, daysBetween, type Day } from '../days/day.ts';
+import { parseableRevisions } from '../scopes/scopes.ts';
 import type { Revision, Scope, ScopeVersion } from '../schemas/data.ts';
 import type { TimelineEntry } from '../schemas/scope-file.ts';
-import { sortedTimeline } from '../validity.ts';
+import { sortedTimeline } from '../scopes/validity.ts';
 import { findingKey, RULES, type Finding, type RuleId } from './finding.ts';
 
 /** Days of announcement before a vote (scs-0003-v1, Process). */

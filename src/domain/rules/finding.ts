@@ -1,6 +1,6 @@
 /** A finding: one revision of a scope file checked against one rule of scs-0003-v1. */
 import { z } from 'zod';
-import { Day } from '../day.ts';
+import { Day } from '../days/day.ts';
 
 export const RULES = {
   R1: { severity: 'violation', section: 'scs-0003-v1, Timeline entry', rule: 'a version effective or warn MUST be stable at the start of the period' },

@@ -6,7 +6,7 @@
  * change would be published as `/api/v2/` beside v1.
  */
 import { z } from 'zod';
-import { Day } from '../day.ts';
+import { Day } from '../days/day.ts';
 import { Document, Meta, PullRequest, Scope } from './data.ts';
 import { TimelineEvent } from './event.ts';
 import { Validity } from './validity.ts';

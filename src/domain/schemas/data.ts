@@ -4,7 +4,7 @@
  * (content collections), the feeds and the CLI read them with the same schemas.
  */
 import { z } from 'zod';
-import { Day, DAY_RANGE, inDayRange, isDay } from '../day.ts';
+import { Day, DAY_RANGE, inDayRange, isDay } from '../days/day.ts';
 import { DocumentStatus, DocumentType } from './front-matter.ts';
 import { TimelineEntry, VersionName } from './scope-file.ts';
 import { VersionFacts } from './scope-facts.ts';

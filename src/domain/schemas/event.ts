@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Day } from '../day.ts';
+import { Day } from '../days/day.ts';
 import { Provenance } from './data.ts';
 import { DocumentStatus } from './front-matter.ts';
 import { Validity } from './validity.ts';

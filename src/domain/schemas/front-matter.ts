@@ -4,7 +4,7 @@
  * `replaces` as a string or a list, inline `# comments` (already removed by the YAML parser).
  */
 import { z } from 'zod';
-import { Day } from '../day.ts';
+import { Day } from '../days/day.ts';
 
 /** scs-0001-v1 "Document types". */
 export const DocumentType = z.enum(['Standard', 'Procedural', 'Decision Record', 'Supplement']);

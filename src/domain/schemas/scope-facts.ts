@@ -5,7 +5,7 @@
  * are kept (`disagreements`); nothing is silently preferred.
  */
 import { z } from 'zod';
-import { Day } from '../day.ts';
+import { Day } from '../days/day.ts';
 import { Validity } from './validity.ts';
 
 /** Where a fact came from: the scope YAML, the scope document, or the timeline's dates. */

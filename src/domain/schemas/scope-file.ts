@@ -8,7 +8,7 @@
  * keys are reported as warnings: `scopes/scope-keys.ts`).
  */
 import { z } from 'zod';
-import { Day } from '../day.ts';
+import { Day } from '../days/day.ts';
 import { Validity } from './validity.ts';
 
 /**

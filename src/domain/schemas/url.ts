@@ -6,7 +6,7 @@
  * value as text; every link built from upstream text goes through `safeHref`.
  */
 import { z } from 'zod';
-import { formatProblem, showValue } from '../errors.ts';
+import { formatProblem, showValue } from '../parse/errors.ts';
 
 /**
  * The scheme as written, at the very start: browsers strip leading spaces and control

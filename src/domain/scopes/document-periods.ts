@@ -5,7 +5,7 @@
  * Before the document existed nothing is listed, so the version counts as `deprecated`, as
  * an unlisted version does in a timeline.
  */
-import type { Day } from '../day.ts';
+import type { Day } from '../days/day.ts';
 import type { Document } from '../schemas/data.ts';
 import type { TimelineEntry } from '../schemas/scope-file.ts';
 import type { Validity } from '../schemas/validity.ts';

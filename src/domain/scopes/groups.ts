@@ -10,7 +10,7 @@
  * expanded, recursively. A file mixing both formats resolves a version's `include` through
  * groups and modules alike.
  */
-import { InputError } from '../errors.ts';
+import { InputError } from '../parse/errors.ts';
 import type { Include } from '../schemas/data.ts';
 
 export type IncludeItem = string | { ref: string; parameters?: Record<string, unknown> | undefined };

@@ -4,8 +4,8 @@
  * scope file) must never make facts disappear in silence: each loss becomes a warning.
  */
 import type { Dataset, Scope } from '../schemas/data.ts';
-import { allVersionNames, shortName } from '../scopes.ts';
-import { documentsOfVersion } from '../version-diff.ts';
+import { allVersionNames, shortName } from './scopes.ts';
+import { documentsOfVersion } from './version-diff.ts';
 import { versionDefinitions } from './definitions.ts';
 
 interface Known {

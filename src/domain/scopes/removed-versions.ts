@@ -4,11 +4,11 @@
  * IaaS v3-orig was listed (as deprecated) in the timelines of #731 to #788. Their periods are
  * shown as announced then, marked as later removed.
  */
-import { addDays, type Day } from '../day.ts';
+import { addDays, type Day } from '../days/day.ts';
 import type { Revision, Scope } from '../schemas/data.ts';
 import type { Validity } from '../schemas/validity.ts';
-import { parseableRevisions } from '../scopes.ts';
-import { sortedTimeline } from '../validity.ts';
+import { parseableRevisions } from './scopes.ts';
+import { sortedTimeline } from './validity.ts';
 
 export interface AnnouncedThen {
   /** The first and the last revision whose own timeline listed the version. */

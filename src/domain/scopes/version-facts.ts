@@ -8,12 +8,12 @@
  * 2. the document's body says it is that version ("This is v5.1 of the certificate scope");
  * 3. the same number (`v4` ↔ `scs-0501-v4`).
  */
-import type { Day } from '../day.ts';
+import type { Day } from '../days/day.ts';
 import type { Document, Scope } from '../schemas/data.ts';
 import type { Disagreement, VersionFacts } from '../schemas/scope-facts.ts';
-import { allVersionNames, fullTimeline } from '../scopes.ts';
-import { periodsOf } from '../validity.ts';
-import { documentsOfVersion } from '../version-diff.ts';
+import { allVersionNames, fullTimeline } from './scopes.ts';
+import { periodsOf } from './validity.ts';
+import { documentsOfVersion } from './version-diff.ts';
 import { versionDefinitions } from './definitions.ts';
 import { documentPeriods } from './document-periods.ts';
 import type { ScopeDocumentBody } from './scope-document.ts';

@@ -6,7 +6,7 @@
  * expired from that day on.
  */
 import { z } from 'zod';
-import { addDays, type Day } from '../day.ts';
+import { addDays, type Day } from '../days/day.ts';
 
 /** A testcase's `lifetime` in a scope file; absent means `week`. */
 export const Lifetime = z.enum(['day', 'week', 'month', 'quarter', 'year']);

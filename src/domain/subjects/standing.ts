@@ -11,11 +11,11 @@
  *   force on the day (effective, warn, or deprecated after having been in force) whose result
  *   is not a fail and that has a live result at all; a draft does not count.
  */
-import { addDays, daysBetween, type Day } from '../day.ts';
+import { addDays, daysBetween, type Day } from '../days/day.ts';
 import type { Scope } from '../schemas/data.ts';
 import type { Validity } from '../schemas/validity.ts';
-import { fullTimeline, shortName } from '../scopes.ts';
-import { periodOn, periodsOf, type Period } from '../validity.ts';
+import { fullTimeline, shortName } from '../scopes/scopes.ts';
+import { periodOn, periodsOf, type Period } from '../scopes/validity.ts';
 import { expiryDay } from './add-period.ts';
 import type { Verdict } from './monitor-status.ts';
 import type { SubjectScope, SubjectVersion } from './schema.ts';

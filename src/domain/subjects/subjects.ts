@@ -2,9 +2,9 @@
  * All subjects on a day, most urgent first (the order of `/subjects/`), and the words the
  * CLI, the pages and the feeds say about a standing, so that they say the same.
  */
-import type { Day } from '../day.ts';
+import type { Day } from '../days/day.ts';
 import type { Scope } from '../schemas/data.ts';
-import { findScope } from '../scopes.ts';
+import { findScope } from '../scopes/scopes.ts';
 import type { Subject, SubjectsFile } from './schema.ts';
 import { standingOf, URGENCIES, type Standing, type Urgency, type VersionStanding } from './standing.ts';
 

@@ -3,7 +3,7 @@
  * names them in a warning so that a new field of an upstream format is said out loud.
  */
 import { z } from 'zod';
-import { keyPath } from '../errors.ts';
+import { keyPath } from '../parse/errors.ts';
 
 export function unknownFields(schema: z.ZodType, value: unknown, path: (string | number)[] = []): string[] {
   if (schema instanceof z.ZodOptional || schema instanceof z.ZodNullable) {

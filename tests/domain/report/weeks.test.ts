@@ -3,9 +3,9 @@
  * and on the snapshot (data from 2022-09-23, pull requests as of 2026-08-21).
  */
 import { describe, expect, it } from 'vitest';
-import { weekdayOf } from '../../../src/domain/day.ts';
+import { weekdayOf } from '../../../src/domain/days/day.ts';
 import { callWeeks, dataStart, neighbours, reportWeeks } from '../../../src/domain/report/weeks.ts';
-import { realData } from '../../progress/real-data.ts';
+import { realData } from '../../support/real-data.ts';
 
 describe('callWeeks', () => {
   it('knows the weekday of a calendar day: 2024-11-21 was a Thursday', () => {

@@ -8,7 +8,7 @@ import { checkScope, checkScopes, monthsBefore } from '../../../src/domain/rules
 import { Finding } from '../../../src/domain/rules/finding.ts';
 import type { Dataset, Revision, Scope, ScopeVersion } from '../../../src/domain/schemas/data.ts';
 import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
-import { realData } from '../../progress/real-data.ts';
+import { realData } from '../../support/real-data.ts';
 
 const sha = (n: number) => n.toString(16).padStart(40, '0');
 const version = (name: string, stabilizedAt: string | null, refs: string[] = ['scs-0100-v3']): ScopeVersion => ({ name, stabilizedAt, include: refs.map((ref) => ({ ref, parameters: {} })) });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/domain/errors.ts';
-import { parseScopeText } from '../../../src/domain/scope-parse.ts';
+import { InputError } from '../../../src/domain/parse/errors.ts';
+import { parseScopeText } from '../../../src/domain/scopes/scope-parse.ts';
 import { resolveIncludes } from '../../../src/domain/scopes/groups.ts';
 
 const REVAMPED = `name: SCS-compatible IaaS

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../src/domain/day.ts';
+import { addDays } from '../../../src/domain/days/day.ts';
 import type { Document } from '../../../src/domain/schemas/data.ts';
 import { documentPeriods, timelineOfPeriods } from '../../../src/domain/scopes/document-periods.ts';
 import { scopesFromDocuments } from '../../../src/domain/scopes/documents-only.ts';
 import { disagreementWarnings, joinVersionFacts, mapVersionsToDocuments, type ScopeDocument } from '../../../src/domain/scopes/version-facts.ts';
-import { validityOn } from '../../../src/domain/validity.ts';
+import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { documentOf, revision, scope, sha } from '../../support/build-scope.ts';
 
 function scopeDoc(id: string, body: { versionName?: string | null; standards?: string[] }, extra: Partial<Document> = {}): ScopeDocument {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { eachDay } from '../../../src/domain/day.ts';
+import { eachDay } from '../../../src/domain/days/day.ts';
 import { expiryDay, Lifetime } from '../../../src/domain/subjects/add-period.ts';
 import { HAVE_SNAPSHOT, snapshotClone } from '../../support/snapshot.ts';
 

@@ -1,6 +1,6 @@
 /** The slides of one call week's report (report/weeks.ts), as /report.md gives the default week's. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { reportMarkdown } from '../../../domain/report-markdown.ts';
+import { reportMarkdown } from '../../../domain/report/report-markdown.ts';
 import { periodReport, siteWeeks } from '../../../site/report.ts';
 
 export const getStaticPaths = (async () => (await siteWeeks()).map((week) => ({ params: { until: week.until } }))) satisfies GetStaticPaths;

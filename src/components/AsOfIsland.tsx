@@ -1,0 +1,22 @@
+/**
+ * The as-of view for any day, in the browser: loaded only when a day is asked for
+ * (`/as-of/?day=2024-10-01`), it fetches the shipped data and runs the same pure domain and
+ * the same component as the server-rendered pages.
+ */
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import DueView from './DueView.tsx';
+import { isDay } from '../domain/days/day.ts';
+import { dueView, type DueInput } from '../domain/events/due.ts';
+
+export async function renderAsOf(container: HTMLElement, day: string, dataUrl: string): Promise<void> {
+  if (!isDay(day)) throw new Error(`“${day}” is not a calendar day: expected YYYY-MM-DD`);
+  const response = await fetch(dataUrl);
+  if (!response.ok) throw new Error(`could not load ${dataUrl}: HTTP ${response.status}`);
+  const data = (await response.json()) as DueInput;
+  const model = dueView(data, day, { knownOn: day });
+  container.replaceChildren();
+  const root = createRoot(container);
+  // Synchronously, so the page says "Showing …" only once the view is there.
+  flushSync(() => root.render(<DueView model={model} />));
+}

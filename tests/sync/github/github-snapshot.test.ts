@@ -1,0 +1,96 @@
+/**
+ * The GitHub source on the real upstream snapshot (1,068 commits, 850 of them on the first-parent line; 808 pull requests), served
+ * by the GitHub-compatible test server: request budgets (cold ≤ 40, warm ≤ 3 and all
+ * conditional), the same documents, scopes and revisions as the git source, and a site that
+ * builds from what the sync wrote.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../support/astro-build.ts';
+import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer, type ServerPull } from '../../support/github-server.ts';
+import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../../support/snapshot.ts';
+import { dirState, runSync, syncEnv, tempDir, type Run } from './support.ts';
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+
+describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstream snapshot', () => {
+  let server: GitHubServer;
+  let out: string;
+  let cache: string;
+  let cold: Run;
+  let coldRequests: GitHubServer['requests'];
+
+  beforeAll(async () => {
+    const pulls = JSON.parse(readFileSync(PULLS, 'utf8')) as ServerPull[];
+    server = await startGitHubServer({ repo: snapshotClone(), pulls });
+    out = join(tempDir('snap'), 'data');
+    cache = join(tempDir('snap-cache'), 'blobs');
+    cold = await runSync(['--out', out, '--cache', cache], syncEnv(server.url));
+    coldRequests = [...server.requests];
+  });
+  afterAll(() => server?.close());
+
+  it('makes at most 40 requests cold, and says so', () => {
+    expect(cold.stderr).toBe('');
+    expect(cold.code).toBe(0);
+    expect(coldRequests.length).toBeLessThanOrEqual(40);
+    expect(cold.stdout).toContain(`${coldRequests.length} requests, 0 answered 304`);
+    expect(cold.stdout).toMatch(/history: 850 commits on main/);
+    expect(cold.stdout).toMatch(/808 pull requests/);
+  });
+
+  it('gives the documents, scopes and revisions of the git source, byte for byte', async () => {
+    const gitOut = join(tempDir('snap-git'), 'data');
+    const g = await runSync(['--git', snapshotClone(), '--out', gitOut], syncEnv(server.url));
+    expect(g.code).toBe(0);
+    expect(read(out, 'documents.json')).toBe(read(gitOut, 'documents.json'));
+    expect(read(out, 'scopes.json')).toBe(read(gitOut, 'scopes.json'));
+    // Pull requests from GitHub reach the export's last day; those of commit messages the head's.
+    const meta = JSON.parse(read(out, 'meta.json'));
+    expect(meta.pullsAsOf).toBe('2026-08-21');
+    expect(read(out, 'meta.json')).toBe(
+      read(gitOut, 'meta.json').replace('"pullRequestSource": "git"', '"pullRequestSource": "github"').replace(/"pullsAsOf": "[^"]*"/, '"pullsAsOf": "2026-08-21"'),
+    );
+    // The renamed IaaS file's history reaches back to Tests/scs-compatible.yaml.
+    const iaas = JSON.parse(read(out, 'scopes.json')).find((s: { id: string }) => s.id === 'iaas');
+    expect(iaas.revisions[0].file).toBe('Tests/scs-compatible.yaml');
+  });
+
+  it('keeps every relevant pull request with its state', () => {
+    const pulls = JSON.parse(read(out, 'pulls.json')) as { number: number; state: string }[];
+    const fixture = JSON.parse(readFileSync(PULLS, 'utf8')) as { number: number; state: string; merged_at: string | null }[];
+    const open = new Set(fixture.filter((p) => p.state === 'open').map((p) => p.number));
+    const openKept = pulls.filter((p) => p.state === 'open' || p.state === 'draft');
+    expect(openKept.length).toBeGreaterThan(0);
+    for (const p of openKept) expect(open.has(p.number)).toBe(true);
+    expect(pulls.filter((p) => p.state === 'merged').length).toBeGreaterThan(200);
+  });
+
+  it('makes at most 3 requests warm, all conditional and answered 304, and rewrites nothing', async () => {
+    const before = dirState(out);
+    const start = server.requests.length;
+    const warm = await runSync(['--out', out, '--cache', cache], syncEnv(server.url));
+    expect(warm.code).toBe(0);
+    const made = server.requests.slice(start);
+    expect(made.length).toBeLessThanOrEqual(3);
+    expect(made.every((r) => r.conditional && r.status === 304)).toBe(true);
+    expect(dirState(out)).toEqual(before);
+    expect(warm.stdout).toMatch(/nothing changed upstream/);
+    expect(warm.stdout).toContain(`${made.length} requests, ${made.length} answered 304 (free)`);
+  });
+
+  it('feeds a site build end to end', { timeout: 300_000 }, async () => {
+    // Built 28 days after the newest upstream commit (2026-08-21), 3 days after the last
+    // successful check, as the deploy workflow hands it over: the warning is about the check.
+    const dist = await buildSite({ dataDir: out, today: '2026-09-18', lastChecked: '2026-09-15T06:17:00Z', label: 'github-snapshot' });
+    expect(existsSync(join(dist, 'index.html'))).toBe(true);
+    const html = readFileSync(join(dist, 'index.html'), 'utf8');
+    expect(html).toMatch(/SCS-compatible IaaS|IaaS/);
+    const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    expect(text).toContain('The newest upstream commit is 28 days old.');
+    expect(text).toContain('Last checked against upstream 2026-09-15.');
+    expect(text).toContain('Last checked 3 days ago (2026-09-15): the sync has not succeeded since, so dates announced after that may be missing.');
+    expect(text).not.toContain('days older than this build');
+  });
+});

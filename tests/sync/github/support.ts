@@ -1,0 +1,221 @@
+/**
+ * Helpers for the GitHub-sync tests: run the real `node scripts/sync.ts` as a child process,
+ * fingerprint a directory (bytes and mtimes), and build throwaway git repositories.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../../..');
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** A token for the test server (GraphQL asks for one, as GitHub does); never a real one. */
+export const TEST_TOKEN = 'test-token-for-the-local-server';
+
+/** Environment for a sync against the test server: fast retries, no spacing, the test token (not an inherited one). */
+export function syncEnv(apiUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.GITHUB_TOKEN;
+  return {
+    ...env,
+    GITHUB_API_URL: apiUrl,
+    GITHUB_TOKEN: TEST_TOKEN,
+    SCS_SYNC_RETRY_BASE_MS: '5',
+    SCS_SYNC_GRAPHQL_SPACING_MS: '0',
+    SCS_SYNC_TIMEOUT_MS: '5000',
+    SCS_SYNC_MAX_WAIT: '5',
+    ...extra,
+  };
+}
+
+/** `node scripts/sync.ts …` on the project's Node, without blocking this process (the server lives here). */
+export function runSync(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/sync.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+/** Every file under `dir` with a hash of its bytes and its mtime. */
+export function dirState(dir: string): Record<string, { sha: string; mtimeMs: number }> {
+  const out: Record<string, { sha: string; mtimeMs: number }> = {};
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else out[relative(dir, p)] = { sha: createHash('sha256').update(readFileSync(p)).digest('hex'), mtimeMs: statSync(p).mtimeMs };
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `scs-gh-${prefix}-`));
+}
+
+export function copyDir(from: string, to: string): void {
+  execFileSync('cp', ['-a', `${from}/.`, to]);
+}
+
+export function git(dir: string, args: string[], env: Record<string, string> = {}): string {
+  return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+}
+
+/** A throwaway repository whose commits get chosen dates (committer offset kept, as upstream). */
+export class TestRepo {
+  readonly dir: string;
+  constructor(dir?: string) {
+    this.dir = dir ?? join(tempDir('repo'), 'standards');
+    if (!dir) {
+      mkdirSync(this.dir, { recursive: true });
+      git(this.dir, ['init', '-q', '-b', 'main']);
+      git(this.dir, ['config', 'user.name', 'Test']);
+      git(this.dir, ['config', 'user.email', 'test@example.invalid']);
+      git(this.dir, ['config', 'commit.gpgsign', 'false']);
+    }
+  }
+
+  write(files: Record<string, string | Buffer | null>): void {
+    for (const [path, content] of Object.entries(files)) {
+      const p = join(this.dir, path);
+      if (content === null) rmSync(p, { force: true });
+      else {
+        mkdirSync(dirname(p), { recursive: true });
+        writeFileSync(p, content);
+      }
+    }
+  }
+
+  /** Stage everything and commit with this message and committer date (`2024-11-21T10:00:00+01:00`). */
+  commit(message: string, date: string, files: Record<string, string | Buffer | null> = {}): string {
+    this.write(files);
+    git(this.dir, ['add', '-A']);
+    git(this.dir, ['commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    return git(this.dir, ['rev-parse', 'HEAD']).trim();
+  }
+
+  /** Merge `branch` into main with a merge commit, as GitHub's merge button does. */
+  merge(branch: string, message: string, date: string): string {
+    git(this.dir, ['checkout', '-q', 'main']);
+    git(this.dir, ['merge', '-q', '--no-ff', '-m', message, branch], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    return git(this.dir, ['rev-parse', 'HEAD']).trim();
+  }
+
+  checkout(branch: string, create = false): void {
+    git(this.dir, ['checkout', '-q', ...(create ? ['-b'] : []), branch]);
+  }
+}
+
+/** A scope file (scs-0003-v1) with a timeline; `padding` lines make small edits small in git's eyes. */
+export function scopeYaml(opts: { name: string; uuid: string; timeline: { date: string; versions: Record<string, string> }[]; versions?: string[]; padding?: number }): string {
+  const versions = opts.versions ?? ['v1', 'v2'];
+  const lines = ['# -- informal edit log --'];
+  for (let i = 0; i < (opts.padding ?? 0); i++) lines.push(`# note ${i}: the scope lists its modules, versions and timeline as scs-0003-v1 describes`);
+  lines.push(`name: ${opts.name}`, `uuid: ${opts.uuid}`, `url: https://example.invalid/${opts.uuid}.yaml`, 'modules:');
+  lines.push('  - id: scs-0100-v1', '    name: Flavor naming', '    url: https://docs.scs.community/standards/scs-0100-v1-flavor-naming');
+  lines.push('timeline:');
+  for (const t of opts.timeline) {
+    lines.push(`  - date: ${t.date}`, '    versions:');
+    for (const [v, s] of Object.entries(t.versions)) lines.push(`      ${v}: ${s}`);
+  }
+  lines.push('versions:');
+  versions.forEach((v, i) => lines.push(`  - version: ${v}`, `    stabilized_at: 2024-0${i + 1}-01`, '    include:', '      - scs-0100-v1'));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A standard document with front matter only (scs-0001-v1). */
+export function documentMd(fields: Record<string, string>, body = '<!-- body -->'): string {
+  return `---\n${Object.entries(fields)
+    .map(([k, v]) => `${k}: ${v}`)
+    .join('\n')}\n---\n\n${body}\n`;
+}
+
+const IAAS = '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f';
+const KAAS = '1fffebe6-fd4b-44d3-a36c-fc58b4bb0180';
+
+/**
+ * A small upstream with what the git source has to get right: a scope file renamed with an
+ * edit (git -M), a merge commit whose branch commits are not first-parent, committer offsets
+ * (negative, UTC, late evening), CRLF and a BOM in a document, an exact rename, a deletion,
+ * a commit that touches no tracked path.
+ */
+export function buildHistoryRepo(): TestRepo {
+  const repo = new TestRepo();
+  repo.commit('Initial standards', '2024-01-10T10:00:00+02:00', {
+    'README.md': '# Standards\n',
+    'Tests/scs-compatible.yaml': scopeYaml({ name: 'SCS-compatible IaaS', uuid: IAAS, timeline: [{ date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } }], padding: 40 }),
+    'Tests/other.yaml': 'not: a scope\n',
+    'Standards/scs-0001-v1-sovereign.md': documentMd({ title: 'Sovereign Cloud Standards', type: 'Procedural', status: 'Stable', track: 'Global', stabilized_at: '2022-11-28' }),
+    'Standards/scs-0003-v1-old-name.md': documentMd({ title: 'Scope YAML', type: 'Standard', status: 'Draft', track: 'Global' }),
+    'Standards/scs-XXXX-vN-template.md': documentMd({ title: 'Template', type: 'Standard', status: 'Draft', track: 'Global' }),
+  });
+  repo.commit('Rename the IaaS scope file (#12)', '2024-03-01T09:00:00+01:00', {
+    'Tests/scs-compatible.yaml': null,
+    'Tests/scs-compatible-iaas.yaml': scopeYaml({
+      name: 'SCS-compatible IaaS',
+      uuid: IAAS,
+      timeline: [
+        { date: '2024-04-01', versions: { v1: 'warn', v2: 'effective' } },
+        { date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } },
+      ],
+      padding: 40,
+    }),
+  });
+  repo.checkout('feature', true);
+  repo.commit('Add scs-0002 draft', '2024-03-02T08:00:00+01:00', {
+    'Standards/scs-0002-v1-bar.md': Buffer.from(`\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Draft', track: 'IaaS' }).replace(/\n/g, '\r\n')}`, 'utf8'),
+  });
+  repo.commit('Fix a typo', '2024-03-03T08:00:00+01:00', { 'README.md': '# Standards!\n' });
+  repo.checkout('main');
+  repo.commit('Add KaaS scope (#14)', '2024-03-04T23:30:00-05:00', {
+    'Tests/scs-compatible-kaas.yaml': scopeYaml({ name: 'SCS-compatible KaaS', uuid: KAAS, timeline: [{ date: '2024-03-10', versions: { v1: 'effective' } }], versions: ['v1'] }),
+  });
+  repo.merge('feature', 'Merge pull request #15 from someone/feature\n\nAdd scs-0002 draft', '2024-03-06T12:00:00+00:00');
+  repo.commit('Stabilize scs-0002, rename scs-0003 (#16)', '2024-05-01T00:30:00+02:00', {
+    'Standards/scs-0002-v1-bar.md': Buffer.from(`\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Stable', track: 'IaaS', stabilized_at: '2024-05-01' }).replace(/\n/g, '\r\n')}`, 'utf8'),
+    'Standards/scs-0003-v1-old-name.md': null,
+    'Standards/scs-0003-v1-new-name.md': documentMd({ title: 'Scope YAML', type: 'Standard', status: 'Draft', track: 'Global' }),
+  });
+  repo.commit('Drop the template, rewrite scs-0001 (#17)', '2024-06-01T10:00:00+02:00', {
+    'Standards/scs-XXXX-vN-template.md': null,
+    'Standards/scs-0001-v1-sovereign.md': documentMd({ title: 'Sovereign Cloud Standards, rewritten', type: 'Procedural', status: 'Deprecated', track: 'Global', stabilized_at: '2022-11-28', deprecated_at: '2024-06-01' }),
+  });
+  repo.commit('Unrelated (#18)', '2024-06-15T10:00:00+02:00', { 'README.md': '# Standards of SCS\n' });
+  repo.commit('Timeline for v2 (#19)', '2024-07-01T10:00:00+02:00', {
+    'Tests/scs-compatible-iaas.yaml': scopeYaml({
+      name: 'SCS-compatible IaaS',
+      uuid: IAAS,
+      timeline: [
+        { date: '2024-08-01', versions: { v2: 'effective' } },
+        { date: '2024-04-01', versions: { v1: 'warn', v2: 'effective' } },
+        { date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } },
+      ],
+      padding: 40,
+    }),
+  });
+  return repo;
+}
+
+/** Pull requests for the built repository, in the fixture's (REST) shape. */
+export function builtRepoPulls() {
+  return [
+    { number: 12, title: 'Rename the IaaS scope file', state: 'closed' as const, draft: false, created_at: '2024-02-28T10:00:00Z', updated_at: '2024-03-01T08:00:00Z', closed_at: '2024-03-01T08:00:00Z', merged_at: '2024-03-01T08:00:00Z', author: 'alice', labels: ['standards'], files: ['Tests/scs-compatible.yaml', 'Tests/scs-compatible-iaas.yaml'], review_decision: 'APPROVED' as const },
+    { number: 15, title: 'Add scs-0002 draft', state: 'closed' as const, draft: false, created_at: '2024-03-02T07:00:00Z', updated_at: '2024-03-06T12:00:00Z', closed_at: '2024-03-06T12:00:00Z', merged_at: '2024-03-06T12:00:00Z', author: 'bob', labels: [], files: ['Standards/scs-0002-v1-bar.md', 'README.md'] },
+    { number: 20, title: '<script>alert(1)</script> Stabilize SCS-0003-v1', state: 'open' as const, draft: true, created_at: '2024-07-02T10:00:00Z', updated_at: '2024-07-03T10:00:00Z', closed_at: null, merged_at: null, author: 'carol', labels: [{ name: 'SCS is standardized' }], files: ['Standards/scs-0003-v1-new-name.md'], review_decision: 'REVIEW_REQUIRED' as const },
+    { number: 21, title: 'Fix CI', state: 'closed' as const, draft: false, created_at: '2024-07-04T10:00:00Z', updated_at: '2024-07-05T10:00:00Z', closed_at: '2024-07-05T10:00:00Z', merged_at: null, author: null, labels: [], files: ['.github/workflows/ci.yml'] },
+    { number: 22, title: 'Discuss scs-0214 wording', state: 'closed' as const, draft: false, created_at: '2024-07-06T10:00:00Z', updated_at: '2024-07-07T10:00:00+02:00', closed_at: '2024-07-07T10:00:00+02:00', merged_at: null, author: 'dave', labels: [], files: ['docs/notes.md'] },
+  ];
+}
