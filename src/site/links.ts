@@ -24,5 +24,4 @@ export const scopePath = (scope: string) => `/scopes/${scope}/`;
 export const revisionPath = (scope: Pick<Scope, 'id' | 'revisions'>, commit: string) => `/scopes/${scope.id}/revisions/${commitKey(scope.revisions, commit)}/`;
 /** A document's place in its series page: `/standards/scs-0214/#scs-0214-v2`. */
 export const documentPath = (id: string) => `/standards/${id.slice(0, 8)}/#${id}`;
-export const seriesPath = (series: string) => `/standards/${series}/`;
 export const asOfPath = (day: string) => `/as-of/${day}/`;

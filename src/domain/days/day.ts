@@ -88,7 +88,7 @@ export function dayOfTimestamp(timestamp: string): Day {
   return day;
 }
 
-/** First and last day of the month a day falls in, and month arithmetic for axes. */
+/** The first day of the month a day falls in. */
 export function startOfMonth(day: Day): Day {
   return `${day.slice(0, 7)}-01`;
 }

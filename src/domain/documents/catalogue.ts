@@ -49,7 +49,7 @@ export interface Catalogue {
 
 const versionNumber = (v: string) => Number(v.slice(1));
 
-/** `supplements` as written may be a file name; the document ids it names. */
+/** For each document id, the documents that supplement it (`supplements` may name a file: its document id counts). */
 export function supplementedBy(documents: readonly Document[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const d of documents) {

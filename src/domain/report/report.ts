@@ -105,7 +105,13 @@ export const Report = z.object({
 });
 export type Report = z.output<typeof Report>;
 
-export class ReportPeriodError extends Error {}
+/** A report period that starts after it ends: a caller's mistake (the CLI checks what a user gives before it asks). */
+export class ReportPeriodError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ReportPeriodError';
+  }
+}
 
 function movedTo(change: DocumentChange, before: DocumentChange | null): 'added' | 'stabilized' | 'deprecated' | 'rejected' | null {
   if (before === null) return 'added';

@@ -1,6 +1,7 @@
 /**
- * What changed between two versions of `data/`, in words, for the sync's summary
- * ("an update that found nothing is said so").
+ * What changed between the previous `data/` and the new one, in words, for the sync's
+ * summary: documents added or changing state, new or vanished revisions, pull requests, and
+ * "nothing changed" when nothing did.
  */
 import type { Dataset } from '../schemas/data.ts';
 import { serializeDataset, type DataFileName } from '../dataset/serialize.ts';
