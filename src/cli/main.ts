@@ -17,7 +17,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { escapeControls, formatProblem, InputError } from '../domain/parse/errors.ts';
-import { isDay, utcDayOf } from '../domain/days/day.ts';
+import { todayOf } from '../domain/days/day.ts';
 import { join } from 'node:path';
 import { SUBJECTS_FILE } from '../domain/subjects/schema.ts';
 import { readDataset, readSubjects } from '../io/dataset.ts';
@@ -39,12 +39,11 @@ const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [-
 const DEFAULT_DATA = fileURLToPath(new URL('../../data/', import.meta.url));
 
 function today(): string {
-  const env = process.env.SCS_TODAY;
-  if (env !== undefined && env !== '') {
-    if (!isDay(env)) throw new UsageError(`SCS_TODAY ${JSON.stringify(env)} is not a calendar day; expected YYYY-MM-DD`);
-    return requireDay(env, 'SCS_TODAY', env);
+  try {
+    return todayOf(process.env.SCS_TODAY, new Date());
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  return utcDayOf(new Date());
 }
 
 /** node:util parseArgs errors, said in one line with what is accepted. */

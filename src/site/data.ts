@@ -4,7 +4,7 @@
  * reproducible.
  */
 import { getCollection } from 'astro:content';
-import { DAY_RANGE, inDayRange, isDay, utcDayOf, type Day } from '../domain/days/day.ts';
+import { isDay, todayOf, utcDayOf, type Day } from '../domain/days/day.ts';
 import { deriveEvents } from '../domain/events/events.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 import type { TimelineEvent } from '../domain/schemas/event.ts';
@@ -44,13 +44,7 @@ export function siteData() {
 
 /** The day pages are rendered for: SCS_TODAY, else the build's UTC date. */
 export function buildDay(): Day {
-  const env = process.env.SCS_TODAY;
-  if (env) {
-    if (!isDay(env)) throw new Error(`SCS_TODAY=${JSON.stringify(env)} is not a calendar day; expected YYYY-MM-DD`);
-    if (!inDayRange(env)) throw new Error(`SCS_TODAY=${env} is out of range; expected ${DAY_RANGE}`);
-    return env;
-  }
-  return utcDayOf(new Date());
+  return todayOf(process.env.SCS_TODAY, new Date());
 }
 
 /**

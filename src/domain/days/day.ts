@@ -79,6 +79,18 @@ export function utcDayOf(instant: Date): Day {
 }
 
 /**
+ * "Today" for the site and the CLI: `SCS_TODAY` when it is set (so a build or an answer can be
+ * reproduced for any day), else the UTC date of `now`. Throws a RangeError for a value that is
+ * not a calendar day or out of range.
+ */
+export function todayOf(scsToday: string | undefined, now: Date): Day {
+  if (scsToday === undefined || scsToday === '') return utcDayOf(now);
+  if (!isDay(scsToday)) throw new RangeError(`SCS_TODAY ${JSON.stringify(scsToday)} is not a calendar day; expected YYYY-MM-DD`);
+  if (!inDayRange(scsToday)) throw new RangeError(`SCS_TODAY ${scsToday} is out of range; expected ${DAY_RANGE}`);
+  return scsToday;
+}
+
+/**
  * The calendar day written in an ISO 8601 timestamp, in the offset it was written with.
  * `2024-11-26T00:12:00+01:00` is 2024-11-26: the day the committer saw, never shifted to UTC.
  */
@@ -91,6 +103,18 @@ export function dayOfTimestamp(timestamp: string): Day {
 /** The first day of the month a day falls in. */
 export function startOfMonth(day: Day): Day {
   return `${day.slice(0, 7)}-01`;
+}
+
+/** The first day of the quarter a day falls in: `2024-12-19` → `2024-10-01`. */
+export function startOfQuarter(day: Day): Day {
+  const month = Number(day.slice(5, 7));
+  const q = Math.floor((month - 1) / 3) * 3 + 1;
+  return `${day.slice(0, 4)}-${String(q).padStart(2, '0')}-01`;
+}
+
+/** The quarter a day falls in, as a label: `2024-12-19` → `2024-Q4`. */
+export function quarterOf(day: Day): string {
+  return `${day.slice(0, 4)}-Q${(Number(startOfQuarter(day).slice(5, 7)) - 1) / 3 + 1}`;
 }
 
 export function addMonths(day: Day, n: number): Day {

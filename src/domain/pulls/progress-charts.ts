@@ -4,7 +4,7 @@
  * table, so what a screen reader or a browser without JavaScript gets is what the chart shows.
  * Points are month ends (or `today` for the running month), so a month shows how it ended.
  */
-import { addDays, addMonths, dayOfTimestamp, daysBetween, minDay, startOfMonth, type Day } from '../days/day.ts';
+import { addDays, addMonths, dayOfTimestamp, daysBetween, minDay, quarterOf, startOfMonth, type Day } from '../days/day.ts';
 import { openedOn } from '../dataset/dataset-as-of.ts';
 import { documentStateOn, documentTransitions } from '../documents/document-state.ts';
 import { touchesStandards } from './progress.ts';
@@ -56,10 +56,6 @@ export function monthsBetween(from: Day, to: Day): string[] {
 /** The day a month is measured on: its last day, or `today` while it runs. */
 export function monthEnd(month: string, today: Day): Day {
   return minDay(addDays(addMonths(`${month}-01`, 1), -1), today);
-}
-
-export function quarterOf(day: Day): string {
-  return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
 }
 
 function quartersBetween(from: Day, to: Day): string[] {

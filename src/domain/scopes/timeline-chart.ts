@@ -3,7 +3,7 @@
  * and quarter axis, a today line), computed here so the SVG component only draws. Units are
  * SVG user units of a fixed-width viewBox; days map linearly to x.
  */
-import { addDays, addMonths, daysBetween, maxDay, minDay, startOfMonth, type Day } from '../days/day.ts';
+import { addDays, addMonths, daysBetween, maxDay, minDay, startOfMonth, startOfQuarter, type Day } from '../days/day.ts';
 import type { Validity } from '../schemas/validity.ts';
 import { periodsOf, type Period } from './validity.ts';
 import type { TimelineEntry } from '../schemas/scope-file.ts';
@@ -101,12 +101,6 @@ export function chartRange(rows: readonly ChartRow[], today: Day | null, marker:
   const first = days.reduce(minDay);
   const last = days.reduce(maxDay);
   return { start: startOfQuarter(first), end: startOfQuarter(addMonths(last, 6)) };
-}
-
-export function startOfQuarter(day: Day): Day {
-  const month = Number(day.slice(5, 7));
-  const q = Math.floor((month - 1) / 3) * 3 + 1;
-  return `${day.slice(0, 4)}-${String(q).padStart(2, '0')}-01`;
 }
 
 /** x of the start of a day, linear in days between the plot's edges. */

@@ -11,7 +11,10 @@ import {
   isDay,
   maxDay,
   minDay,
+  quarterOf,
   startOfMonth,
+  startOfQuarter,
+  todayOf,
   utcDayOf,
 } from '../../../src/domain/days/day.ts';
 
@@ -32,7 +35,34 @@ describe('isDay', () => {
   });
 });
 
+describe('todayOf', () => {
+  const now = new Date('2025-01-15T23:30:00-05:00');
+  it('takes SCS_TODAY when it is set, else the UTC date of now', () => {
+    expect(todayOf('2024-11-21', now)).toBe('2024-11-21');
+    expect(todayOf(undefined, now)).toBe('2025-01-16');
+    expect(todayOf('', now)).toBe('2025-01-16');
+  });
+  it('refuses a value that is not a calendar day, naming it', () => {
+    expect(() => todayOf('2025-13-01', now)).toThrow(new RangeError('SCS_TODAY "2025-13-01" is not a calendar day; expected YYYY-MM-DD'));
+    expect(() => todayOf('2024-02-30', now)).toThrow(RangeError);
+  });
+  it('refuses a day outside the range the schemas accept, naming the range', () => {
+    expect(() => todayOf('9999-12-31', now)).toThrow(new RangeError('SCS_TODAY 9999-12-31 is out of range; expected a day from 1970-01-01 to 9000-12-31'));
+    expect(todayOf('9000-12-31', now)).toBe('9000-12-31');
+  });
+});
+
 describe('day arithmetic', () => {
+  it('starts quarters on their first month', () => {
+    expect(startOfQuarter('2024-12-19')).toBe('2024-10-01');
+    expect(startOfQuarter('2025-01-01')).toBe('2025-01-01');
+    expect(startOfQuarter('2025-06-30')).toBe('2025-04-01');
+  });
+
+  it('names the quarter a day falls in', () => {
+    expect([quarterOf('2024-03-31'), quarterOf('2024-04-01'), quarterOf('2024-12-31')]).toEqual(['2024-Q1', '2024-Q2', '2024-Q4']);
+  });
+
   it('adds days across month, year and leap-day boundaries', () => {
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
     expect(addDays('2024-02-29', 1)).toBe('2024-03-01');

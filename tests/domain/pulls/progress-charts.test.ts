@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ChartData, documentsByStateMonthly, effectiveVersionsMonthly, median, monthEnd, monthsBetween, openPullsMonthly, progressCharts, quarterOf, transitionsPerQuarter, withoutEmptySeries,
+  type ChartData, documentsByStateMonthly, effectiveVersionsMonthly, median, monthEnd, monthsBetween, openPullsMonthly, progressCharts, transitionsPerQuarter, withoutEmptySeries,
 } from '../../../src/domain/pulls/progress-charts.ts';
 import type { Dataset, Document, DocumentChange, PullRequest } from '../../../src/domain/schemas/data.ts';
 import { realData } from '../../support/real-data.ts';
@@ -24,11 +24,10 @@ const doc = (id: string, history: DocumentChange[]): Document => ({
 });
 
 describe('calendar helpers', () => {
-  it('months, month ends and quarters', () => {
+  it('months and month ends', () => {
     expect(monthsBetween('2024-11-30', '2025-02-01')).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
     expect(monthEnd('2024-02', '2025-01-01')).toBe('2024-02-29');
     expect(monthEnd('2025-01', '2025-01-15')).toBe('2025-01-15');
-    expect([quarterOf('2024-03-31'), quarterOf('2024-04-01'), quarterOf('2024-12-31')]).toEqual(['2024-Q1', '2024-Q2', '2024-Q4']);
     expect([median([]), median([3]), median([5, 1, 3]), median([4, 1, 2, 3])]).toEqual([null, 3, 3, 2.5]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, barLabel, chartGeometry, chartRange, chartRows, describeRows, startOfQuarter, xOfDay } from '../../../src/domain/scopes/timeline-chart.ts';
+import { axisTicks, barLabel, chartGeometry, chartRange, chartRows, describeRows, xOfDay } from '../../../src/domain/scopes/timeline-chart.ts';
 import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
 import { FIRST_DAY, isDay, LAST_DAY } from '../../../src/domain/days/day.ts';
 
@@ -28,11 +28,6 @@ describe('chartRange and axis', () => {
     // The ticks of the last years (the whole span has 84 000 months): four-digit days to the end.
     const ticks = axisTicks('8999-01-01', range.end, 0, 1000);
     expect(ticks.at(-1)!.day <= range.end && ticks.every((t) => isDay(t.day))).toBe(true);
-  });
-  it('starts quarters on their first month', () => {
-    expect(startOfQuarter('2024-12-19')).toBe('2024-10-01');
-    expect(startOfQuarter('2025-01-01')).toBe('2025-01-01');
-    expect(startOfQuarter('2025-06-30')).toBe('2025-04-01');
   });
   it('maps days linearly and clamps outside the range', () => {
     expect(xOfDay('2025-01-01', '2025-01-01', '2025-01-11', 0, 100)).toBe(0);
