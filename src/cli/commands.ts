@@ -9,7 +9,7 @@ import { deriveEvents, upcoming } from '../domain/events/events.ts';
 import { buildReport, defaultPeriod } from '../domain/report/report.ts';
 import { reportMarkdown } from '../domain/report/report-markdown.ts';
 import { checkScopes } from '../domain/rules/check.ts';
-import { accumulatedTimelines, findScope, fullTimeline } from '../domain/scopes/scopes.ts';
+import { findScope, timelineKnownOn } from '../domain/scopes/scopes.ts';
 import type { Dataset, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
 import { entryOn, periodsOf, validitiesOn, versionNames } from '../domain/scopes/validity.ts';
@@ -49,13 +49,10 @@ export function requireScope(dataset: Dataset, key: string | undefined): Scope {
  * are the scope's versions at that point; the commands add versions the timeline names.
  */
 function timelineAsOf(scope: Scope, asOf: Day | null): { timeline: TimelineEntry[]; versions: string[]; label: string } {
-  if (asOf === null) {
-    return { timeline: fullTimeline(scope), versions: scope.versions.map((v) => v.name), label: 'current timeline' };
-  }
-  const found = accumulatedTimelines(scope).filter((a) => a.revision.date <= asOf).at(-1);
-  if (found === undefined) throw new UsageError(`${scope.name} had no timeline yet on ${asOf}; --as-of accepts a day from ${scope.revisions[0]?.date ?? 'never'} on`);
-  const r = found.revision;
-  return { timeline: found.timeline, versions: r.versions.map((v) => v.name), label: `timeline as of ${asOf} (${r.commit.slice(0, 7)}, ${r.date}${r.pr ? `, #${r.pr}` : ''})` };
+  const { timeline, revision: r } = timelineKnownOn(scope, asOf);
+  if (asOf === null) return { timeline, versions: scope.versions.map((v) => v.name), label: 'current timeline' };
+  if (r === null) throw new UsageError(`${scope.name} had no timeline yet on ${asOf}; --as-of accepts a day from ${scope.revisions[0]?.date ?? 'never'} on`);
+  return { timeline, versions: r.versions.map((v) => v.name), label: `timeline as of ${asOf} (${r.commit.slice(0, 7)}, ${r.date}${r.pr ? `, #${r.pr}` : ''})` };
 }
 
 const pad = (s: string, n: number) => s.padEnd(n);

@@ -9,14 +9,13 @@
  */
 import { daysBetween, type Day } from '../days/day.ts';
 import { documentTransitions, type Lifecycle } from '../documents/document-state.ts';
-import { firstAnnouncers, lastSetters, revisionChanges, transitionKey } from './revision-changes.ts';
-import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from '../scopes/scopes.ts';
+import { firstAnnouncers, lastSetters, provenanceOf, revisionChanges, transitionKey } from './revision-changes.ts';
+import { allVersionNames, shortName, timelineKnownOn } from '../scopes/scopes.ts';
 import { documentsOfVersions, SAME_TRANSITION } from '../scopes/same-transition.ts';
 import type { Document, Provenance, Scope } from '../schemas/data.ts';
 import type { DocumentStatus } from '../schemas/front-matter.ts';
-import type { TimelineEntry } from '../schemas/scope-file.ts';
 import type { Validity } from '../schemas/validity.ts';
-import { periodOn, periodsOf, transitionsOf } from '../scopes/validity.ts';
+import { periodAround, periodsOf, transitionsOf } from '../scopes/validity.ts';
 
 export interface CertifiableVersion {
   version: string;
@@ -67,19 +66,6 @@ export interface DueView {
 
 export type DueInput = { scopes: readonly Scope[]; documents: readonly Document[] };
 
-function timelineKnownOn(scope: Scope, knownOn: Day | null): { timeline: TimelineEntry[]; revision: Provenance | null } {
-  if (knownOn === null) {
-    const last = scope.revisions.filter((r) => r.format !== 'unparseable').at(-1) ?? null;
-    return { timeline: fullTimeline(scope), revision: last ? { commit: last.commit, date: last.date, pr: last.pr } : null };
-  }
-  let found: { timeline: TimelineEntry[]; revision: Provenance | null } = { timeline: [], revision: null };
-  for (const { revision, timeline } of accumulatedTimelines(scope)) {
-    if (revision.date > knownOn) break;
-    found = { timeline, revision: { commit: revision.commit, date: revision.date, pr: revision.pr } };
-  }
-  return found;
-}
-
 /** A document's lifecycle fields as its front matter stood on a day (null: not added yet). */
 export function lifecycleKnownOn(doc: Document, knownOn: Day | null): Lifecycle | null {
   if (knownOn === null) return doc;
@@ -114,14 +100,14 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
   const scopes: DueScope[] = [];
   const next: DueTransition[] = [];
   for (const scope of data.scopes) {
-    const { timeline, revision } = timelineKnownOn(scope, knownOn);
+    const known = timelineKnownOn(scope, knownOn);
+    const { timeline } = known;
+    const revision = known.revision ? provenanceOf(known.revision) : null;
     const versions = allVersionNames(scope);
     const certifiable: CertifiableVersion[] = [];
     for (const version of versions) {
-      const periods = periodsOf(timeline, version);
-      const p = periodOn(periods, day);
+      const { period: p, next: following } = periodAround(periodsOf(timeline, version), day);
       if (p.validity !== 'effective' && p.validity !== 'warn') continue;
-      const following = periods[periods.indexOf(p) + 1] ?? null;
       certifiable.push({ version, validity: p.validity, since: p.from, until: p.to, then: following?.validity ?? null });
     }
     certifiable.sort((a, b) => (a.since === b.since ? (a.version < b.version ? 1 : -1) : (a.since ?? '') < (b.since ?? '') ? 1 : -1));

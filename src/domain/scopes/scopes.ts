@@ -42,6 +42,17 @@ export function accumulatedTimelines(scope: Pick<Scope, 'revisions'>): { revisio
   return out;
 }
 
+/**
+ * The timeline as it was known on `day` (null: now), pruned entries put back: after the
+ * latest parseable revision that landed on or before that day, with that revision. Before the
+ * first revision nothing was known: no timeline, no revision.
+ */
+export function timelineKnownOn(scope: Scope, day: Day | null): { timeline: TimelineEntry[]; revision: Revision | null } {
+  if (day === null) return { timeline: fullTimeline(scope), revision: parseableRevisions(scope).at(-1) ?? null };
+  const found = accumulatedTimelines(scope).filter((a) => a.revision.date <= day).at(-1);
+  return found ? { timeline: found.timeline, revision: found.revision } : { timeline: [], revision: null };
+}
+
 /** The whole known timeline of a scope, pruned entries included. */
 export function fullTimeline(scope: Pick<Scope, 'timeline' | 'revisions'>): TimelineEntry[] {
   const all = accumulatedTimelines(scope);

@@ -94,6 +94,12 @@ export function periodOn(periods: readonly Period[], day: Day): Period {
   return found;
 }
 
+/** The period that contains a day and the one after it (null: it lasts): "effective until 2025-02-01, then warn". */
+export function periodAround(periods: readonly Period[], day: Day): { period: Period; next: Period | null } {
+  const period = periodOn(periods, day);
+  return { period, next: periods[periods.indexOf(period) + 1] ?? null };
+}
+
 /** A change of validity of a version on a day. */
 export interface Transition {
   version: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accumulatedTimelines, allVersionNames, findScope, fullTimeline, revisionAsOf, shortName } from '../../../src/domain/scopes/scopes.ts';
+import { accumulatedTimelines, allVersionNames, findScope, fullTimeline, revisionAsOf, shortName, timelineKnownOn } from '../../../src/domain/scopes/scopes.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { revision, scope } from '../../support/build-scope.ts';
 
@@ -49,6 +49,20 @@ describe('fullTimeline', () => {
   it('is the head timeline when there is no history', () => {
     const head = scope([], { timeline: r1.timeline });
     expect(fullTimeline(head)).toBe(head.timeline);
+  });
+});
+
+describe('timelineKnownOn', () => {
+  it('is the accumulated timeline after the latest parseable revision on or before the day, with it', () => {
+    expect(timelineKnownOn(s, '2024-11-20')).toEqual({ timeline: [], revision: null });
+    expect(timelineKnownOn(s, '2024-11-21')).toEqual({ timeline: r1.timeline, revision: r1 });
+    expect(timelineKnownOn(s, '2025-05-22').revision).toBe(r1); // the unparseable one is passed over
+    const after = timelineKnownOn(s, '2025-05-23');
+    expect(after.revision).toBe(r2);
+    expect(after.timeline.map((e) => e.date)).toEqual(['2025-01-01', '2024-11-21', '2024-02-28']);
+  });
+  it('without a day, is the whole known timeline and the last parseable revision', () => {
+    expect(timelineKnownOn(s, null)).toEqual({ timeline: fullTimeline(s), revision: r2 });
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/days/day.ts';
 import {
   entryOn,
+  periodAround,
   periodOn,
   periodsOf,
   periodsOfAll,
@@ -140,6 +141,16 @@ describe('periodsOf', () => {
     expect(periodOn(periods, '1999-01-01').validity).toBe('deprecated');
     expect(periodOn(periods, '2999-01-01').validity).toBe('deprecated');
     expect(() => periodOn([], '2025-01-01')).toThrow(/do not cover 2025-01-01/);
+  });
+  it('periodAround gives the period of a day and the one after it, the day before, of and after a change', () => {
+    const periods = periodsOf(timeline, 'v4');
+    const around = (day: string) => {
+      const { period, next } = periodAround(periods, day);
+      return [period.validity, period.to, next?.validity ?? null];
+    };
+    expect(around('2025-01-31')).toEqual(['effective', '2025-02-01', 'warn']);
+    expect(around('2025-02-01')).toEqual(['warn', periods.find((p) => p.validity === 'warn')!.to, periods.at(-1)!.validity]);
+    expect(periodAround(periods, '2999-01-01').next).toBeNull();
   });
 });
 
