@@ -2,20 +2,15 @@
  * Throwaway upstream repositories for tests: a small, valid standards repository (one
  * scope file in the scs-0003-v1 format, a few scs-0001-v1 documents) built with
  * `git fast-import`, to which a test adds the commit it wants to try, and a way to run
- * the real sync command on it and to fingerprint `data/` (bytes and mtimes).
+ * the real sync command on it (tests/support/files.ts compares `data/` before and after).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fastImport, fastImportStream, runFastImport, type ImportCommit } from '../../scripts/lib/git-fast-import.ts';
+import { tempDir } from './files.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCOPE_PATH = 'Tests/scs-compatible-iaas.yaml';
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `scs-${prefix}-`));
-}
 
 /** A scope file in the scs-0003-v1 format; `timeline` and `versions` are YAML blocks, pasted as given. */
 export function scopeYaml(parts: { timeline?: string; versions?: string } = {}): string {
@@ -122,22 +117,6 @@ export function runScript(script: string, args: readonly string[], env: NodeJS.P
 
 export function runSync(repo: string, out: string, extra: readonly string[] = []): Promise<RunResult> {
   return runScript('scripts/sync.ts', ['--git', repo, '--out', out, ...extra]);
-}
-
-/** Every file in a directory with its bytes and modification time, to compare before and after. */
-export function fingerprintDir(dir: string): Record<string, { bytes: string; mtimeMs: number }> {
-  const out: Record<string, { bytes: string; mtimeMs: number }> = {};
-  for (const name of readdirSync(dir).sort()) {
-    const file = join(dir, name);
-    out[name] = { bytes: readFileSync(file).toString('base64'), mtimeMs: statSync(file).mtimeMs };
-  }
-  return out;
-}
-
-/** Set every file's times to a fixed past instant, so an unchanged mtime means "not rewritten". */
-export function ageFiles(dir: string): void {
-  const past = new Date('2020-01-01T00:00:00Z');
-  for (const name of readdirSync(dir)) utimesSync(join(dir, name), past, past);
 }
 
 /**

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fastImportStream } from '../../scripts/lib/git-fast-import.ts';
 import { syncFromGit, type SyncResult } from '../../scripts/lib/sync.ts';
 import { syntheticUpstream, writeSyntheticUpstream } from '../../scripts/lib/synthetic-upstream.ts';
-import { tempDir } from '../support/upstream-repo.ts';
+import { tempDir } from '../support/files.ts';
+
 
 const digest = (seed?: number) => {
   const u = syntheticUpstream({ scale: 1, ...(seed === undefined ? {} : { seed }) });

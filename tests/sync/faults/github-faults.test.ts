@@ -10,8 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncFromGit, syncFromGitHub } from '../../../scripts/lib/sync.ts';
 import { InputError } from '../../../src/domain/parse/errors.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../../support/github-server.ts';
-import { ageFiles, fingerprintDir, SCOPE_PATH, tempDir } from '../../support/upstream-repo.ts';
+import { SCOPE_PATH } from '../../support/upstream-repo.ts';
 import { caseBranch, faultRepo, HEAD_CASES } from './corpus.ts';
+import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const SAMPLE = ['invalid YAML', 'impossible date 2024-02-30', 'an alias bomb', 'invalid UTF-8'];
 
@@ -37,7 +38,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('a broken scope file at the head, synced fro
     const out = join(tempDir('gh-data'), 'data');
     cpSync(baseline, out, { recursive: true });
     ageFiles(out);
-    const before = fingerprintDir(out);
+    const before = dirState(out);
     const error = await syncFromGitHub({
       repo: 'SovereignCloudStack/standards',
       out,
@@ -49,6 +50,6 @@ describe.skipIf(SKIP_GITHUB_SERVER)('a broken scope file at the head, synced fro
     const message = (error as InputError).message;
     expect(message.startsWith(SCOPE_PATH)).toBe(true);
     for (const fragment of says) expect(message).toContain(fragment);
-    expect(fingerprintDir(out)).toEqual(before);
+    expect(dirState(out)).toEqual(before);
   });
 });

@@ -13,7 +13,8 @@ import { MAX_LIST_ENTRIES } from '../../../src/domain/parse/errors.ts';
 import { deriveEvents } from '../../../src/domain/events/events.ts';
 import { writeDataset } from '../../../src/io/dataset.ts';
 import { gitRepo } from '../../support/git-repo.ts';
-import { ageFiles, baseCommits, documentMd, fingerprintDir, runScript, runSync, SCOPE_PATH, scopeYaml, tempDir, upstreamRepo } from '../../support/upstream-repo.ts';
+import { baseCommits, documentMd, runScript, runSync, SCOPE_PATH, scopeYaml, upstreamRepo } from '../../support/upstream-repo.ts';
+import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const out = () => join(tempDir('hostile-data'), 'data');
 
@@ -64,11 +65,11 @@ describe('twin scope files', () => {
     const dir = join(tempDir('twin'), 'data');
     expect((await runSync(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
     ageFiles(dir);
-    const before = fingerprintDir(dir);
+    const before = dirState(dir);
     const run = await runSync(repo, dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`sync failed; ${dir}/ is unchanged:\n${SCOPE_PATH} and ${twin}: both are the certificate scope "iaas"; expected one file per scope (remove or rename one of them)\n`);
-    expect(fingerprintDir(dir)).toEqual(before);
+    expect(dirState(dir)).toEqual(before);
   });
 });
 
@@ -134,11 +135,11 @@ describe('git oddities are never fatal for good', () => {
     const dir = join(tempDir('far-head'), 'data');
     expect((await runSync(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
     ageFiles(dir);
-    const before = fingerprintDir(dir);
+    const before = dirState(dir);
     const run = await runSync(repo, dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`the head commit ${head} of main has the committer date "10000-01-01T00:00:00+00:00"; expected a day from 1970-01-01 to 9000-12-31`);
-    expect(fingerprintDir(dir)).toEqual(before);
+    expect(dirState(dir)).toEqual(before);
   });
 
   it('a shallow clone is refused, saying how to fetch the history', async () => {
@@ -161,9 +162,9 @@ describe('what the site needs, written into the schemas', () => {
     const dir = join(tempDir('schema'), 'data');
     expect((await runSync(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
     ageFiles(dir);
-    const before = fingerprintDir(dir);
+    const before = dirState(dir);
     const run = await runSync(repo, dir);
-    expect(fingerprintDir(dir)).toEqual(before);
+    expect(dirState(dir)).toEqual(before);
     return run;
   };
 

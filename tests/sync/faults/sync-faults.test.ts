@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syncFromGit } from '../../../scripts/lib/sync.ts';
 import { InputError } from '../../../src/domain/parse/errors.ts';
-import { ageFiles, fingerprintDir, runSync, type RunResult, SCOPE_PATH, tempDir } from '../../support/upstream-repo.ts';
+import { runSync, type RunResult, SCOPE_PATH } from '../../support/upstream-repo.ts';
 import { BROKEN_DOCUMENTS, caseBranch, faultRepo, HEAD_CASES } from './corpus.ts';
+import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 let repo: string;
 let baseline: string;
@@ -31,7 +32,7 @@ function dataCopy() {
   const out = join(tempDir('data'), 'data');
   cpSync(baseline, out, { recursive: true });
   ageFiles(out);
-  return { out, before: fingerprintDir(out) };
+  return { out, before: dirState(out) };
 }
 
 /** What the command prints on failure (scripts/sync.ts), for the cases run in-process. */
@@ -53,7 +54,7 @@ describe('a broken scope file at the head fails the sync and leaves data/ byte-i
     expect(stderr).toContain(`sync failed; ${out}/ is unchanged:\n${SCOPE_PATH}`);
     for (const fragment of says) expect(stderr).toContain(fragment);
     expect(stderr.length).toBeLessThan(3000);
-    expect(fingerprintDir(out)).toEqual(before);
+    expect(dirState(out)).toEqual(before);
   });
 
   // …and a few through the command itself: exit code 1, the message on stderr, nothing else.
@@ -65,7 +66,7 @@ describe('a broken scope file at the head fails the sync and leaves data/ byte-i
     expect(run.stderr).toMatch(new RegExp(`^sync failed; ${out}/ is unchanged:\n${SCOPE_PATH}[:= ]`));
     for (const fragment of says) expect(run.stderr).toContain(fragment);
     expect(run.stderr).not.toMatch(/\n\s+at /); // a message, not a stack trace
-    expect(fingerprintDir(out)).toEqual(before);
+    expect(dirState(out)).toEqual(before);
   });
 
   it('leaves no data directory behind when the first sync fails', async () => {
@@ -82,7 +83,7 @@ describe('a broken scope file at the head fails the sync and leaves data/ byte-i
     const error = await syncFromGit({ git: repo, out, pulls: bad }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
     expect(String(error)).toContain(`${bad}: expected a JSON array of pull requests`);
-    expect(fingerprintDir(out)).toEqual(before);
+    expect(dirState(out)).toEqual(before);
   });
 });
 

@@ -14,7 +14,8 @@ import type { Dataset, Scope } from '../../../src/domain/schemas/data.ts';
 import { periodsOf, transitionsOf, validityOn } from '../../../src/domain/scopes/validity.ts';
 import { readDataset } from '../../../src/io/dataset.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../../support/snapshot.ts';
-import { ROOT, runSync, tempDir } from '../../support/upstream-repo.ts';
+import { ROOT, runSync } from '../../support/upstream-repo.ts';
+import { tempDir } from '../../support/files.ts';
 
 describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
   let out: string;

@@ -13,7 +13,8 @@ import { Dataset, type Revision } from '../../../src/domain/schemas/data.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { readDataset } from '../../../src/io/dataset.ts';
 import { gitRepo, type GitRepo } from '../../support/git-repo.ts';
-import { ageFiles, fingerprintDir, runScript, runSync, tempDir } from '../../support/upstream-repo.ts';
+import { runScript, runSync } from '../../support/upstream-repo.ts';
+import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const LEGACY_V1 = `name: SCS Compatible
 url: https://example.invalid/Tests/scs-compatible.yaml
@@ -221,15 +222,15 @@ describe('re-syncs', () => {
     const copy = join(tempDir('resync'), 'data');
     cpSync(out, copy, { recursive: true });
     ageFiles(copy);
-    const before = fingerprintDir(copy);
+    const before = dirState(copy);
     const again = await runSync(repo.dir, copy);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('no file changed');
     expect(again.stdout).toContain('  nothing changed');
-    expect(fingerprintDir(copy)).toEqual(before);
+    expect(dirState(copy)).toEqual(before);
     const elsewhere = join(tempDir('fresh'), 'data');
     expect((await runSync(repo.dir, elsewhere)).code).toBe(0);
-    const bytes = (dir: string) => Object.fromEntries(Object.entries(fingerprintDir(dir)).map(([k, v]) => [k, v.bytes]));
+    const bytes = (dir: string) => Object.fromEntries(Object.entries(dirState(dir)).map(([k, v]) => [k, v.sha]));
     expect(bytes(elsewhere)).toEqual(bytes(out));
   });
 
@@ -282,13 +283,13 @@ describe('command line of the sync', () => {
     const copy = join(tempDir('broken-out'), 'data');
     cpSync(out, copy, { recursive: true });
     ageFiles(copy);
-    const before = fingerprintDir(copy);
+    const before = dirState(copy);
     const result = await runSync(r.dir, copy);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`sync failed; ${copy}/ is unchanged:`);
     expect(result.stderr).toContain('Tests/scs-compatible-iaas.yaml: timeline[0].versions.v3 = "effectiv": Invalid option: expected one of "draft"|"effective"|"warn"|"deprecated"');
-    expect(fingerprintDir(copy)).toEqual(before);
+    expect(dirState(copy)).toEqual(before);
   });
   it('replaces previous data that no longer reads, saying so', async () => {
     const copy = join(tempDir('stale'), 'data');

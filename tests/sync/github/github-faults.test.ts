@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type Fault, type GitHubServer, type Match } from '../../support/github-server.ts';
-import { buildHistoryRepo, builtRepoPulls, copyDir, dirState, runSync, syncEnv, tempDir, type Run } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, runSync, syncEnv, type Run } from './support.ts';
+import { copyDir, dirState, tempDir } from '../../support/files.ts';
 
 const op = (name: string): Match => (r) => r.operation === name;
 const path = (part: string): Match => (r) => decodeURIComponent(r.path).includes(part);

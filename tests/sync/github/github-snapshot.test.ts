@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../support/astro-build.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer, type ServerPull } from '../../support/github-server.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../../support/snapshot.ts';
-import { dirState, runSync, syncEnv, tempDir, type Run } from './support.ts';
+import { runSync, syncEnv, type Run } from './support.ts';
+import { dirState, tempDir } from '../../support/files.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 

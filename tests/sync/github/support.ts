@@ -1,12 +1,12 @@
 /**
- * Helpers for the GitHub-sync tests: run the real `node scripts/sync.ts` as a child process,
- * fingerprint a directory (bytes and mtimes), and build throwaway git repositories.
+ * Helpers for the GitHub-sync tests: run the real `node scripts/sync.ts` as a child process
+ * against the test server, and build throwaway git repositories (directories and their
+ * state: tests/support/files.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { tempDir } from '../../support/files.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -46,28 +46,6 @@ export function runSync(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
     child.on('error', reject);
     child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
   });
-}
-
-/** Every file under `dir` with a hash of its bytes and its mtime. */
-export function dirState(dir: string): Record<string, { sha: string; mtimeMs: number }> {
-  const out: Record<string, { sha: string; mtimeMs: number }> = {};
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else out[relative(dir, p)] = { sha: createHash('sha256').update(readFileSync(p)).digest('hex'), mtimeMs: statSync(p).mtimeMs };
-    }
-  };
-  walk(dir);
-  return out;
-}
-
-export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `scs-gh-${prefix}-`));
-}
-
-export function copyDir(from: string, to: string): void {
-  execFileSync('cp', ['-a', `${from}/.`, to]);
 }
 
 export function git(dir: string, args: string[], env: Record<string, string> = {}): string {

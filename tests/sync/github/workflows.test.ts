@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { git, ROOT, tempDir, TestRepo } from './support.ts';
+import { git, ROOT, TestRepo } from './support.ts';
+import { tempDir } from '../../support/files.ts';
 
 interface Step {
   id?: string;
