@@ -1,7 +1,8 @@
 import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects: `unit` (domain, sync, CLI) and `e2e` (the built site in Chromium), whose
-// global setup builds the site once and serves it on 127.0.0.1.
+// Two projects: `unit` (domain, sync, CLI; `npm run test:unit`) and `site`: the built site,
+// its files (tests/site/) and in Chromium (tests/e2e/). The site project's global setup
+// builds the site once per distinct dataset and serves it on 127.0.0.1.
 // Timeouts are generous: they catch a hang, not slowness. A test that measures speed belongs
 // in `npm run bench`, and a loaded machine (a parallel build, two cores) must not fail a test.
 export default defineConfig({
@@ -12,15 +13,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/e2e/**'] },
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, 'tests/e2e/**', 'tests/site/**'] },
       },
       {
         extends: true,
         test: {
-          name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
-          globalSetup: ['tests/e2e/global-setup.ts'],
+          name: 'site',
+          include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/site/global-setup.ts'],
           testTimeout: 240_000,
+          hookTimeout: 600_000,
         },
       },
     ],

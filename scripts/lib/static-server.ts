@@ -44,11 +44,13 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(rootDir: string): Promise<StaticServer> {
+/** Serve `rootDir` at `base` (a site built with that base path: `/timeline/`); other paths are 404. */
+export async function serveStatic(rootDir: string, base = '/'): Promise<StaticServer> {
   const root = resolve(rootDir);
   const server: Server = createServer((req, res) => {
     const urlPath = req.url ?? '/';
-    const file = fileFor(root, urlPath);
+    const inBase = urlPath.startsWith(base) || urlPath === base.replace(/\/$/, '');
+    const file = inBase ? fileFor(root, '/' + urlPath.slice(base.length)) : null;
     if (file === null) {
       const notFound = join(root, '404.html');
       res.writeHead(404, { 'content-type': TYPES['.html']! });

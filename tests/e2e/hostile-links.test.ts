@@ -1,6 +1,6 @@
 /**
  * Script URLs written upstream (every pull request's `html_url`, a scope's and a module's
- * `url`: support/hostile-data.ts) never become links: every page, feed, calendar and API
+ * `url`: tests/support/hostile-site.ts) never become links: every page, feed, calendar and API
  * file of the hostile build is scanned for link targets, and Chromium's own parse of every
  * link on the pages that show them finds only http(s) and the site's webcal subscriptions.
  */
@@ -8,7 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { HAVE_CHROMIUM, openPage, SKIP_REASON, useBrowser } from './support/browser.ts';
-import { HOSTILE_MODULE, HOSTILE_URLS } from './support/hostile-data.ts';
+import { HOSTILE_MODULE, HOSTILE_URLS } from '../support/hostile-site.ts';
 
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -74,7 +74,7 @@ describe.skipIf(!HAVE_CHROMIUM)('script URLs from upstream never become links', 
   const browser = useBrowser();
 
   it('no page, feed, calendar, Markdown or API file of the hostile build links anything but http(s)', () => {
-    const dir = inject('hostileDir')!;
+    const dir = inject('hostileDir');
     const files = filesUnder(dir);
     expect(files.some((f) => f.endsWith('rss.xml'))).toBe(true);
     expect(files.some((f) => f.endsWith('.ics'))).toBe(true);

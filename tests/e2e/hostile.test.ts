@@ -1,7 +1,7 @@
-/** Hostile strings in the data (a document title, a PR title, a commit title) reach pages as text, never as markup. */
+/** Hostile strings in the data (a document title, a PR title, a commit title) reach pages as text, never as markup; the site is served under its base path. */
 import { describe, expect, inject, it } from 'vitest';
 import { HAVE_CHROMIUM, openPage, SKIP_REASON, useBrowser } from './support/browser.ts';
-import { HOSTILE } from './support/hostile-data.ts';
+import { HOSTILE } from '../support/hostile-site.ts';
 
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 

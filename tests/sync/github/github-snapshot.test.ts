@@ -1,8 +1,8 @@
 /**
  * The GitHub source on the real upstream snapshot (1,068 commits, 850 of them on the first-parent line; 808 pull requests), served
  * by the GitHub-compatible test server: request budgets (cold ≤ 40, warm ≤ 3 and all
- * conditional), the same documents, scopes and revisions as the git source, and a site that
- * builds from what the sync wrote.
+ * conditional), the same documents, scopes and revisions as the git source byte for byte, and a site
+ * built from what the sync wrote with a last successful check handed over as the deploy does.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,31 +1,26 @@
 /**
- * One real `astro build` of the moved dataset (hostile titles included) under a base path,
- * with its own cache directory so it cannot race other builds of the project. The files it
- * emits are read back with independent parsers and compared with the domain builders run
- * on the dataset before the date moved: the same UIDs, SEQUENCE raised only where it moved.
+ * The hostile site (tests/support/hostile-site.ts: the moved dataset with hostile titles,
+ * built once by the global setup under a site URL and base path). The files it emits are read
+ * back with independent parsers and compared with the domain builders run on the dataset
+ * before the date moved: the same UIDs, SEQUENCE raised only where it moved.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/astro-build.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { deriveEvents } from '../../src/domain/events/events.ts';
 import { calendarIcs } from '../../src/domain/feeds/ical.ts';
-import { announcedDataset, MOVED_EVENT_ID, movedDataset, SCS_TODAY, writeDataDir } from '../support/datasets.ts';
+import { announcedDataset, MOVED_EVENT_ID } from '../support/datasets.ts';
+import { HOSTILE_BASE, HOSTILE_SITE } from '../support/hostile-site.ts';
 import { validator } from '../support/ajv.ts';
 import { parseCalendar, rfc5545Problems } from '../support/ics.ts';
 import { parseRss } from '../support/xml.ts';
 
-const SITE = 'https://feeds.example.test';
-const BASE = '/timeline/';
+const SITE = HOSTILE_SITE;
+const BASE = HOSTILE_BASE;
 
-let dist: string;
+const dist = inject('hostileDir');
 
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');
-
-beforeAll(async () => {
-  const data = await writeDataDir(await movedDataset());
-  dist = await buildSite({ dataDir: data, today: SCS_TODAY, siteUrl: SITE, basePath: BASE, label: 'feeds' });
-});
 
 const CALENDARS = ['calendar.ics', 'scopes/iaas/calendar.ics', 'scopes/kaas/calendar.ics', 'standards/calendar.ics'];
 const FEEDS = ['rss.xml', 'scopes/iaas/rss.xml', 'scopes/kaas/rss.xml'];
