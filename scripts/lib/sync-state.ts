@@ -7,27 +7,26 @@
  * token, live in the cache directory (`etags.ts`).
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { InputError, parseOrThrow } from '../../src/domain/parse/errors.ts';
-import { Timestamp } from '../../src/domain/schemas/data.ts';
+import { parseOrThrow } from '../../src/domain/parse/errors.ts';
+import { readJsonFile } from '../../src/io/json-file.ts';
+import { Sha, Timestamp } from '../../src/domain/schemas/data.ts';
 import { stableJson } from '../../src/domain/dataset/serialize.ts';
 
 export const SYNC_STATE_FILE = 'sync-state.json';
 
-const Oid = z.string().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit object id');
 
 export const StateChange = z.object({
   status: z.enum(['A', 'M', 'D', 'R']),
   path: z.string(),
   oldPath: z.string().nullable(),
   /** Blob after the change; null when deleted. */
-  blob: Oid.nullable(),
+  blob: Sha.nullable(),
 });
 
 export const StateCommit = z.object({
-  sha: Oid,
+  sha: Sha,
   /** Committer date with the committer's offset (GraphQL `committer.date`, a GitTimestamp). */
   committedAt: Timestamp,
   message: z.string(),
@@ -38,9 +37,9 @@ export type StateCommit = z.output<typeof StateCommit>;
 const StateBody = {
   repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/),
   branch: z.string(),
-  head: z.object({ sha: Oid, committedAt: Timestamp }),
+  head: z.object({ sha: Sha, committedAt: Timestamp }),
   /** Every file under the paths the sync diffs (tracked or not: renames start there), at the head. */
-  files: z.record(z.string(), z.object({ oid: Oid, mode: z.number().int() })),
+  files: z.record(z.string(), z.object({ oid: Sha, mode: z.number().int() })),
   /** First-parent commits that changed a tracked path, oldest first. */
   commits: z.array(StateCommit),
 };
@@ -76,12 +75,7 @@ const AnyState = z.union([SyncState, SyncStateV1]).transform(
 export async function readSyncState(dir: string): Promise<SyncState | null> {
   const file = join(dir, SYNC_STATE_FILE);
   if (!existsSync(file)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new InputError([{ file, key: '', value: null, expected: `expected JSON (delete the file for a full sync): ${(error as Error).message}` }]);
-  }
+  const json = await readJsonFile(file, z.unknown(), { expected: 'expected JSON (delete the file for a full sync)' });
   if (json && typeof json === 'object' && 'schemaVersion' in json && json.schemaVersion === 1) return parseOrThrow(AnyState, json, file);
   return parseOrThrow(SyncState, json, file);
 }

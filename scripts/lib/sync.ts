@@ -2,15 +2,15 @@
  * The sync pipeline: read a source → assemble → validate → write `data/` atomically.
  * Any error before the final renames leaves `data/` byte-identical.
  */
-import { readFile } from 'node:fs/promises';
 import { assemble, pullsFromCommits } from '../../src/domain/upstream/assemble.ts';
 import { describeChanges } from '../../src/domain/upstream/sync-summary.ts';
 import { formatProblem, InputError } from '../../src/domain/parse/errors.ts';
-import { mergePulls, parsePullExport, pullFromGitHub } from '../../src/domain/pulls/pulls.ts';
+import { mergePulls, PullExport, pullFromGitHub } from '../../src/domain/pulls/pulls.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { urlWarnings } from '../../src/domain/schemas/url.ts';
 import { scopeLosses } from '../../src/domain/scopes/losses.ts';
 import { readDatasetIfPresent, writeDataset, writeFiles, type WriteResult } from '../../src/io/dataset.ts';
+import { readJsonFile } from '../../src/io/json-file.ts';
 import { readGitSnapshot } from './git-source.ts';
 import { BlobCache } from './blob-cache.ts';
 import { createGitHubClient, type ClientOptions, type RequestStats } from './github/client.ts';
@@ -113,13 +113,8 @@ export function summarizeRequests(stats: RequestStats, apiUrl: string): string {
 }
 
 async function readPullExport(file: string, repo: string) {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new InputError([{ file, key: '', value: null, expected: `expected a JSON array of pull requests: ${(error as Error).message}` }]);
-  }
-  return parsePullExport(json, file).map((p) => pullFromGitHub(p, repo));
+  const exported = await readJsonFile(file, PullExport, { expected: 'expected a JSON array of pull requests' });
+  return exported.map((p) => pullFromGitHub(p, repo));
 }
 
 /** Warnings for pull requests whose `html_url` is not http(s): it stays text in `data/`, never a link. */

@@ -6,36 +6,22 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { InputError, parseOrThrow, problemsFromZod } from '../domain/parse/errors.ts';
+import { InputError, problemsFromZod } from '../domain/parse/errors.ts';
 import { Dataset } from '../domain/schemas/data.ts';
-import { DATA_FILES, serializeDataset, type DataFileName } from '../domain/dataset/serialize.ts';
+import { DATA_FILES, serializeDataset } from '../domain/dataset/serialize.ts';
 import { SUBJECTS_FILE, SubjectsFile } from '../domain/subjects/schema.ts';
+import { readJsonFile } from './json-file.ts';
 
 /** Read and validate a data directory; throws InputError naming file and key. */
 export async function readDataset(dir: string): Promise<Dataset> {
-  const parts: Record<string, unknown> = {};
-  for (const name of Object.keys(DATA_FILES) as DataFileName[]) {
-    const file = join(dir, name);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      throw new InputError([{ file, key: '', value: null, expected: `missing; expected a data directory with ${Object.keys(DATA_FILES).join(', ')} (run npm run sync)` }]);
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      throw new InputError([{ file, key: '', value: null, expected: `expected JSON: ${(error as Error).message}` }]);
-    }
-    parts[name] = parseOrThrow(DATA_FILES[name], json, file);
-  }
-  return {
-    meta: parts['meta.json'] as Dataset['meta'],
-    scopes: parts['scopes.json'] as Dataset['scopes'],
-    documents: parts['documents.json'] as Dataset['documents'],
-    pulls: parts['pulls.json'] as Dataset['pulls'],
-  };
+  const missing = `missing; expected a data directory with ${Object.keys(DATA_FILES).join(', ')} (run npm run sync)`;
+  const how = { expected: 'expected JSON', missing };
+  // One after another, in the order of DATA_FILES: the first file that fails is the one named.
+  const meta = await readJsonFile(join(dir, 'meta.json'), DATA_FILES['meta.json'], how);
+  const scopes = await readJsonFile(join(dir, 'scopes.json'), DATA_FILES['scopes.json'], how);
+  const documents = await readJsonFile(join(dir, 'documents.json'), DATA_FILES['documents.json'], how);
+  const pulls = await readJsonFile(join(dir, 'pulls.json'), DATA_FILES['pulls.json'], how);
+  return { meta, scopes, documents, pulls };
 }
 
 /** Read a data directory if there is a complete one, else null (first sync). */
@@ -94,11 +80,5 @@ export async function writeFiles(dir: string, files: Record<string, string>): Pr
 export async function readSubjects(dir: string): Promise<SubjectsFile | null> {
   const file = join(dir, SUBJECTS_FILE);
   if (!existsSync(file)) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new InputError([{ file, key: '', value: null, expected: `expected JSON: ${(error as Error).message}` }]);
-  }
-  return parseOrThrow(SubjectsFile, json, file);
+  return readJsonFile(file, SubjectsFile, { expected: 'expected JSON' });
 }

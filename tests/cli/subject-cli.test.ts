@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
 import { startMonitorServer, type MonitorServer } from '../support/monitor-server.ts';
-import { runScript, tempDir, ROOT } from '../support/upstream-repo.ts';
+import { runScript, ROOT } from '../support/upstream-repo.ts';
+import { tempDir } from '../support/files.ts';
 
 let server: MonitorServer;
 let answer = 'status.json';

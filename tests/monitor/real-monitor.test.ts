@@ -11,7 +11,8 @@ import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_MONITOR_FIXTURES, HAVE_SNAPSHOT, MONITOR_FIXTURES, snapshotClone } from '../support/monitor-fixtures.ts';
-import { ROOT, runScript, tempDir } from '../support/upstream-repo.ts';
+import { ROOT, runScript } from '../support/upstream-repo.ts';
+import { tempDir } from '../support/files.ts';
 import { checkReport, missingForMonitor, postReport, PYTHON, prepareUpstream, signReport, startMonitor, startPostgres, type Monitor, type Postgres } from './support/real-monitor.ts';
 
 const missing = HAVE_SNAPSHOT && HAVE_MONITOR_FIXTURES ? missingForMonitor() : ['the snapshot and the monitor fixtures in ../shared'];

@@ -10,7 +10,8 @@ import { MonitorStatus } from '../../src/domain/subjects/monitor-status.ts';
 import { subjectsFromStatus } from '../../src/domain/subjects/schema.ts';
 import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
 import { startMonitorServer, type Answer, type MonitorServer } from '../support/monitor-server.ts';
-import { ageFiles, baseCommits, fingerprintDir, runSync, tempDir, upstreamRepo } from '../support/upstream-repo.ts';
+import { baseCommits, runSync, upstreamRepo } from '../support/upstream-repo.ts';
+import { ageFiles, dirState, tempDir } from '../support/files.ts';
 
 let repo: string;
 let server: MonitorServer;
@@ -50,18 +51,18 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
     expect(first.stdout).not.toContain('warning');
 
     ageFiles(out);
-    const print = fingerprintDir(out);
+    const print = dirState(out);
     const again = await runSync(repo, out, ['--monitor', server.url]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('no file changed');
-    expect(fingerprintDir(out)).toEqual(print);
+    expect(dirState(out)).toEqual(print);
 
     // Another answer changes subjects.json and nothing else.
     answer = () => ({ body: recorded('status-faked-2025-08-01.json') });
     const third = await runSync(repo, out, ['--monitor', server.url]);
     expect(third.code).toBe(0);
     expect(third.stdout).toContain('wrote subjects.json;');
-    const after = fingerprintDir(out);
+    const after = dirState(out);
     for (const name of Object.keys(print)) if (name !== 'subjects.json') expect(after[name], name).toEqual(print[name]);
   });
 
@@ -94,14 +95,14 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
 
   describe('a monitor that fails leaves data/ byte-identical, exits 1, and names the URL and the field', () => {
     let out: string;
-    let print: ReturnType<typeof fingerprintDir>;
+    let print: ReturnType<typeof dirState>;
     beforeAll(async () => {
       answer = () => ({ body: recorded('status.json') });
       out = freshOut();
       expect((await runSync(repo, out, ['--monitor', server.url])).code).toBe(0);
       // Also a scope change upstream would be written, were the monitor not failing.
       ageFiles(out);
-      print = fingerprintDir(out);
+      print = dirState(out);
     });
     const status = () => JSON.parse(recorded('status.json').toString());
     const cases: [string, () => Answer | null, RegExp][] = [
@@ -152,7 +153,7 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
         expect(r.code, r.stdout + r.stderr).toBe(1);
         expect(r.stderr).toContain(`sync failed; ${out}/ is unchanged`);
         expect(r.stderr).toMatch(message);
-        expect(fingerprintDir(out)).toEqual(print);
+        expect(dirState(out)).toEqual(print);
       });
     }
   });
@@ -163,10 +164,10 @@ describe('sync --monitor without the recorded answers', () => {
     const out = freshOut();
     mkdirSync(out, { recursive: true });
     copyFileSync(join(import.meta.dirname, '../../data/meta.json'), join(out, 'meta.json'));
-    const print = fingerprintDir(out);
+    const print = dirState(out);
     const r = await runSync(repo, out, ['--monitor', 'ftp://example.invalid/']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('GET ftp://example.invalid/ = "ftp://example.invalid/": expected an http or https URL');
-    expect(fingerprintDir(out)).toEqual(print);
+    expect(dirState(out)).toEqual(print);
   });
 });

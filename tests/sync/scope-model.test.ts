@@ -8,7 +8,8 @@ import { syncFromGit, summarize } from '../../scripts/lib/sync.ts';
 import { deriveEvents } from '../../src/domain/events/events.ts';
 import { validityOn } from '../../src/domain/scopes/validity.ts';
 import { gitRepo } from '../support/git-repo.ts';
-import { fingerprintDir, runSync, tempDir } from '../support/upstream-repo.ts';
+import { runSync } from '../support/upstream-repo.ts';
+import { dirState, tempDir } from '../support/files.ts';
 
 const HEAD = `name: SCS-compatible IaaS
 uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
@@ -191,10 +192,10 @@ describe('one scope model from both YAML formats and the scope documents', () =>
     before.git('checkout', '-q', '-b', 'before', 'HEAD~1');
     const out = tempDir('scope-model-out');
     expect((await runSync(before.dir, out, ['--branch', 'before'])).code).toBe(0);
-    const files = fingerprintDir(out);
+    const files = dirState(out);
     const run = await runSync(dir, out);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Tests\/scs-compatible-\*\.yaml: no scope file at the head, and no scope document/);
-    expect(fingerprintDir(out)).toEqual(files);
+    expect(dirState(out)).toEqual(files);
   });
 });

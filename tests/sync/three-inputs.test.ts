@@ -18,7 +18,7 @@ import { buildSite } from '../support/astro-build.ts';
 import { gitRepo } from '../support/git-repo.ts';
 import { revampScopeFile } from '../support/revamp-scope.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../support/snapshot.ts';
-import { tempDir } from '../support/upstream-repo.ts';
+import { tempDir } from '../support/files.ts';
 
 const SCOPE_FILES = { iaas: 'Tests/scs-compatible-iaas.yaml', kaas: 'Tests/scs-compatible-kaas.yaml' } as const;
 

@@ -4,10 +4,10 @@
  * every variant, against GitHub's published schema (`@octokit/graphql-schema`).
  */
 import { z } from 'zod';
+import { Sha } from '../../../src/domain/schemas/data.ts';
 import { GitHubError } from './errors.ts';
 
-const Oid = z.string().regex(/^[0-9a-f]{40}$/);
-export const Entry = z.object({ name: z.string(), type: z.string(), oid: Oid, mode: z.number().int().optional() });
+export const Entry = z.object({ name: z.string(), type: z.string(), oid: Sha, mode: z.number().int().optional() });
 export type Entry = z.output<typeof Entry>;
 const PageInfo = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
 
@@ -38,10 +38,10 @@ export const HISTORY_QUERY = `query History($owner: String!, $name: String!, $oi
 }`;
 
 export const HistoryNode = z.object({
-  oid: Oid,
+  oid: Sha,
   message: z.string(),
   committer: z.object({ date: z.string().nullable() }).nullable(),
-  parents: z.object({ nodes: z.array(z.object({ oid: Oid })) }),
+  parents: z.object({ nodes: z.array(z.object({ oid: Sha })) }),
   tree: z.object({ entries: z.array(Entry).nullable() }),
 });
 export type HistoryNode = z.output<typeof HistoryNode>;

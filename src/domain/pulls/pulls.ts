@@ -86,9 +86,12 @@ export function pullFromGitHub(raw: GitHubPull, repo: string): PullRequest {
   };
 }
 
-/** Parse a pull-request export (a JSON array in GitHub's shape); throws naming the entry. */
+/** A pull-request export: a JSON array in GitHub's shape. */
+export const PullExport = z.array(GitHubPull);
+
+/** Parse a pull-request export; throws naming the entry. */
 export function parsePullExport(json: unknown, file: string): GitHubPull[] {
-  return parseOrThrow(z.array(GitHubPull), json, file);
+  return parseOrThrow(PullExport, json, file);
 }
 
 /**

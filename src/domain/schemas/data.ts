@@ -9,8 +9,8 @@ import { DocumentStatus, DocumentType } from './front-matter.ts';
 import { TimelineEntry, VersionName } from './scope-file.ts';
 import { VersionFacts } from './scope-facts.ts';
 
-/** A git commit id (40 hex digits). */
-export const Sha = z.string().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit commit id');
+/** A git object id, of a commit or a blob (40 hex digits): the one schema of it. */
+export const Sha = z.string().regex(/^[0-9a-f]{40}$/, 'expected a 40-digit object id');
 
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
