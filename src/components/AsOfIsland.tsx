@@ -9,7 +9,8 @@ import DueView from './DueView.tsx';
 import { isDay } from '../domain/days/day.ts';
 import { dueView, type DueInput } from '../domain/events/due.ts';
 
-export async function renderAsOf(container: HTMLElement, day: string, dataUrl: string): Promise<void> {
+/** `repo`: the upstream repository pull-request and commit links point into (`meta.source.repo`). */
+export async function renderAsOf(container: HTMLElement, day: string, dataUrl: string, repo: string): Promise<void> {
   if (!isDay(day)) throw new Error(`“${day}” is not a calendar day: expected YYYY-MM-DD`);
   const response = await fetch(dataUrl);
   if (!response.ok) throw new Error(`could not load ${dataUrl}: HTTP ${response.status}`);
@@ -18,5 +19,5 @@ export async function renderAsOf(container: HTMLElement, day: string, dataUrl: s
   container.replaceChildren();
   const root = createRoot(container);
   // Synchronously, so the page says "Showing …" only once the view is there.
-  flushSync(() => root.render(<DueView model={model} />));
+  flushSync(() => root.render(<DueView model={model} repo={repo} />));
 }

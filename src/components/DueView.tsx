@@ -5,20 +5,21 @@
  */
 import type { DueTransition, DueView as Model } from '../domain/events/due.ts';
 import { describeLead } from '../domain/events/revision-changes.ts';
-import { commitUrl, documentPath, href, pullUrl, scopePath } from '../site/links.ts';
+import { commitUrl, pullUrl } from '../domain/links/upstream-links.ts';
+import { documentPath, href, scopePath } from '../site/links.ts';
 
-function Ref({ at }: { at: NonNullable<DueTransition['source']> }) {
-  return at.pr ? <a href={pullUrl(at.pr)}>#{at.pr}</a> : <a href={commitUrl(at.commit)}><code>{at.commit.slice(0, 7)}</code></a>;
+function Ref({ at, repo }: { at: NonNullable<DueTransition['source']>; repo: string }) {
+  return at.pr ? <a href={pullUrl(repo, at.pr)}>#{at.pr}</a> : <a href={commitUrl(repo, at.commit)}><code>{at.commit.slice(0, 7)}</code></a>;
 }
 
-function Source({ source, announced }: { source: DueTransition['source']; announced: DueTransition['announced'] }) {
+function Source({ source, announced, repo }: { source: DueTransition['source']; announced: DueTransition['announced']; repo: string }) {
   if (!source) return <span className="muted">—</span>;
   return (
     <>
-      <Ref at={source} /> <span className="nowrap">on <time dateTime={source.date}>{source.date}</time></span>
+      <Ref at={source} repo={repo} /> <span className="nowrap">on <time dateTime={source.date}>{source.date}</time></span>
       {announced && announced.commit !== source.commit ? (
         <span className="small muted">
-          {' '}(first announced by <Ref at={announced} /> on <time dateTime={announced.date}>{announced.date}</time>)
+          {' '}(first announced by <Ref at={announced} repo={repo} /> on <time dateTime={announced.date}>{announced.date}</time>)
         </span>
       ) : null}
     </>
@@ -49,7 +50,8 @@ function What({ t }: { t: DueTransition }) {
 
 const daysLeft = (n: number) => (n === 0 ? 'today' : n === 1 ? '1 day' : `${n} days`);
 
-export default function DueView({ model, headingLevel = 2 }: { model: Model; headingLevel?: 2 | 3 }) {
+/** `repo`: the upstream repository (`meta.source.repo`) that pull-request and commit links point into. */
+export default function DueView({ model, repo, headingLevel = 2 }: { model: Model; repo: string; headingLevel?: 2 | 3 }) {
   const H = `h${headingLevel}` as 'h2' | 'h3';
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   return (
@@ -108,7 +110,7 @@ export default function DueView({ model, headingLevel = 2 }: { model: Model; hea
                   {s.revision ? (
                     <>
                       Timeline as of <time dateTime={s.revision.date}>{s.revision.date}</time>
-                      {s.revision.pr ? <> (<a href={pullUrl(s.revision.pr)}>#{s.revision.pr}</a>)</> : null}.
+                      {s.revision.pr ? <> (<a href={pullUrl(repo, s.revision.pr)}>#{s.revision.pr}</a>)</> : null}.
                     </>
                   ) : (
                     <>No timeline had been published yet.</>
@@ -150,7 +152,7 @@ export default function DueView({ model, headingLevel = 2 }: { model: Model; hea
                       <What t={t} />
                     </td>
                     <td data-label="Date set by">
-                      <Source source={t.source} announced={t.announced} />
+                      <Source source={t.source} announced={t.announced} repo={repo} />
                     </td>
                     <td className="nowrap" data-label="Lead time">{describeLead(t.leadDays)}</td>
                   </tr>

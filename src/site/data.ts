@@ -62,5 +62,3 @@ export function lastCheckedDay(): Day | null {
   }
   return utcDayOf(new Date(t));
 }
-
-export { href } from './links.ts';

@@ -5,6 +5,7 @@
  */
 import type { Day } from '../days/day.ts';
 import { documentStateOn, type DocumentState } from './document-state.ts';
+import { compareVersions } from './document-parse.ts';
 import type { Document, Scope } from '../schemas/data.ts';
 import { documentsOfVersion } from '../scopes/version-diff.ts';
 
@@ -47,8 +48,6 @@ export interface Catalogue {
   states: StateFacet[];
 }
 
-const versionNumber = (v: string) => Number(v.slice(1));
-
 /** For each document id, the documents that supplement it (`supplements` may name a file: its document id counts). */
 export function supplementedBy(documents: readonly Document[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
@@ -84,7 +83,7 @@ export function catalogue(documents: readonly Document[], day: Day): Catalogue {
         .map(([series, entries]) => ({
           series,
           // v before w (supplements last), then by number.
-          entries: entries.sort((a, b) => (a.doc.version[0] !== b.doc.version[0] ? (a.doc.version < b.doc.version ? -1 : 1) : versionNumber(a.doc.version) - versionNumber(b.doc.version))),
+          entries: entries.sort((a, b) => compareVersions(a.doc.version, b.doc.version)),
         })),
     })),
     types: [...new Set(documents.map((d) => d.type))].sort(),

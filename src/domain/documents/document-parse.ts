@@ -25,6 +25,17 @@ export function documentName(path: string): DocumentName | null {
   return { id: `scs-${m[1]}-${m[2]}`, series: `scs-${m[1]}`, version: m[2]!, slug: m[3] ?? '' };
 }
 
+/** The series of a document id, whose versions share one page: `scs-0214-v2` → `scs-0214`. */
+export function seriesOf(documentId: string): string {
+  return /^(scs-\d{4})-/.exec(documentId)?.[1] ?? documentId;
+}
+
+/** Document versions in order (scs-0001-v1 naming): `v1` < `v2` < `v10`, and every `vN` before the supplements' `wN`. */
+export function compareVersions(a: string, b: string): number {
+  if (a[0] !== b[0]) return a < b ? -1 : 1;
+  return Number(a.slice(1)) - Number(b.slice(1));
+}
+
 /** A reference to another document (`scs-0002-v1-standards-docs-org.md`) as an id where possible. */
 export function documentRef(ref: string): string {
   const name = documentName(ref.endsWith('.md') ? ref : `${ref}.md`);

@@ -10,9 +10,10 @@ import { API_SCHEMAS, API_VERSION, EventsFile, PullsFile, ScopeFile, ScopesFile,
 import type { Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { periodsOf } from '../scopes/validity.ts';
+import { seriesOf } from '../documents/document-parse.ts';
 import { pullHref } from '../pulls/pulls.ts';
 import { safeHref } from '../schemas/url.ts';
-import { eventPath, seriesOf, siteLink, type FeedContext } from './context.ts';
+import { eventPath, siteLink, type FeedContext } from './context.ts';
 
 export const API_BASE = 'api/v1/';
 

@@ -4,6 +4,7 @@
  * names, titles and pull requests. Built once per build by `src/site/feeds.ts`.
  */
 import type { Day } from '../days/day.ts';
+import { seriesOf } from '../documents/document-parse.ts';
 import { pullHref } from '../pulls/pulls.ts';
 import type { Dataset, Document, Provenance, PullRequest, Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
@@ -19,11 +20,6 @@ export interface FeedContext {
 /** An absolute URL for a site path (`scopes/iaas/`, leading slash optional). */
 export function siteLink(ctx: Pick<FeedContext, 'siteUrl'>, path: string): string {
   return new URL(path.replace(/^\/+/, ''), ctx.siteUrl).href;
-}
-
-/** `scs-0214-v2` → `scs-0214`: the standards page is per document number. */
-export function seriesOf(documentId: string): string {
-  return /^(scs-\d{4})-/.exec(documentId)?.[1] ?? documentId;
 }
 
 /** The site page an event belongs to. */
@@ -71,11 +67,6 @@ export function pullOf(ctx: FeedContext, at: Provenance | null): PullRef | null 
     title: known?.title ?? null,
     url: pullHref({ number: at.pr, url: known?.url ?? '' }, ctx.dataset.meta.source.repo),
   };
-}
-
-/** The commit behind a provenance, on the upstream repository. */
-export function commitUrl(ctx: FeedContext, at: Provenance): string {
-  return `https://github.com/${ctx.dataset.meta.source.repo}/commit/${at.commit}`;
 }
 
 /** Midnight UTC of a calendar day: the one instant that formats back to the same day in UTC. */

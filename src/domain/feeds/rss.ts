@@ -7,7 +7,8 @@ import type { RSSFeedItem } from '@astrojs/rss';
 import { pastTitle, documentAddedTitle } from '../events/event-words.ts';
 import type { Provenance } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
-import { commitUrl, eventPath, pullOf, siteLink, singleLine, utcMidnight, type FeedContext } from './context.ts';
+import { commitUrl } from '../links/upstream-links.ts';
+import { eventPath, pullOf, siteLink, singleLine, utcMidnight, type FeedContext } from './context.ts';
 import { meaningOf, subjectOf } from './meaning.ts';
 import { feedEntries, type FeedEntry } from './story.ts';
 
@@ -33,7 +34,7 @@ export function publishedOn(event: TimelineEvent): string {
 function byHtml(ctx: FeedContext, at: Provenance): string {
   const pull = pullOf(ctx, at);
   if (pull) return `by pull request <a href="${escapeHtml(pull.url)}">#${pull.number}</a>`;
-  return `in commit <a href="${escapeHtml(commitUrl(ctx, at))}">${escapeHtml(at.commit.slice(0, 7))}</a>`;
+  return `in commit <a href="${escapeHtml(commitUrl(ctx.dataset.meta.source.repo, at.commit))}">${escapeHtml(at.commit.slice(0, 7))}</a>`;
 }
 
 /** What happened upstream, when, and by which pull request (named once). */

@@ -3,6 +3,7 @@
  * document in their title) and what they touch.
  */
 import { z } from 'zod';
+import { pullUrl } from '../links/upstream-links.ts';
 import { documentName } from '../documents/document-parse.ts';
 import { parseOrThrow } from '../parse/errors.ts';
 import { SCOPE_FILE_PATTERN, scopeIdOfFile } from '../scopes/scope-parse.ts';
@@ -54,10 +55,6 @@ export const GitHubPull = z
   })
   .loose();
 export type GitHubPull = z.output<typeof GitHubPull>;
-
-export function pullUrl(repo: string, number: number): string {
-  return `https://github.com/${repo}/pull/${number}`;
-}
 
 /** Where a link to a pull request points: its own URL when that is http(s), else its address on GitHub. */
 export function pullHref(pull: Pick<PullRequest, 'number' | 'url'>, repo: string): string {

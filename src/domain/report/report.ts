@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { addDays, dayOfTimestamp, daysBetween, minDay, type Day } from '../days/day.ts';
 import { datasetAsOf } from '../dataset/dataset-as-of.ts';
+import { docsUrl, pullUrl } from '../links/upstream-links.ts';
 import { deriveEvents, upcoming } from '../events/events.ts';
 import { classifyPull, kindContext, PrKind } from '../pulls/pr-kind.ts';
 import { shortName } from '../scopes/scopes.ts';
@@ -21,13 +22,6 @@ import { Day as DaySchema } from '../days/day.ts';
 /** Transitions due within this many days after the period are listed. */
 export const DUE_WINDOW_DAYS = 60;
 
-export const DOCS_BASE_URL = 'https://docs.scs.community/standards';
-
-/** `Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md` → its page on docs.scs.community. */
-export function documentUrl(file: string): string {
-  const name = file.split('/').pop()!.replace(/\.md$/i, '');
-  return `${DOCS_BASE_URL}/${encodeURIComponent(name)}`;
-}
 
 const ReportDocument = z.object({
   id: z.string(),
@@ -138,7 +132,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
   // transitions and what is due come from the timelines as announced by then.
   const dataset = datasetAsOf(full, minDay(until, pullsAsOf));
   const repo = dataset.meta.source.repo;
-  const prUrl = (n: number | null) => (n === null ? null : `https://github.com/${repo}/pull/${n}`);
+  const prUrl = (n: number | null) => (n === null ? null : pullUrl(repo, n));
   const within = (d: Day) => covered !== null && d >= since && d <= covered;
   const byId = new Map(dataset.documents.map((d) => [d.id, d]));
   const scopeById = new Map(dataset.scopes.map((s) => [s.id, s]));
@@ -150,7 +144,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
       const move = movedTo(change, i === 0 ? null : doc.history[i - 1]!);
       if (move === null) return;
       const on = move === 'stabilized' ? change.stabilizedAt : move === 'deprecated' ? change.deprecatedAt : move === 'rejected' ? change.rejectedAt : null;
-      documents[move].push({ id: doc.id, title: doc.title, url: documentUrl(doc.file), landed: change.date, pr: change.pr, prUrl: prUrl(change.pr), state: change.status, on });
+      documents[move].push({ id: doc.id, title: doc.title, url: docsUrl(doc.file), landed: change.date, pr: change.pr, prUrl: prUrl(change.pr), state: change.status, on });
     });
   }
   for (const list of Object.values(documents)) list.sort((a, b) => (a.landed !== b.landed ? (a.landed < b.landed ? -1 : 1) : a.id < b.id ? -1 : 1));
@@ -179,7 +173,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
       subject: scope ? `${shortName(scope)} ${e.version}` : (e.document ?? ''),
       scope: e.scope,
       document: e.document,
-      url: doc ? documentUrl(doc.file) : null,
+      url: doc ? docsUrl(doc.file) : null,
       becomes: e.validity ?? e.state ?? '',
       pr: e.source?.pr ?? null,
       prUrl: prUrl(e.source?.pr ?? null),

@@ -11,7 +11,8 @@
 import { dayOfTimestamp, type Day } from '../days/day.ts';
 import { documentName, parseDocumentText, parsePastLifecycle, type Lifecycle, type ParsedDocument } from '../documents/document-parse.ts';
 import { formatProblem, InputError } from '../parse/errors.ts';
-import { documentsTouched, pullUrl, scopesTouched } from '../pulls/pulls.ts';
+import { pullUrl } from '../links/upstream-links.ts';
+import { documentsTouched, scopesTouched } from '../pulls/pulls.ts';
 import { pullsDataEnd } from '../pulls/data-end.ts';
 import { parseScopeText, SCOPE_FILE_PATTERN, scopeIdOfFile } from '../scopes/scope-parse.ts';
 import type { Dataset, Document, DocumentChange, Meta, PullRequest, Revision, Scope } from '../schemas/data.ts';

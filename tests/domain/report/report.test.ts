@@ -5,7 +5,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetAsOf, documentAsOf, pullStateAsOf, scopeAsOf } from '../../../src/domain/dataset/dataset-as-of.ts';
-import { buildReport, defaultPeriod, documentUrl, ReportPeriodError } from '../../../src/domain/report/report.ts';
+import { buildReport, defaultPeriod, ReportPeriodError } from '../../../src/domain/report/report.ts';
+import { docsUrl } from '../../../src/domain/links/upstream-links.ts';
 import { reportMarkdown } from '../../../src/domain/report/report-markdown.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import type { Dataset } from '../../../src/domain/schemas/data.ts';
@@ -295,7 +296,7 @@ describe('period', () => {
     expect(() => buildReport(data, { since: '2024-11-27', until: '2024-11-26' })).toThrow(ReportPeriodError);
   });
   it('links a document to docs.scs.community by its file name without .md', () => {
-    expect(documentUrl('Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md')).toBe(
+    expect(docsUrl('Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md')).toBe(
       'https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services',
     );
   });
