@@ -103,7 +103,7 @@ export function parseDocumentText(text: string, path: string): ParsedDocument {
   };
 }
 
-export type Lifecycle = Omit<DocumentChange, 'commit' | 'date' | 'pr'>;
+export type FrontMatterLifecycle = Omit<DocumentChange, 'commit' | 'date' | 'pr'>;
 
 /**
  * The lifecycle a past version of a document states, for its history: strict where the
@@ -111,7 +111,7 @@ export type Lifecycle = Omit<DocumentChange, 'commit' | 'date' | 'pr'>;
  * so the history still starts on the day the document was added. Throws InputError only
  * when there is no readable YAML front matter at all.
  */
-export function parsePastLifecycle(text: string, path: string): Lifecycle {
+export function parsePastLifecycle(text: string, path: string): FrontMatterLifecycle {
   try {
     const doc = parseDocumentText(text, path);
     return { status: doc.status, stabilizedAt: doc.stabilizedAt, deprecatedAt: doc.deprecatedAt, rejectedAt: doc.rejectedAt };

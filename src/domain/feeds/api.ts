@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Day } from '../days/day.ts';
 import { allVersionNames, fullTimeline } from '../scopes/scopes.ts';
-import { API_SCHEMAS, API_VERSION, EventsFile, PullsFile, ScopeFile, ScopesFile, StandardsFile, type ApiSchemaName } from '../schemas/api.ts';
+import { API_SCHEMAS, API_VERSION, ApiEventsFile, ApiPullsFile, ApiScopeFile, ApiScopesFile, ApiStandardsFile, type ApiSchemaName } from '../schemas/api.ts';
 import type { Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { periodsOf } from '../scopes/validity.ts';
@@ -43,28 +43,28 @@ function linkable(scope: Scope): Scope {
   return { ...scope, url: safeHref(scope.url), modules: scope.modules.map((m) => ({ ...m, url: safeHref(m.url) })) };
 }
 
-export function scopesFile(ctx: FeedContext): ScopesFile {
+export function scopesFile(ctx: FeedContext): ApiScopesFile {
   const scopes = ctx.dataset.scopes.map(linkable).map(({ revisions: _revisions, ...scope }) => ({ ...scope, ...scopeExtras(ctx, { ...scope, revisions: _revisions }) }));
-  return ScopesFile.parse({ ...envelope(ctx, 'scopes'), scopes });
+  return ApiScopesFile.parse({ ...envelope(ctx, 'scopes'), scopes });
 }
 
-export function scopeFile(ctx: FeedContext, scope: Scope): ScopeFile {
-  return ScopeFile.parse({ ...envelope(ctx, 'scope'), scope: { ...linkable(scope), ...scopeExtras(ctx, scope) } });
+export function scopeFile(ctx: FeedContext, scope: Scope): ApiScopeFile {
+  return ApiScopeFile.parse({ ...envelope(ctx, 'scope'), scope: { ...linkable(scope), ...scopeExtras(ctx, scope) } });
 }
 
-export function standardsFile(ctx: FeedContext): StandardsFile {
+export function standardsFile(ctx: FeedContext): ApiStandardsFile {
   const standards = ctx.dataset.documents.map((d) => ({ ...d, links: { html: siteLink(ctx, `standards/${seriesOf(d.id)}/`) } }));
-  return StandardsFile.parse({ ...envelope(ctx, 'standards'), standards });
+  return ApiStandardsFile.parse({ ...envelope(ctx, 'standards'), standards });
 }
 
-export function eventsFile(ctx: FeedContext, events: readonly TimelineEvent[]): EventsFile {
-  return EventsFile.parse({ ...envelope(ctx, 'events'), events: events.map((e) => ({ ...e, links: { html: siteLink(ctx, eventPath(e)) } })) });
+export function eventsFile(ctx: FeedContext, events: readonly TimelineEvent[]): ApiEventsFile {
+  return ApiEventsFile.parse({ ...envelope(ctx, 'events'), events: events.map((e) => ({ ...e, links: { html: siteLink(ctx, eventPath(e)) } })) });
 }
 
-export function pullsFile(ctx: FeedContext): PullsFile {
+export function pullsFile(ctx: FeedContext): ApiPullsFile {
   // Consumers link `url`: an upstream value that is not http(s) is replaced by the pull request's address.
   const pulls = ctx.dataset.pulls.map((p) => ({ ...p, url: pullHref(p, ctx.dataset.meta.source.repo) }));
-  return PullsFile.parse({ ...envelope(ctx, 'pulls'), pulls });
+  return ApiPullsFile.parse({ ...envelope(ctx, 'pulls'), pulls });
 }
 
 /** The JSON Schema of one API file, with `$id` where it is published. */

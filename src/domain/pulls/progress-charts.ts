@@ -12,7 +12,7 @@ import { revisionAsOf } from '../scopes/scopes.ts';
 import type { Document, PullRequest, Scope } from '../schemas/data.ts';
 import { validitiesOn, versionNames } from '../scopes/validity.ts';
 
-export type ChartRow = Record<string, string | number | null>;
+export type SeriesRow = Record<string, string | number | null>;
 
 /** One plotted series: the row key it reads, and its label in the legend and table header. */
 export interface Series {
@@ -25,7 +25,7 @@ export interface ChartData {
   x: string;
   xLabel: string;
   series: Series[];
-  rows: ChartRow[];
+  rows: SeriesRow[];
   /** Series left out because no row has a value other than 0 or none (no legend entry without data). */
   omitted: Series[];
   /** What the chart does not count, in a sentence for the page; null when it counts everything. */
@@ -79,11 +79,11 @@ const DOCUMENT_STATES = ['Draft', 'Stable', 'Deprecated', 'Rejected'] as const;
 export function documentsByStateMonthly(documents: readonly Document[], today: Day): ChartData {
   const counted = documents.filter((d) => d.type !== 'Supplement');
   const first = counted.flatMap((d) => d.history.map((h) => h.date)).sort()[0];
-  const rows: ChartRow[] = [];
+  const rows: SeriesRow[] = [];
   if (first !== undefined) {
     for (const month of monthsBetween(first, today)) {
       const day = monthEnd(month, today);
-      const row: ChartRow = { month, Draft: 0, Stable: 0, Deprecated: 0, Rejected: 0 };
+      const row: SeriesRow = { month, Draft: 0, Stable: 0, Deprecated: 0, Rejected: 0 };
       for (const doc of counted) {
         const last = doc.history.filter((h) => h.date <= day).at(-1);
         if (!last) continue;
@@ -108,7 +108,7 @@ export function documentsByStateMonthly(documents: readonly Document[], today: D
 export function transitionsPerQuarter(documents: readonly Document[], today: Day): ChartData {
   const transitions = documents.flatMap((d) => documentTransitions(d)).filter((t) => t.on <= today);
   const first = transitions.map((t) => t.on).sort()[0];
-  const rows: ChartRow[] = [];
+  const rows: SeriesRow[] = [];
   if (first !== undefined) {
     for (const quarter of quartersBetween(first, today)) {
       const inQuarter = transitions.filter((t) => quarterOf(t.on) === quarter);
@@ -145,7 +145,7 @@ export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): { o
     return [{ opened, ended: closed, merged, toMerge: created !== null && merged !== null ? daysBetween(created, merged) : null }];
   });
   const first = spans.map((s) => s.opened).sort()[0];
-  const rows: ChartRow[] = [];
+  const rows: SeriesRow[] = [];
   if (first !== undefined) {
     for (const month of monthsBetween(first, today)) {
       const day = monthEnd(month, today);
@@ -176,11 +176,11 @@ export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): { o
  */
 export function effectiveVersionsMonthly(scopes: readonly Scope[], today: Day): ChartData {
   const first = scopes.flatMap((s) => s.revisions.map((r) => r.date)).sort()[0];
-  const rows: ChartRow[] = [];
+  const rows: SeriesRow[] = [];
   if (first !== undefined) {
     for (const month of monthsBetween(first, today)) {
       const day = monthEnd(month, today);
-      const row: ChartRow = { month };
+      const row: SeriesRow = { month };
       for (const scope of scopes) {
         const r = revisionAsOf(scope, day);
         row[scope.id] = r === null ? 0 : validitiesOn(r.timeline, versionNames(r.versions, r.timeline), day).filter((v) => v.validity === 'effective').length;

@@ -15,7 +15,7 @@ import type { Dataset, PullRequest } from '../schemas/data.ts';
  * end (measuredDay), so an old export makes no pull request stale. How old the data itself
  * is, is its age (data-age.ts), a different thing.
  */
-export const STALE_AFTER_DAYS = 30;
+export const STALE_PULL_DAYS = 30;
 
 /** Where the pull request stands in review: GitHub's draft flag, then its review decision. */
 export type ReviewState = 'draft' | 'ready' | 'approved' | 'changes requested';
@@ -122,7 +122,7 @@ export function progressRow(pull: PullRequest, today: Day, ctx: KindContext): Pr
     ageDays: opened === null ? null : daysBetween(opened, today),
     updated,
     idleDays,
-    stale: idleDays !== null && idleDays > STALE_AFTER_DAYS,
+    stale: idleDays !== null && idleDays > STALE_PULL_DAYS,
     groups: groupsOf(pull, ctx),
   };
 }

@@ -44,24 +44,24 @@ export const ApiScope = Scope.extend({ periods: z.array(ApiVersionPeriods), link
 export const ApiStandard = Document.extend({ links: z.object({ html: z.string() }) });
 export const ApiEvent = TimelineEvent.extend({ links: z.object({ html: z.string() }) });
 
-export const ScopesFile = Envelope.extend({ scopes: z.array(ApiScopeSummary) });
-export const ScopeFile = Envelope.extend({ scope: ApiScope });
-export const StandardsFile = Envelope.extend({ standards: z.array(ApiStandard) });
-export const EventsFile = Envelope.extend({ events: z.array(ApiEvent) });
-export const PullsFile = Envelope.extend({ pulls: z.array(PullRequest) });
+export const ApiScopesFile = Envelope.extend({ scopes: z.array(ApiScopeSummary) });
+export const ApiScopeFile = Envelope.extend({ scope: ApiScope });
+export const ApiStandardsFile = Envelope.extend({ standards: z.array(ApiStandard) });
+export const ApiEventsFile = Envelope.extend({ events: z.array(ApiEvent) });
+export const ApiPullsFile = Envelope.extend({ pulls: z.array(PullRequest) });
 
-export type ScopesFile = z.output<typeof ScopesFile>;
-export type ScopeFile = z.output<typeof ScopeFile>;
-export type StandardsFile = z.output<typeof StandardsFile>;
-export type EventsFile = z.output<typeof EventsFile>;
-export type PullsFile = z.output<typeof PullsFile>;
+export type ApiScopesFile = z.output<typeof ApiScopesFile>;
+export type ApiScopeFile = z.output<typeof ApiScopeFile>;
+export type ApiStandardsFile = z.output<typeof ApiStandardsFile>;
+export type ApiEventsFile = z.output<typeof ApiEventsFile>;
+export type ApiPullsFile = z.output<typeof ApiPullsFile>;
 
 /** Every file of the API, by the name of its schema under `/api/v1/schema/<name>.json`. */
 export const API_SCHEMAS = {
-  scopes: { schema: ScopesFile, title: 'Certificate scopes (summary)', file: 'scopes.json' },
-  scope: { schema: ScopeFile, title: 'One certificate scope with its revisions', file: 'scopes/<id>.json' },
-  standards: { schema: StandardsFile, title: 'Standard documents', file: 'standards.json' },
-  events: { schema: EventsFile, title: 'Dated changes', file: 'events.json' },
-  pulls: { schema: PullsFile, title: 'Pull requests', file: 'pulls.json' },
+  scopes: { schema: ApiScopesFile, title: 'Certificate scopes (summary)', file: 'scopes.json' },
+  scope: { schema: ApiScopeFile, title: 'One certificate scope with its revisions', file: 'scopes/<id>.json' },
+  standards: { schema: ApiStandardsFile, title: 'Standard documents', file: 'standards.json' },
+  events: { schema: ApiEventsFile, title: 'Dated changes', file: 'events.json' },
+  pulls: { schema: ApiPullsFile, title: 'Pull requests', file: 'pulls.json' },
 } as const;
 export type ApiSchemaName = keyof typeof API_SCHEMAS;

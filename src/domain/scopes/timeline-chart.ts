@@ -27,7 +27,7 @@ export interface ChartLayout {
 /** Version names stand left of the rows and again right of them (where a scrolled chart starts on a phone). */
 export const DEFAULT_LAYOUT: ChartLayout = { width: 1000, labelWidth: 64, rightPad: 52, axisHeight: 34, rowHeight: 24, rowGap: 8, narrowViewStart: Math.round(1000 * (1 - 366 / 704)) };
 
-export interface ChartRow {
+export interface TimelineRow {
   version: string;
   /** Periods as scs-0003-v1 derives them; the leading "not yet listed" one is not drawn. */
   periods: Period[];
@@ -73,9 +73,9 @@ export interface Chart {
 }
 
 /** Rows of a timeline: newest version first, by the day it was first listed as anything but deprecated. */
-export function chartRows(timeline: readonly TimelineEntry[], versions: readonly string[]): ChartRow[] {
+export function chartRows(timeline: readonly TimelineEntry[], versions: readonly string[]): TimelineRow[] {
   const rows = versions.map((version) => ({ version, periods: periodsOf(timeline, version) }));
-  const firstListed = (r: ChartRow) => r.periods.find((p) => p.validity !== 'deprecated')?.from ?? null;
+  const firstListed = (r: TimelineRow) => r.periods.find((p) => p.validity !== 'deprecated')?.from ?? null;
   return rows
     .filter((r) => r.periods.length > 1 || firstListed(r) !== null)
     .sort((a, b) => {
@@ -92,7 +92,7 @@ export function chartRows(timeline: readonly TimelineEntry[], versions: readonly
  * The days the chart spans: from the quarter of the first transition to a quarter at least
  * three months after the last transition, today and the marker.
  */
-export function chartRange(rows: readonly ChartRow[], today: Day | null, marker: Day | null = null): { start: Day; end: Day } {
+export function chartRange(rows: readonly TimelineRow[], today: Day | null, marker: Day | null = null): { start: Day; end: Day } {
   const days: Day[] = [];
   for (const r of rows) for (const p of r.periods) if (p.from) days.push(p.from);
   if (today) days.push(today);
@@ -156,7 +156,7 @@ export function barLabel(text: string, x: number, width: number, edge: number): 
 }
 
 export function chartGeometry(
-  rows: readonly ChartRow[],
+  rows: readonly TimelineRow[],
   options: { today: Day | null; marker?: Day | null; layout?: ChartLayout; range?: { start: Day; end: Day } },
 ): Chart {
   const layout = options.layout ?? DEFAULT_LAYOUT;
@@ -201,7 +201,7 @@ export function chartGeometry(
 }
 
 /** The chart in words, for the SVG's description: each version's periods. */
-export function describeRows(rows: readonly ChartRow[]): string {
+export function describeRows(rows: readonly TimelineRow[]): string {
   return rows
     .map((r) => {
       const parts = r.periods.filter((p) => p.from !== null).map((p) => (p.to ? `${p.validity} from ${p.from} to ${addDays(p.to, -1)}` : `${p.validity} from ${p.from}`));

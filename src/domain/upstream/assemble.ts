@@ -9,7 +9,7 @@
  * - a malformed document is skipped with a warning naming file and reason.
  */
 import { dayOfTimestamp, type Day } from '../days/day.ts';
-import { documentName, parseDocumentText, parsePastLifecycle, type Lifecycle, type ParsedDocument } from '../documents/document-parse.ts';
+import { documentName, parseDocumentText, parsePastLifecycle, type FrontMatterLifecycle, type ParsedDocument } from '../documents/document-parse.ts';
 import { formatProblem, InputError } from '../parse/errors.ts';
 import { pullUrl } from '../links/upstream-links.ts';
 import { documentsTouched, scopesTouched } from '../pulls/pulls.ts';
@@ -161,7 +161,7 @@ function documentHistories(commits: readonly UpstreamCommit[]): Map<string, Docu
       if (change.content === null || !change.path.startsWith('Standards/')) continue;
       const name = documentName(change.path);
       if (!name) continue;
-      let lifecycle: Lifecycle;
+      let lifecycle: FrontMatterLifecycle;
       try {
         lifecycle = parsePastLifecycle(decodeUtf8(change.content, change.path), change.path);
       } catch (error) {

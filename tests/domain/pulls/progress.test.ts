@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { kindContext } from '../../../src/domain/pulls/pr-kind.ts';
-import { groupLabel, groupSubject, progress, progressRow, reviewState, STALE_AFTER_DAYS } from '../../../src/domain/pulls/progress.ts';
+import { groupLabel, groupSubject, progress, progressRow, reviewState, STALE_PULL_DAYS } from '../../../src/domain/pulls/progress.ts';
 import type { Dataset, PullRequest } from '../../../src/domain/schemas/data.ts';
 import { realData } from '../../support/real-data.ts';
 
@@ -36,7 +36,7 @@ describe('progressRow days', () => {
     const row = progressRow(base, '2025-02-01', ctx);
     expect(row).toMatchObject({ opened: '2025-01-01', ageDays: 31, updated: '2025-02-01', idleDays: 0, stale: false, kind: 'new-draft', review: 'ready' });
   });
-  it(`is stale after ${STALE_AFTER_DAYS} idle days: not on day 30, from day 31`, () => {
+  it(`is stale after ${STALE_PULL_DAYS} idle days: not on day 30, from day 31`, () => {
     const ctx = kindContext([], []);
     expect(progressRow(base, '2025-03-02', ctx)).toMatchObject({ idleDays: 29, stale: false });
     expect(progressRow(base, '2025-03-03', ctx)).toMatchObject({ idleDays: 30, stale: false });
