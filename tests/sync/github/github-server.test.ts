@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../../support/github-server.ts';
-import { buildHistoryRepo, builtRepoPulls, git, ROOT, tempDir } from './support.ts';
+import { tempDir } from '../../support/files.ts';
+import { buildHistoryRepo, builtRepoPulls, git, ROOT } from './support.ts';
 
 const AUTH = { authorization: 'token test' };
 
