@@ -12,8 +12,11 @@ import { tempDir } from './files.ts';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCOPE_PATH = 'Tests/scs-compatible-iaas.yaml';
 
-/** A scope file in the scs-0003-v1 format; `timeline` and `versions` are YAML blocks, pasted as given. */
-export function scopeYaml(parts: { timeline?: string; versions?: string } = {}): string {
+/**
+ * A scope file in the scs-0003-v1 format; `timeline` and `versions` are YAML blocks, pasted as
+ * given, and `afterUrl` top-level lines after the `url` line (`\nvariables: [os_cloud]`).
+ */
+export function scopeYaml(parts: { timeline?: string; versions?: string; afterUrl?: string } = {}): string {
   const timeline =
     parts.timeline ??
     `  - date: 2025-02-01
@@ -37,7 +40,7 @@ export function scopeYaml(parts: { timeline?: string; versions?: string } = {}):
 `;
   return `name: SCS-compatible IaaS
 uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
-url: https://example.invalid/Tests/scs-compatible-iaas.yaml
+url: https://example.invalid/Tests/scs-compatible-iaas.yaml${parts.afterUrl ?? ''}
 modules:
   - id: scs-0100-v3.1
     name: Flavor naming v3.1

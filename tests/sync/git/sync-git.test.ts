@@ -13,7 +13,7 @@ import { Dataset, type Revision } from '../../../src/domain/schemas/data.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { readDataset } from '../../../src/io/dataset.ts';
 import { gitRepo, type GitRepo } from '../../support/git-repo.ts';
-import { runScript, runSync } from '../../support/upstream-repo.ts';
+import { runScript, runSync, scopeYaml } from '../../support/upstream-repo.ts';
 import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const LEGACY_V1 = `name: SCS Compatible
@@ -36,17 +36,7 @@ const LEGACY_IAAS = `${LEGACY_V2.replace('name: SCS Compatible\n', 'name: SCS Co
     standards: []
 `;
 
-function timelineFile(timeline: string, extra = ''): string {
-  return `name: SCS-compatible IaaS
-uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
-url: https://example.invalid/Tests/scs-compatible-iaas.yaml${extra}
-modules:
-  - id: scs-0100-v3.1
-    name: Flavor naming v3.1
-    url: https://docs.scs.community/standards/scs-0100-v3-flavor-naming
-timeline:
-${timeline}versions:
-  - version: v3
+const V3_V2_V1 = `  - version: v3
     include: [scs-0100-v3.1]
   - version: v2
     stabilized_at: 2023-03-23
@@ -55,7 +45,7 @@ ${timeline}versions:
     stabilized_at: 2021-01-01
     include: []
 `;
-}
+const timelineFile = (timeline: string, afterUrl = '') => scopeYaml({ timeline, versions: V3_V2_V1, afterUrl });
 const ENTRY_2021 = '  - date: 2021-01-01\n    versions:\n      v1: effective\n';
 const ENTRY_2023 = '  - date: 2023-03-23\n    versions:\n      v1: effective\n      v2: effective\n';
 const ENTRY_2023_10 = '  - date: 2023-10-31\n    versions:\n      v2: effective\n';
