@@ -59,6 +59,14 @@ function toUtc(day: Day): UTCDate {
   return date;
 }
 
+/**
+ * Midnight UTC of a calendar day as a plain Date: the one instant that formats back to the
+ * same day in UTC (what the calendars and feeds write).
+ */
+export function utcMidnight(day: Day): Date {
+  return new Date(toUtc(day).getTime());
+}
+
 function format(date: Date): Day {
   const pad = (n: number, width: number) => String(n).padStart(width, '0');
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;

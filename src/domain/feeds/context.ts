@@ -3,7 +3,6 @@
  * the domain that makes calendar UIDs and RSS guids globally unique, and the dataset for
  * names, titles and pull requests. Built once per build by `src/site/feeds.ts`.
  */
-import type { Day } from '../days/day.ts';
 import { seriesOf } from '../documents/document-parse.ts';
 import { pullHref } from '../pulls/pulls.ts';
 import type { Dataset, Document, Provenance, PullRequest, Scope } from '../schemas/data.ts';
@@ -67,15 +66,6 @@ export function pullOf(ctx: FeedContext, at: Provenance | null): PullRef | null 
     title: known?.title ?? null,
     url: pullHref({ number: at.pr, url: known?.url ?? '' }, ctx.dataset.meta.source.repo),
   };
-}
-
-/** Midnight UTC of a calendar day: the one instant that formats back to the same day in UTC. */
-export function utcMidnight(day: Day): Date {
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999.
-  const date = new Date(0);
-  date.setUTCFullYear(y, m - 1, d);
-  return date;
 }
 
 /**

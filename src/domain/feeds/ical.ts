@@ -11,9 +11,9 @@
  * the same bytes, and a moved date updates the subscriber's event instead of duplicating it.
  */
 import ical, { escape, ICalAlarmType, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { addDays, type Day } from '../days/day.ts';
+import { addDays, utcMidnight, type Day } from '../days/day.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
-import { eventPath, siteLink, singleLine, plainText, utcMidnight, type FeedContext } from './context.ts';
+import { eventPath, siteLink, singleLine, plainText, type FeedContext } from './context.ts';
 import { announcementOf, meaningOf, summaryOf } from './meaning.ts';
 import { eventUid } from './rss.ts';
 

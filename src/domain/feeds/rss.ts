@@ -3,12 +3,13 @@
  * became known (the day the announcing commit landed on `main`), never on the build day.
  * The result is the options object of `@astrojs/rss`; endpoints pass it to `rss()`.
  */
+import { utcMidnight } from '../days/day.ts';
 import type { RSSFeedItem } from '@astrojs/rss';
 import { pastTitle, documentAddedTitle } from '../events/event-words.ts';
 import type { Provenance } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { commitUrl } from '../links/upstream-links.ts';
-import { eventPath, pullOf, siteLink, singleLine, utcMidnight, type FeedContext } from './context.ts';
+import { eventPath, pullOf, siteLink, singleLine, type FeedContext } from './context.ts';
 import { meaningOf, subjectOf } from './meaning.ts';
 import { feedEntries, type FeedEntry } from './story.ts';
 

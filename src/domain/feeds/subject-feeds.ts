@@ -5,13 +5,13 @@
  * re-test by, and the subject's standing as news.
  */
 import type { RSSFeedItem } from '@astrojs/rss';
-import { daysBetween, type Day } from '../days/day.ts';
+import { daysBetween, utcMidnight, type Day } from '../days/day.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import type { SubjectsFile } from '../subjects/schema.ts';
 import type { SubjectStanding } from '../subjects/subjects.ts';
 import { CERTIFICATE_WORDS, progressWords, standingLine } from '../subjects/subjects.ts';
 import type { Standing } from '../subjects/standing.ts';
-import { siteLink, utcMidnight, type FeedContext } from './context.ts';
+import { siteLink, type FeedContext } from './context.ts';
 import type { CalendarEntry } from './ical.ts';
 import { escapeHtml, eventUid, rssFeed, type FeedOptions } from './rss.ts';
 

@@ -10,6 +10,7 @@ import {
   eachDay,
   isDay,
   maxDay,
+  utcMidnight,
   minDay,
   quarterOf,
   startOfMonth,
@@ -174,4 +175,12 @@ describe('no time zone moves a day', () => {
       expect(rest).toEqual(expected);
     });
   }
+});
+
+describe('utcMidnight', () => {
+  it('is midnight UTC of exactly the day, years before 100 included', () => {
+    expect(utcMidnight('2025-02-01').toISOString()).toBe('2025-02-01T00:00:00.000Z');
+    expect(utcMidnight('2024-02-29').toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(utcMidnight('0050-01-01').toISOString()).toBe('0050-01-01T00:00:00.000Z');
+  });
 });
