@@ -103,23 +103,27 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Run a project script (`scripts/sync.ts`) on the project's Node, as a user would. */
-export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+/**
+ * Run a project script on the project's Node, as a user would, without blocking this process
+ * (a test server may live here). `env` is the child's whole environment.
+ */
+export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, script), ...args],
-      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        done({ code, stdout: stdout.toString(), stderr: stderr.toString() });
-      },
-    );
+    execFile(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      done({ code, stdout: stdout.toString(), stderr: stderr.toString() });
+    });
   });
 }
 
-export function runSync(repo: string, out: string, extra: readonly string[] = []): Promise<RunResult> {
-  return runScript('scripts/sync.ts', ['--git', repo, '--out', out, ...extra]);
+/** `scripts/sync.ts` with the given arguments (from git or from GitHub, as the arguments say). */
+export function runSync(args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+  return runScript('scripts/sync.ts', args, env);
+}
+
+/** A sync of the git repository `repo` into `out`. */
+export function syncGit(repo: string, out: string, extra: readonly string[] = []): Promise<RunResult> {
+  return runSync(['--git', repo, '--out', out, ...extra]);
 }
 
 /**

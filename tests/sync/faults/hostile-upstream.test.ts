@@ -13,7 +13,7 @@ import { MAX_LIST_ENTRIES } from '../../../src/domain/parse/errors.ts';
 import { deriveEvents } from '../../../src/domain/events/events.ts';
 import { writeDataset } from '../../../src/io/dataset.ts';
 import { gitRepo } from '../../support/git-repo.ts';
-import { baseCommits, documentMd, runScript, runSync, SCOPE_PATH, scopeYaml, upstreamRepo } from '../../support/upstream-repo.ts';
+import { baseCommits, documentMd, runScript, syncGit, SCOPE_PATH, scopeYaml, upstreamRepo } from '../../support/upstream-repo.ts';
 import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const out = () => join(tempDir('hostile-data'), 'data');
@@ -63,10 +63,10 @@ describe('twin scope files', () => {
     const twin = 'Tests/scs-compatible-iaas.yml';
     const repo = await upstreamRepo([...baseCommits(), { message: 'Take over the scope (#44)', date: '2025-01-20T10:00:00Z', files: { [twin]: scopeYaml().replace('name: SCS-compatible IaaS', 'name: Evil IaaS') } }]);
     const dir = join(tempDir('twin'), 'data');
-    expect((await runSync(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
+    expect((await syncGit(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
     ageFiles(dir);
     const before = dirState(dir);
-    const run = await runSync(repo, dir);
+    const run = await syncGit(repo, dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`sync failed; ${dir}/ is unchanged:\n${SCOPE_PATH} and ${twin}: both are the certificate scope "iaas"; expected one file per scope (remove or rename one of them)\n`);
     expect(dirState(dir)).toEqual(before);
@@ -133,10 +133,10 @@ describe('git oddities are never fatal for good', () => {
     const repo = await upstreamRepo([...baseCommits(), { message: 'From the future (#52)', date: '+010000-01-01T00:00:00Z', files: { [SCOPE_PATH]: scopeYaml().replace('v4: warn', 'v4: effective') } }]);
     const head = execFileSync('git', ['-C', repo, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
     const dir = join(tempDir('far-head'), 'data');
-    expect((await runSync(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
+    expect((await syncGit(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
     ageFiles(dir);
     const before = dirState(dir);
-    const run = await runSync(repo, dir);
+    const run = await syncGit(repo, dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`the head commit ${head} of main has the committer date "10000-01-01T00:00:00+00:00"; expected a day from 1970-01-01 to 9000-12-31`);
     expect(dirState(dir)).toEqual(before);
@@ -147,7 +147,7 @@ describe('git oddities are never fatal for good', () => {
     const shallow = join(tempDir('shallow'), 'standards');
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${full}`, shallow]);
     const dir = join(tempDir('shallow-data'), 'data');
-    const run = await runSync(shallow, dir);
+    const run = await syncGit(shallow, dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`${shallow} is a shallow clone: its history is cut off`);
     expect(run.stderr).toContain(`git -C ${shallow} fetch --unshallow`);
@@ -160,10 +160,10 @@ describe('what the site needs, written into the schemas', () => {
   const headCase = async (name: string, yaml: string) => {
     const repo = await upstreamRepo([...baseCommits(), { message: `${name} (#53)`, date: '2025-01-20T10:00:00Z', files: { [SCOPE_PATH]: yaml } }]);
     const dir = join(tempDir('schema'), 'data');
-    expect((await runSync(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
+    expect((await syncGit(await upstreamRepo(baseCommits()), dir)).code).toBe(0);
     ageFiles(dir);
     const before = dirState(dir);
-    const run = await runSync(repo, dir);
+    const run = await syncGit(repo, dir);
     expect(dirState(dir)).toEqual(before);
     return run;
   };
@@ -193,7 +193,7 @@ describe('clean output: upstream text never starts a line, drives a terminal or 
   it('a sync failure with control characters in a key escapes them, one problem a line', async () => {
     const yaml = scopeYaml({ timeline: `  - date: 2024-11-08\n    versions:\n      ${JSON.stringify(INJECT)}: effective\n` });
     const repo = await upstreamRepo([...baseCommits(), { message: 'Inject (#55)', date: '2025-01-20T10:00:00Z', files: { [SCOPE_PATH]: yaml } }]);
-    const run = await runSync(repo, join(tempDir('inject'), 'data'));
+    const run = await syncGit(repo, join(tempDir('inject'), 'data'));
     expect(run.code).toBe(1);
     const lines = run.stderr.split('\n');
     expect(lines.filter((l) => /^\s*::/.test(l))).toEqual([]);
@@ -208,7 +208,7 @@ describe('clean output: upstream text never starts a line, drives a terminal or 
     const doc = dataset.documents.find((d) => d.id === 'scs-0100-v3')!;
     doc.title = INJECT;
     await writeDataset(dir, dataset);
-    const run = await runScript('src/cli/main.ts', ['standards', '--data', dir], { SCS_TODAY: '2025-02-01' });
+    const run = await runScript('src/cli/main.ts', ['standards', '--data', dir], { ...process.env, SCS_TODAY: '2025-02-01' });
     expect(run.code).toBe(0);
     expect(run.stdout.split('\n').filter((l) => /^\s*::/.test(l))).toEqual([]);
     expect(run.stdout).not.toMatch(/[\u001b\r\u202e]/);

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syncFromGit } from '../../../scripts/lib/sync.ts';
 import { InputError } from '../../../src/domain/parse/errors.ts';
-import { runSync, type RunResult, SCOPE_PATH } from '../../support/upstream-repo.ts';
+import { syncGit, type RunResult, SCOPE_PATH } from '../../support/upstream-repo.ts';
 import { BROKEN_DOCUMENTS, caseBranch, faultRepo, HEAD_CASES } from './corpus.ts';
 import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
@@ -22,7 +22,7 @@ let baseline: string;
 beforeAll(async () => {
   repo = await faultRepo();
   baseline = join(tempDir('baseline'), 'data');
-  const first = await runSync(repo, baseline);
+  const first = await syncGit(repo, baseline);
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
 });
@@ -60,7 +60,7 @@ describe('a broken scope file at the head fails the sync and leaves data/ byte-i
   // …and a few through the command itself: exit code 1, the message on stderr, nothing else.
   it.concurrent.each(HEAD_CASES.map((c, i) => ({ ...c, i })).filter((c) => ['invalid YAML', 'a 20 MB file', 'invalid UTF-8'].includes(c.name)))('the command exits 1 on $name', async ({ says, i }) => {
     const { out, before } = dataCopy();
-    const run = await runSync(repo, out, ['--branch', caseBranch(i)]);
+    const run = await syncGit(repo, out, ['--branch', caseBranch(i)]);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(new RegExp(`^sync failed; ${out}/ is unchanged:\n${SCOPE_PATH}[:= ]`));
@@ -91,7 +91,7 @@ describe('a malformed document is skipped with a warning, the rest is synced', (
   let run: RunResult & { out: string };
   beforeAll(async () => {
     const { out } = dataCopy();
-    run = { ...(await runSync(repo, out, ['--branch', 'documents'])), out };
+    run = { ...(await syncGit(repo, out, ['--branch', 'documents'])), out };
   });
 
   it('exits 0 and syncs the other documents', () => {
@@ -113,7 +113,7 @@ describe('a scope file that did not parse at a past commit stays in the history 
   let run: RunResult & { out: string };
   beforeAll(async () => {
     const { out } = dataCopy();
-    run = { ...(await runSync(repo, out, ['--branch', 'history'])), out };
+    run = { ...(await syncGit(repo, out, ['--branch', 'history'])), out };
   });
 
   it('syncs, keeping each broken revision with its error', () => {

@@ -14,7 +14,7 @@ import type { Dataset, Scope } from '../../../src/domain/schemas/data.ts';
 import { periodsOf, transitionsOf, validityOn } from '../../../src/domain/scopes/validity.ts';
 import { readDataset } from '../../../src/io/dataset.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../../support/snapshot.ts';
-import { ROOT, runSync } from '../../support/upstream-repo.ts';
+import { ROOT, syncGit } from '../../support/upstream-repo.ts';
 import { tempDir } from '../../support/files.ts';
 
 describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
@@ -26,7 +26,7 @@ describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
 
   beforeAll(async () => {
     out = join(tempDir('snapshot'), 'data');
-    const result = await runSync(snapshotClone(), out, ['--pulls', PULLS]);
+    const result = await syncGit(snapshotClone(), out, ['--pulls', PULLS]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     stdout = result.stdout;

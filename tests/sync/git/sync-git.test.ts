@@ -13,7 +13,7 @@ import { Dataset, type Revision } from '../../../src/domain/schemas/data.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { readDataset } from '../../../src/io/dataset.ts';
 import { gitRepo, type GitRepo } from '../../support/git-repo.ts';
-import { runScript, runSync, scopeYaml } from '../../support/upstream-repo.ts';
+import { runScript, syncGit, scopeYaml } from '../../support/upstream-repo.ts';
 import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const LEGACY_V1 = `name: SCS Compatible
@@ -107,7 +107,7 @@ let revisions: Revision[];
 beforeAll(async () => {
   repo = buildUpstream();
   out = join(tempDir('sync-out'), 'data');
-  first = await runSync(repo.dir, out);
+  first = await syncGit(repo.dir, out);
   data = await readDataset(out);
   revisions = data.scopes[0]!.revisions;
 });
@@ -213,13 +213,13 @@ describe('re-syncs', () => {
     cpSync(out, copy, { recursive: true });
     ageFiles(copy);
     const before = dirState(copy);
-    const again = await runSync(repo.dir, copy);
+    const again = await syncGit(repo.dir, copy);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('no file changed');
     expect(again.stdout).toContain('  nothing changed');
     expect(dirState(copy)).toEqual(before);
     const elsewhere = join(tempDir('fresh'), 'data');
-    expect((await runSync(repo.dir, elsewhere)).code).toBe(0);
+    expect((await syncGit(repo.dir, elsewhere)).code).toBe(0);
     const bytes = (dir: string) => Object.fromEntries(Object.entries(dirState(dir)).map(([k, v]) => [k, v.sha]));
     expect(bytes(elsewhere)).toEqual(bytes(out));
   });
@@ -234,7 +234,7 @@ describe('re-syncs', () => {
       'Standards/scs-0103-v1-flavors.md': doc('Standard flavors', 'Draft'),
     });
     r.commit('Deprecate v2 on 2025-09-01 (#955)', { date: '2025-06-26T14:11:20+02:00' });
-    const result = await runSync(r.dir, copy);
+    const result = await syncGit(r.dir, copy);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote meta.json, scopes.json, documents.json, pulls.json');
     const lines = result.stdout.split('\n').filter((l) => l.startsWith('  '));
@@ -261,7 +261,7 @@ describe('command line of the sync', () => {
   it('exits 1 naming the directory when --git is not a repository, and writes nothing', async () => {
     const dir = tempDir('not-a-repo');
     const target = join(tempDir('nothing'), 'data');
-    const result = await runSync(join(dir, 'missing'), target);
+    const result = await syncGit(join(dir, 'missing'), target);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`${join(dir, 'missing')}: no such directory`);
     expect(() => readFileSync(join(target, 'meta.json'))).toThrow();
@@ -274,7 +274,7 @@ describe('command line of the sync', () => {
     cpSync(out, copy, { recursive: true });
     ageFiles(copy);
     const before = dirState(copy);
-    const result = await runSync(r.dir, copy);
+    const result = await syncGit(r.dir, copy);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`sync failed; ${copy}/ is unchanged:`);
@@ -286,7 +286,7 @@ describe('command line of the sync', () => {
     cpSync(out, copy, { recursive: true });
     const { writeFileSync } = await import('node:fs');
     writeFileSync(join(copy, 'meta.json'), '{"schemaVersion": 0}\n');
-    const result = await runSync(repo.dir, copy);
+    const result = await syncGit(repo.dir, copy);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote meta.json; unchanged scopes.json, documents.json, pulls.json');
     expect(result.stdout).toMatch(/ {2}the previous data does not read \(.*meta\.json: schemaVersion = 0: .*\); compared as a first sync/);

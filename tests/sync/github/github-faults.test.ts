@@ -7,7 +7,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type Fault, type GitHubServer, type Match } from '../../support/github-server.ts';
-import { buildHistoryRepo, builtRepoPulls, runSync, syncEnv, type Run } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, syncEnv } from './support.ts';
+import { runSync, type RunResult } from '../../support/upstream-repo.ts';
 import { copyDir, dirState, tempDir } from '../../support/files.ts';
 
 const op = (name: string): Match => (r) => r.operation === name;
@@ -35,7 +36,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
     server.faults.push(...faults);
     const start = server.requests.length;
     const started = Date.now();
-    const run: Run = await runSync(['--out', out, '--cache', '', ...args], syncEnv(server.url, env));
+    const run: RunResult = await runSync(['--out', out, '--cache', '', ...args], syncEnv(server.url, env));
     const made = server.requests.slice(start);
     const left = server.faults.length;
     server.faults.length = 0;

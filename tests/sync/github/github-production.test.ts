@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type Encoding, type Fault, type GitHubServer, type Match } from '../../support/github-server.ts';
 import { copyDir, dirState, tempDir } from '../../support/files.ts';
-import { buildHistoryRepo, builtRepoPulls, runSync, syncEnv, type TestRepo } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, syncEnv, type TestRepo } from './support.ts';
+import { runSync } from '../../support/upstream-repo.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 const op = (name: string): Match => (r) => r.operation === name;

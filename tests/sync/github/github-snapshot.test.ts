@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../support/astro-build.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer, type ServerPull } from '../../support/github-server.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../../support/snapshot.ts';
-import { runSync, syncEnv, type Run } from './support.ts';
+import { syncEnv } from './support.ts';
+import { runSync, type RunResult } from '../../support/upstream-repo.ts';
 import { dirState, tempDir } from '../../support/files.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -19,7 +20,7 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
   let server: GitHubServer;
   let out: string;
   let cache: string;
-  let cold: Run;
+  let cold: RunResult;
   let coldRequests: GitHubServer['requests'];
 
   beforeAll(async () => {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullsDataEnd } from '../../../src/domain/pulls/data-end.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../../support/github-server.ts';
-import { buildHistoryRepo, builtRepoPulls, git, runSync, scopeYaml, syncEnv, type TestRepo } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, git, scopeYaml, syncEnv, type TestRepo } from './support.ts';
+import { runSync } from '../../support/upstream-repo.ts';
 import { dirState, tempDir } from '../../support/files.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../../support/github-server.ts';
-import { buildHistoryRepo, builtRepoPulls, runSync, syncEnv, type Run } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, syncEnv } from './support.ts';
+import { runSync, type RunResult } from '../../support/upstream-repo.ts';
 import { tempDir } from '../../support/files.ts';
 
 const TOKEN = 'ghp_Sc5TeSt0nLy7oKeN1234567890abcdefXYZ';
@@ -27,7 +28,7 @@ function filesUnder(dir: string): string[] {
 
 describe.skipIf(SKIP_GITHUB_SERVER)('the token', () => {
   let server: GitHubServer;
-  const runs: Run[] = [];
+  const runs: RunResult[] = [];
   let out: string;
   let cache: string;
 

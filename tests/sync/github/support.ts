@@ -3,18 +3,12 @@
  * against the test server, and build throwaway git repositories (directories and their
  * state: tests/support/files.ts).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tempDir } from '../../support/files.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
-
-export interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** A token for the test server (GraphQL asks for one, as GitHub does); never a real one. */
 export const TEST_TOKEN = 'test-token-for-the-local-server';
@@ -33,19 +27,6 @@ export function syncEnv(apiUrl: string, extra: Record<string, string> = {}): Nod
     SCS_SYNC_MAX_WAIT: '5',
     ...extra,
   };
-}
-
-/** `node scripts/sync.ts …` on the project's Node, without blocking this process (the server lives here). */
-export function runSync(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/sync.ts'), ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
 }
 
 export function git(dir: string, args: string[], env: Record<string, string> = {}): string {
