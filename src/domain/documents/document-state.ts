@@ -6,6 +6,7 @@
  * is a Draft that turns Stable on that day.
  */
 import { addDays, type Day } from '../days/day.ts';
+import type { DocumentChange } from '../schemas/data.ts';
 import type { DocumentStatus } from '../schemas/front-matter.ts';
 
 export interface Lifecycle {
@@ -63,4 +64,17 @@ export function documentTransitions(doc: Lifecycle): { state: DocumentStatus; on
     if (after !== null && after !== before) out.push({ state: after, on });
   }
   return out;
+}
+
+/**
+ * What one change of a document's front matter did to its lifecycle (scs-0001-v1): added it,
+ * rejected, deprecated or stabilized it (a new status, or a new `deprecated_at` /
+ * `stabilized_at`), or nothing of that.
+ */
+export function lifecycleMove(change: DocumentChange, before: DocumentChange | null): 'added' | 'stabilized' | 'deprecated' | 'rejected' | null {
+  if (before === null) return 'added';
+  if (change.status === 'Rejected' && before.status !== 'Rejected') return 'rejected';
+  if ((change.status === 'Deprecated' && before.status !== 'Deprecated') || (change.deprecatedAt !== null && change.deprecatedAt !== before.deprecatedAt)) return 'deprecated';
+  if ((change.status === 'Stable' && before.status !== 'Stable') || (change.stabilizedAt !== null && change.stabilizedAt !== before.stabilizedAt)) return 'stabilized';
+  return null;
 }

@@ -22,6 +22,7 @@
  */
 import { z } from 'zod';
 import { documentName } from '../documents/document-parse.ts';
+import { lifecycleMove } from '../documents/document-state.ts';
 import type { Document, DocumentChange, PullRequest, Scope } from '../schemas/data.ts';
 
 export const PrKind = z.enum(['new-draft', 'stabilization', 'deprecation', 'scope-version', 'revision', 'tests', 'editorial', 'unknown']);
@@ -113,18 +114,11 @@ export function addedDocumentFiles(pull: Pick<PullRequest, 'files'>, ctx: KindCo
   });
 }
 
-function lifecycleMove(change: DocumentChange, before: DocumentChange | null): 'deprecation' | 'stabilization' | 'added' | null {
-  if (before === null) return 'added';
-  if ((change.status === 'Deprecated' && before.status !== 'Deprecated') || (change.deprecatedAt !== null && change.deprecatedAt !== before.deprecatedAt)) return 'deprecation';
-  if ((change.status === 'Stable' && before.status !== 'Stable') || (change.stabilizedAt !== null && change.stabilizedAt !== before.stabilizedAt)) return 'stabilization';
-  return null;
-}
-
 export function classifyPull(pull: Pick<PullRequest, 'number' | 'title' | 'files' | 'state'>, ctx: KindContext): PrClassification {
   const changes = pull.state === 'merged' ? (ctx.changesByPr.get(pull.number) ?? []) : [];
   const moves = changes.map((c) => ({ document: c.document, move: lifecycleMove(c.change, c.before) }));
   for (const [kind, verb] of [['deprecation', 'deprecated'], ['stabilization', 'stabilized']] as const) {
-    const docs = moves.filter((m) => m.move === kind).map((m) => m.document);
+    const docs = moves.filter((m) => m.move === verb).map((m) => m.document);
     if (docs.length > 0) return { kind, certain: true, reason: `Its merge ${verb} ${docs.join(', ')} (document history).`, documents: docs };
   }
   const scopes = pull.state === 'merged' ? (ctx.scopesByPr.get(pull.number) ?? []) : [];

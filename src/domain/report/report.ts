@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { addDays, dayOfTimestamp, daysBetween, minDay, type Day } from '../days/day.ts';
 import { datasetAsOf } from '../dataset/dataset-as-of.ts';
+import { lifecycleMove } from '../documents/document-state.ts';
 import { docsUrl, pullUrl } from '../links/upstream-links.ts';
 import { deriveEvents, upcoming } from '../events/events.ts';
 import { classifyPull, kindContext, PrKind } from '../pulls/pr-kind.ts';
 import { shortName } from '../scopes/scopes.ts';
 import { DocumentStatus } from '../schemas/front-matter.ts';
 import { Validity } from '../schemas/validity.ts';
-import type { Dataset, DocumentChange, Meta } from '../schemas/data.ts';
+import type { Dataset, Meta } from '../schemas/data.ts';
 import { coverageOf, dataEnd } from '../pulls/data-end.ts';
 import { checkScopes } from '../rules/check.ts';
 import { Finding } from '../rules/finding.ts';
@@ -107,14 +108,6 @@ export class ReportPeriodError extends Error {
   }
 }
 
-function movedTo(change: DocumentChange, before: DocumentChange | null): 'added' | 'stabilized' | 'deprecated' | 'rejected' | null {
-  if (before === null) return 'added';
-  if (change.status === 'Rejected' && before.status !== 'Rejected') return 'rejected';
-  if ((change.status === 'Deprecated' && before.status !== 'Deprecated') || (change.deprecatedAt !== null && change.deprecatedAt !== before.deprecatedAt)) return 'deprecated';
-  if ((change.status === 'Stable' && before.status !== 'Stable') || (change.stabilizedAt !== null && change.stabilizedAt !== before.stabilizedAt)) return 'stabilized';
-  return null;
-}
-
 /**
  * The default period: the 7 days before `today`, or, when the data ends before that, the
  * 7 days ending with the data (a week past the data would only count zeros).
@@ -141,7 +134,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
   for (const doc of dataset.documents) {
     doc.history.forEach((change, i) => {
       if (!within(change.date)) return;
-      const move = movedTo(change, i === 0 ? null : doc.history[i - 1]!);
+      const move = lifecycleMove(change, i === 0 ? null : doc.history[i - 1]!);
       if (move === null) return;
       const on = move === 'stabilized' ? change.stabilizedAt : move === 'deprecated' ? change.deprecatedAt : move === 'rejected' ? change.rejectedAt : null;
       documents[move].push({ id: doc.id, title: doc.title, url: docsUrl(doc.file), landed: change.date, pr: change.pr, prUrl: prUrl(change.pr), state: change.status, on });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/days/day.ts';
-import { documentStateOn, documentTransitions, type Lifecycle } from '../../../src/domain/documents/document-state.ts';
+import { documentStateOn, documentTransitions, lifecycleMove, type Lifecycle } from '../../../src/domain/documents/document-state.ts';
 
 const stateOn = (doc: Lifecycle, day: string) => documentStateOn(doc, day).state;
 
@@ -93,5 +93,29 @@ describe('documentTransitions', () => {
         expect(stateOn(doc, addDays(t.on, -1))).not.toBe(t.state);
       }
     }
+  });
+});
+
+describe('lifecycleMove: what one front-matter change did', () => {
+  const at = { commit: 'a'.repeat(40), date: '2024-11-20', pr: 835 };
+  const draft = { ...at, status: 'Draft' as const, stabilizedAt: null, deprecatedAt: null, rejectedAt: null };
+  it('adds a document with its first change', () => {
+    expect(lifecycleMove(draft, null)).toBe('added');
+  });
+  it('stabilizes on a new status Stable or a new stabilized_at', () => {
+    expect(lifecycleMove({ ...draft, status: 'Stable', stabilizedAt: '2024-11-21' }, draft)).toBe('stabilized');
+    const stable = { ...draft, status: 'Stable' as const, stabilizedAt: '2024-11-21' };
+    expect(lifecycleMove({ ...stable, stabilizedAt: '2024-11-28' }, stable)).toBe('stabilized');
+  });
+  it('deprecates on a new status Deprecated or a new deprecated_at, before anything else but a rejection', () => {
+    const stable = { ...draft, status: 'Stable' as const, stabilizedAt: '2024-11-21' };
+    expect(lifecycleMove({ ...stable, deprecatedAt: '2025-07-01' }, stable)).toBe('deprecated');
+    expect(lifecycleMove({ ...stable, status: 'Deprecated' }, stable)).toBe('deprecated');
+    expect(lifecycleMove({ ...draft, status: 'Rejected', deprecatedAt: '2025-07-01' }, draft)).toBe('rejected');
+  });
+  it('is nothing for an edit that moves no lifecycle field', () => {
+    expect(lifecycleMove({ ...draft, date: '2024-12-01' }, draft)).toBeNull();
+    const stable = { ...draft, status: 'Stable' as const, stabilizedAt: '2024-11-21' };
+    expect(lifecycleMove(stable, stable)).toBeNull();
   });
 });
