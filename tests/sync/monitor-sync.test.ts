@@ -10,7 +10,7 @@ import { MonitorStatus } from '../../src/domain/subjects/monitor-status.ts';
 import { subjectsFromStatus } from '../../src/domain/subjects/schema.ts';
 import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
 import { startMonitorServer, type Answer, type MonitorServer } from '../support/monitor-server.ts';
-import { baseCommits, runSync, upstreamRepo } from '../support/upstream-repo.ts';
+import { baseCommits, syncGit, upstreamRepo } from '../support/upstream-repo.ts';
 import { ageFiles, dirState, tempDir } from '../support/files.ts';
 
 let repo: string;
@@ -40,7 +40,7 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
     answer = () => ({ body: recorded('status.json') });
     const out = freshOut();
     const before = server.requests.length;
-    const first = await runSync(repo, out, ['--monitor', server.url]);
+    const first = await syncGit(repo, out, ['--monitor', server.url]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(server.requests.length - before).toBe(1);
@@ -52,14 +52,14 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
 
     ageFiles(out);
     const print = dirState(out);
-    const again = await runSync(repo, out, ['--monitor', server.url]);
+    const again = await syncGit(repo, out, ['--monitor', server.url]);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('no file changed');
     expect(dirState(out)).toEqual(print);
 
     // Another answer changes subjects.json and nothing else.
     answer = () => ({ body: recorded('status-faked-2025-08-01.json') });
-    const third = await runSync(repo, out, ['--monitor', server.url]);
+    const third = await syncGit(repo, out, ['--monitor', server.url]);
     expect(third.code).toBe(0);
     expect(third.stdout).toContain('wrote subjects.json;');
     const after = dirState(out);
@@ -85,7 +85,7 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
     status['acme-old']['50393e6f-2ae1-4c5c-a62c-3b75f2abef3f'].results['scs-0100-syntax-check'].approved = true;
     answer = () => ({ body: JSON.stringify(status) });
     const out = freshOut();
-    const r = await runSync(repo, out, ['--monitor', server.url]);
+    const r = await syncGit(repo, out, ['--monitor', server.url]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
       `warning: monitor ${server.url}/status: 2 unknown fields, not kept: acme-cloud.50393e6f-2ae1-4c5c-a62c-3b75f2abef3f.certified_until, acme-old.50393e6f-2ae1-4c5c-a62c-3b75f2abef3f.results.scs-0100-syntax-check.approved`,
@@ -99,7 +99,7 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
     beforeAll(async () => {
       answer = () => ({ body: recorded('status.json') });
       out = freshOut();
-      expect((await runSync(repo, out, ['--monitor', server.url])).code).toBe(0);
+      expect((await syncGit(repo, out, ['--monitor', server.url])).code).toBe(0);
       // Also a scope change upstream would be written, were the monitor not failing.
       ageFiles(out);
       print = dirState(out);
@@ -149,7 +149,7 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
           url = gone.url;
           await gone.close();
         } else answer = () => a;
-        const r = await runSync(repo, out, ['--monitor', url]);
+        const r = await syncGit(repo, out, ['--monitor', url]);
         expect(r.code, r.stdout + r.stderr).toBe(1);
         expect(r.stderr).toContain(`sync failed; ${out}/ is unchanged`);
         expect(r.stderr).toMatch(message);
@@ -165,7 +165,7 @@ describe('sync --monitor without the recorded answers', () => {
     mkdirSync(out, { recursive: true });
     copyFileSync(join(import.meta.dirname, '../../data/meta.json'), join(out, 'meta.json'));
     const print = dirState(out);
-    const r = await runSync(repo, out, ['--monitor', 'ftp://example.invalid/']);
+    const r = await syncGit(repo, out, ['--monitor', 'ftp://example.invalid/']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('GET ftp://example.invalid/ = "ftp://example.invalid/": expected an http or https URL');
     expect(dirState(out)).toEqual(print);

@@ -8,7 +8,7 @@ import { syncFromGit, summarize } from '../../scripts/lib/sync.ts';
 import { deriveEvents } from '../../src/domain/events/events.ts';
 import { validityOn } from '../../src/domain/scopes/validity.ts';
 import { gitRepo } from '../support/git-repo.ts';
-import { runSync } from '../support/upstream-repo.ts';
+import { syncGit } from '../support/upstream-repo.ts';
 import { dirState, tempDir } from '../support/files.ts';
 
 const HEAD = `name: SCS-compatible IaaS
@@ -191,9 +191,9 @@ describe('one scope model from both YAML formats and the scope documents', () =>
     const before = gitRepo('scope-model-neither', dir);
     before.git('checkout', '-q', '-b', 'before', 'HEAD~1');
     const out = tempDir('scope-model-out');
-    expect((await runSync(before.dir, out, ['--branch', 'before'])).code).toBe(0);
+    expect((await syncGit(before.dir, out, ['--branch', 'before'])).code).toBe(0);
     const files = dirState(out);
-    const run = await runSync(dir, out);
+    const run = await syncGit(dir, out);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/Tests\/scs-compatible-\*\.yaml: no scope file at the head, and no scope document/);
     expect(dirState(out)).toEqual(files);
