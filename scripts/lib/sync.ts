@@ -8,7 +8,7 @@ import { formatProblem, InputError } from '../../src/domain/parse/errors.ts';
 import { mergePulls, PullExport, pullFromGitHub } from '../../src/domain/pulls/pulls.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { urlWarnings } from '../../src/domain/schemas/url.ts';
-import { scopeLosses } from '../../src/domain/scopes/losses.ts';
+import { scopeLosses } from '../../src/domain/scope-model/losses.ts';
 import { readDatasetIfPresent, writeDataset, writeFiles, type WriteResult } from '../../src/io/dataset.ts';
 import { readJsonFile } from '../../src/io/json-file.ts';
 import { readGitSnapshot } from './git-source.ts';

@@ -15,7 +15,7 @@ import { checkScope } from '../domain/rules/check.ts';
 import type { Finding } from '../domain/rules/finding.ts';
 import { documentPath } from './links.ts';
 import { versionDefinitions } from '../domain/scopes/definitions.ts';
-import { announcedThen } from '../domain/scopes/removed-versions.ts';
+import { announcedThen } from '../domain/scope-model/removed-versions.ts';
 import { COMPLIANCE_MONITOR_URL } from './constants.ts';
 
 export interface ModuleLink {

@@ -11,7 +11,7 @@ import { daysBetween, type Day } from '../days/day.ts';
 import { documentTransitions, type Lifecycle } from '../documents/document-state.ts';
 import { firstAnnouncers, lastSetters, provenanceOf, revisionChanges, transitionKey } from './revision-changes.ts';
 import { allVersionNames, shortName, timelineKnownOn } from '../scopes/scopes.ts';
-import { documentsOfVersions, SAME_TRANSITION } from '../scopes/same-transition.ts';
+import { documentsOfVersions, SAME_TRANSITION } from '../scope-model/same-transition.ts';
 import type { Document, Provenance, Scope } from '../schemas/data.ts';
 import type { DocumentStatus } from '../schemas/front-matter.ts';
 import type { Validity } from '../schemas/validity.ts';

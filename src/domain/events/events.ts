@@ -11,7 +11,7 @@ import { addDays, daysBetween, type Day } from '../days/day.ts';
 import { documentTransitions } from '../documents/document-state.ts';
 import { documentAddedTitle, movedTitle, transitionTitle, versionAddedTitle, withdrawnTitle } from './event-words.ts';
 import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from '../scopes/scopes.ts';
-import { documentsOfVersions, SAME_TRANSITION } from '../scopes/same-transition.ts';
+import { documentsOfVersions, SAME_TRANSITION } from '../scope-model/same-transition.ts';
 import type { Dataset, Document, Provenance, Revision, Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { transitionsOf } from '../scopes/validity.ts';

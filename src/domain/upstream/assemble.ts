@@ -19,9 +19,9 @@ import type { Dataset, Document, DocumentChange, Meta, PullRequest, Revision, Sc
 import { urlWarnings } from '../schemas/url.ts';
 import { pullRequestOfMessage, type UpstreamCommit, type UpstreamSnapshot } from './upstream.ts';
 import { decodeUtf8 } from '../parse/yaml.ts';
-import { scopesFromDocuments } from '../scopes/documents-only.ts';
-import { isScopeDocument, readScopeDocumentBody } from '../scopes/scope-document.ts';
-import { disagreementWarnings, joinVersionFacts, type ScopeDocument } from '../scopes/version-facts.ts';
+import { scopesFromDocuments } from '../scope-model/documents-only.ts';
+import { isScopeDocument, readScopeDocumentBody } from '../scope-model/scope-document.ts';
+import { disagreementWarnings, joinVersionFacts, type ScopeDocument } from '../scope-model/version-facts.ts';
 
 function errorText(error: unknown): string {
   if (error instanceof InputError) return error.problems.map(formatProblem).join('; ');

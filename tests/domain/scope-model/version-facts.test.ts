@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/days/day.ts';
 import type { Document } from '../../../src/domain/schemas/data.ts';
-import { documentPeriods, timelineOfPeriods } from '../../../src/domain/scopes/document-periods.ts';
-import { scopesFromDocuments } from '../../../src/domain/scopes/documents-only.ts';
-import { disagreementWarnings, joinVersionFacts, mapVersionsToDocuments, type ScopeDocument } from '../../../src/domain/scopes/version-facts.ts';
+import { documentPeriods, timelineOfPeriods } from '../../../src/domain/scope-model/document-periods.ts';
+import { scopesFromDocuments } from '../../../src/domain/scope-model/documents-only.ts';
+import { disagreementWarnings, joinVersionFacts, mapVersionsToDocuments, type ScopeDocument } from '../../../src/domain/scope-model/version-facts.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { documentOf, revision, scope, sha } from '../../support/build-scope.ts';
 
@@ -104,7 +104,7 @@ describe('scopesFromDocuments', () => {
 
 describe('includedStandards', () => {
   it('answers from the joined facts, with the source', async () => {
-    const { includedStandards } = await import('../../../src/domain/scopes/included-standards.ts');
+    const { includedStandards } = await import('../../../src/domain/scope-model/included-standards.ts');
     const s = { facts: joinVersionFacts(scope([], { modules: [{ id: 'm', name: '', url: null, document: 'scs-0100-v3' }], versions: [{ name: 'v1', stabilizedAt: null, include: [{ ref: 'm', parameters: {} }] }] }), {}, []) };
     expect(includedStandards(s, 'v1')).toEqual({ standards: ['scs-0100-v3'], from: 'scope file' });
     expect(includedStandards(s, 'v9')).toEqual({ standards: [], from: null });

@@ -4,9 +4,9 @@
  * scope file) must never make facts disappear in silence: each loss becomes a warning.
  */
 import type { Dataset, Scope } from '../schemas/data.ts';
-import { allVersionNames, shortName } from './scopes.ts';
-import { documentsOfVersion } from './version-diff.ts';
-import { versionDefinitions } from './definitions.ts';
+import { allVersionNames, shortName } from '../scopes/scopes.ts';
+import { documentsOfVersion } from '../scopes/version-diff.ts';
+import { versionDefinitions } from '../scopes/definitions.ts';
 
 interface Known {
   stabilizedAt: string | null;

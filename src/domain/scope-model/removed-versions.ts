@@ -7,8 +7,8 @@
 import { addDays, type Day } from '../days/day.ts';
 import type { Revision, Scope } from '../schemas/data.ts';
 import type { Validity } from '../schemas/validity.ts';
-import { parseableRevisions } from './scopes.ts';
-import { sortedTimeline } from './validity.ts';
+import { parseableRevisions } from '../scopes/scopes.ts';
+import { sortedTimeline } from '../scopes/validity.ts';
 
 export interface AnnouncedThen {
   /** The first and the last revision whose own timeline listed the version. */

@@ -11,10 +11,10 @@
 import type { Day } from '../days/day.ts';
 import type { Document, Scope } from '../schemas/data.ts';
 import type { Disagreement, VersionFacts } from '../schemas/scope-facts.ts';
-import { allVersionNames, fullTimeline } from './scopes.ts';
-import { periodsOf } from './validity.ts';
-import { documentsOfVersion } from './version-diff.ts';
-import { versionDefinitions } from './definitions.ts';
+import { allVersionNames, fullTimeline } from '../scopes/scopes.ts';
+import { periodsOf } from '../scopes/validity.ts';
+import { documentsOfVersion } from '../scopes/version-diff.ts';
+import { versionDefinitions } from '../scopes/definitions.ts';
 import { documentPeriods } from './document-periods.ts';
 import type { ScopeDocumentBody } from './scope-document.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScopeDocumentBody } from '../../../src/domain/scopes/scope-document.ts';
+import { readScopeDocumentBody } from '../../../src/domain/scope-model/scope-document.ts';
 
 const BODY = `---
 title: SCS-compatible IaaS

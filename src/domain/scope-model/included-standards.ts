@@ -5,7 +5,7 @@
  */
 import type { Scope } from '../schemas/data.ts';
 import type { VersionFacts } from '../schemas/scope-facts.ts';
-import { shortName } from './scopes.ts';
+import { shortName } from '../scopes/scopes.ts';
 
 export interface IncludedStandards {
   standards: string[];
