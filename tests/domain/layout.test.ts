@@ -84,8 +84,6 @@ describe('src/domain layout', () => {
     'dataset/serialize.test.ts',
     'feeds/context.test.ts',
     'feeds/meaning.test.ts',
-    'parse/errors.test.ts',
-    'parse/yaml.test.ts',
     'pulls/pulls.test.ts',
     'report/in-progress.test.ts',
     'rules/finding.test.ts',
