@@ -87,12 +87,6 @@ describe('src/domain layout', () => {
     'pulls/pulls.test.ts',
     'report/in-progress.test.ts',
     'rules/finding.test.ts',
-    'schemas/api.test.ts',
-    'schemas/data.test.ts',
-    'schemas/event.test.ts',
-    'schemas/front-matter.test.ts',
-    'schemas/scope-file.test.ts',
-    'schemas/validity.test.ts',
     'scopes/scope-parse.test.ts',
     'upstream/assemble.test.ts',
   ];

@@ -78,8 +78,9 @@ describe('showValue', () => {
     expect(showValue(null)).toBe('null');
     expect(showValue({ a: [1] })).toBe('{"a":[1]}');
   });
-  it('shows what JSON cannot (undefined, a function) as text', () => {
+  it('shows what JSON leaves out (undefined, a function) as text', () => {
     expect(showValue(undefined)).toBe('undefined');
+    expect(showValue(() => 1)).toBe('() => 1');
   });
   it('shortens past 80 characters to 77 and an ellipsis', () => {
     const long = 'x'.repeat(200);
