@@ -82,9 +82,7 @@ describe('src/domain layout', () => {
   const TESTED_THROUGH_OTHERS = [
     'feeds/context.test.ts',
     'feeds/meaning.test.ts',
-    'pulls/pulls.test.ts',
     'report/in-progress.test.ts',
-    'scopes/scope-parse.test.ts',
     'upstream/assemble.test.ts',
   ];
 
