@@ -83,7 +83,6 @@ describe('src/domain layout', () => {
     'feeds/context.test.ts',
     'feeds/meaning.test.ts',
     'report/in-progress.test.ts',
-    'upstream/assemble.test.ts',
   ];
 
   it('gives every module a test named after it', () => {
