@@ -134,7 +134,8 @@ describe('assemble: failures', () => {
 describe('assemble: documents', () => {
   const path = 'Standards/scs-0100-v3-flavor-naming.md';
   const snapshot = history([
-    { at: '2023-01-10T10:00:00Z', message: 'Add flavor naming v3 (#50)', set: { [path]: doc('Draft') } },
+    // A scope file from the start: a head without any certificate scope is refused (tested below).
+    { at: '2023-01-10T10:00:00Z', message: 'Add flavor naming v3 (#50)', set: { [path]: doc('Draft'), 'Tests/scs-compatible-iaas.yaml': scopeText(V4) } },
     { at: '2023-01-20T10:00:00Z', message: 'Typo (#51)', set: { [path]: `${doc('Draft')}typo fixed\n` } },
     { at: '2023-02-21T10:00:00Z', message: 'Stabilize (#60)', set: { [path]: doc('Stable', 'stabilized_at: 2023-02-21\n') } },
     {
@@ -161,7 +162,7 @@ describe('assemble: documents', () => {
   });
   it('keeps one of two files of one document id, the first by path, and warns naming both', () => {
     const twin = history([
-      { at: '2023-01-10T10:00:00Z', message: 'a (#1)', set: { [path]: doc('Stable', 'stabilized_at: 2023-01-10\n') } },
+      { at: '2023-01-10T10:00:00Z', message: 'a (#1)', set: { [path]: doc('Stable', 'stabilized_at: 2023-01-10\n'), 'Tests/scs-compatible-iaas.yaml': scopeText(V4) } },
       { at: '2023-03-01T10:00:00Z', message: 'b (#2)', set: { 'Standards/scs-0100-v3-duplicate.md': doc('Draft') } },
     ]);
     const result = assemble(twin, [], 'git').dataset;
