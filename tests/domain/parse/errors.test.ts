@@ -3,19 +3,10 @@ import { z } from 'zod';
 import {
   escapeControls, formatProblem, InputError, keyPath, MAX_LIST_ENTRIES, MAX_PROBLEMS, parseOrThrow, problemsFromZod, showValue,
 } from '../../../src/domain/parse/errors.ts';
+import { caught } from '../../support/input-error.ts';
 
 const Entry = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day YYYY-MM-DD'), versions: z.record(z.string(), z.enum(['effective', 'warn'])) });
 const File = z.object({ timeline: z.array(Entry) });
-
-function caught(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('escapeControls', () => {
   it('shows line breaks, tabs, C0/C1 controls, DEL, separators and bidi controls as escapes', () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/domain/parse/errors.ts';
 import { decodeUtf8, firstInvalidUtf8, MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES, parseYaml } from '../../../src/domain/parse/yaml.ts';
-
-function caught(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+import { caught } from '../../support/input-error.ts';
 
 const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 

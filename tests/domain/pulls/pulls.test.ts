@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/domain/parse/errors.ts';
 import { documentsTouched, isRelevant, mergePulls, parsePullExport, pullFromGitHub, pullHref, scopesTouched } from '../../../src/domain/pulls/pulls.ts';
 import type { PullRequest } from '../../../src/domain/schemas/data.ts';
 import { realData } from '../../support/real-data.ts';
+import { caught } from '../../support/input-error.ts';
 
 const REPO = 'SovereignCloudStack/standards';
 
@@ -13,16 +13,6 @@ const raw = {
   files: ['Tests/scs-compatible-iaas.yaml', 'Standards/scs-0214-v2-k8s-node-distribution.md', 'Tests/scs-compatible-iaas.yaml', 'README.md'],
   head_sha: 'b5a64dc497dd974ec93ce697f41b2944ef69bec1',
 };
-
-function caught(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('documentsTouched', () => {
   it('names the documents of changed Standards/ files and those the title names, sorted, once each', () => {

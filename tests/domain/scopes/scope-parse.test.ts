@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/domain/parse/errors.ts';
 import { legacyValidityOn } from '../../../src/domain/scopes/legacy.ts';
 import { documentOfModule, parseScopeText, SCOPE_FILE_PATTERN, scopeIdOfFile } from '../../../src/domain/scopes/scope-parse.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
+import { caught } from '../../support/input-error.ts';
 
 const TIMELINE_FILE = `uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
 name: SCS-compatible IaaS
@@ -34,16 +34,6 @@ versions:
     stabilized_at: 2024-02-28
     include: [scs-0100-v3.1]
 `;
-
-function caught(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('parseScopeText, timeline format', () => {
   const parsed = parseScopeText(TIMELINE_FILE, 'Tests/scs-compatible-iaas.yaml');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../../src/domain/parse/errors.ts';
 import { Dataset } from '../../../src/domain/schemas/data.ts';
 import { assemble, pullsFromCommits } from '../../../src/domain/upstream/assemble.ts';
 import type { UpstreamChange, UpstreamCommit, UpstreamSnapshot } from '../../../src/domain/upstream/upstream.ts';
 import { sha } from '../../support/build-scope.ts';
+import { caught } from '../../support/input-error.ts';
 
 const REPO = 'SovereignCloudStack/standards';
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -45,16 +45,6 @@ const V4 = '  - date: 2024-03-01\n    versions:\n      v4: effective\n';
 const V5 = '  - date: 2025-01-01\n    versions:\n      v5: effective\n      v4: warn\n';
 const LEGACY = 'name: SCS Compatible\nversions:\n  - version: v4\n    stabilized_at: 2024-02-28\n';
 const doc = (status: string, extra = '') => `---\ntitle: Flavor naming\ntype: Standard\nstatus: ${status}\ntrack: IaaS\n${extra}---\n\n# Flavor naming\n`;
-
-function caught(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('assemble: scopes', () => {
   const snapshot = history([
