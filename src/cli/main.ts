@@ -3,6 +3,7 @@
  *
  *   scs-timeline validity --scope iaas --on 2025-01-15 [--as-of 2024-12-01]
  *   scs-timeline periods --scope kaas [--as-of <day>]
+ *   scs-timeline versions --scope iaas [--on <day>]
  *   scs-timeline upcoming [--from <day>] [--days 90]
  *   scs-timeline standards [--on <day>] [--track KaaS] [--known-now]
  *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
@@ -24,11 +25,13 @@ import { readDataset, readSubjects } from '../io/dataset.ts';
 import { subjectCommand } from './subject.ts';
 import { periodsCommand, reportCommand, requireDay, rulesCommand, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
 import { reviewCommand } from './review.ts';
+import { versionsCommand } from './versions.ts';
 
-const COMMANDS = ['validity', 'periods', 'upcoming', 'standards', 'report', 'rules', 'subject', 'review'] as const;
+const COMMANDS = ['validity', 'periods', 'versions', 'upcoming', 'standards', 'report', 'rules', 'subject', 'review'] as const;
 const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [--data <dir>]
   validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
+  versions  --scope <id|uuid|name> [--on <YYYY-MM-DD>]   (each version's document, stabilization day, included standards)
   upcoming  [--from <YYYY-MM-DD>] [--days <N>]
   standards [--on <YYYY-MM-DD>] [--track <track>] [--known-now]   (default: as known on that day)
   report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)
@@ -71,6 +74,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
   const allowed: Record<(typeof COMMANDS)[number], string[]> = {
     validity: ['scope', 'on', 'as-of'],
     periods: ['scope', 'as-of'],
+    versions: ['scope', 'on'],
     upcoming: ['from', 'days'],
     standards: ['on', 'track', 'known-now'],
     report: ['since', 'until', 'format'],
@@ -152,6 +156,8 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
       ? validityCommand(dataset, { scope: values.scope, on, asOf })
       : cmd === 'periods'
         ? periodsCommand(dataset, { scope: values.scope, asOf })
+        : cmd === 'versions'
+          ? versionsCommand(dataset, { scope: values.scope, on })
         : cmd === 'upcoming'
           ? upcomingCommand(dataset, { from, days })
           : cmd === 'rules'

@@ -16,6 +16,7 @@ import type { Finding } from '../domain/rules/finding.ts';
 import { documentPath } from './links.ts';
 import { versionDefinitions } from '../domain/scopes/definitions.ts';
 import { announcedThen } from '../domain/scope-model/removed-versions.ts';
+import { versionPeriods } from '../domain/scope-model/version-periods.ts';
 import { COMPLIANCE_MONITOR_URL } from './constants.ts';
 
 export interface ModuleLink {
@@ -61,8 +62,7 @@ export function scopeView(scope: Scope, dataset: Dataset, today: Day) {
   const versions = order.map((name) => {
     const def = definitions.get(name) ?? null;
     const f = facts.get(name) ?? null;
-    // A version only its document knows takes its periods from the document's dates.
-    const own = f?.periodsFrom === 'document' ? f.periods : periodsOf(timeline, name);
+    const own = versionPeriods(scope, name, timeline);
     const period = periodOn(own, today);
     const periods = own.filter((p) => p.from !== null).map((p) => ({ validity: p.validity, from: p.from!, until: p.to ? addDays(p.to, -1) : null }));
     const firstEffective = own.find((p) => p.validity === 'effective')?.from ?? null;

@@ -110,6 +110,46 @@ describe.concurrent('periods', () => {
   });
 });
 
+describe.concurrent('versions', () => {
+  interface Row { version: string; validity: string; document: string | null; documentState: string | null; stabilizedAt: string | null; stabilizedFrom: string | null; standards: string[]; disagreements: { fact: string }[] }
+  const rows = async (scope: string, on: string) => ((await json(['versions', '--scope', scope, '--on', on])) as { versions: Row[] }).versions;
+
+  it('gives each version its document, stabilization day with its source, and included standards', async () => {
+    const iaas = await rows('iaas', '2026-12-01');
+    expect(iaas.map((r) => r.version)).toEqual(['next', 'v5.1', 'v4', 'v3', 'v5', 'v3-orig', 'v2', 'v1']);
+    const v51 = iaas.find((r) => r.version === 'v5.1')!;
+    expect(v51).toMatchObject({ validity: 'effective', document: 'scs-0501-v5', documentState: 'Stable', stabilizedAt: '2024-12-19', stabilizedFrom: 'scope file' });
+    expect(v51.standards).toContain('scs-0123-v1');
+    expect(iaas.find((r) => r.version === 'v5')!.standards).not.toContain('scs-0123-v1');
+    expect(iaas.find((r) => r.version === 'v3')!.disagreements.map((d) => d.fact)).toContain('stabilized_at');
+    const kaas = (await rows('kaas', '2026-12-01')).find((r) => r.version === 'v1')!;
+    expect(kaas).toMatchObject({ document: 'scs-0502-v1', stabilizedAt: '2024-11-26' });
+    expect(kaas.standards).toEqual(expect.arrayContaining(['scs-0214-v2', 'scs-0219-v1']));
+  });
+
+  it.each([
+    ['2024-11-25', 'draft', 'Draft'],
+    ['2024-11-26', 'effective', 'Stable'],
+    ['2024-11-27', 'effective', 'Stable'],
+  ])('KaaS v1 on %s: %s, its document %s', async (on, validity, state) => {
+    expect((await rows('kaas', on)).find((r) => r.version === 'v1')).toMatchObject({ validity, documentState: state });
+  });
+
+  it('prints one line per version and one of what it includes, and says where the sources disagree', async () => {
+    const text = await ok(['versions', '--scope', 'iaas', '--on', '2026-12-01']);
+    expect(text).toMatch(/^SCS-compatible IaaS on 2026-12-01 \(as known now\): 8 versions/);
+    expect(text).toContain('  v5.1     effective   scs-0501-v5 (Stable); stabilized 2024-12-19 (scope file)\n');
+    expect(text).toMatch(/^ {11}includes \(scope file\) .*scs-0123-v1/m);
+    expect(text).toContain('stabilized_at: Tests/scs-compatible-iaas.yaml versions[v3].stabilized_at = 2024-02-28, but Standards/scs-0501-v3-scs-compatible-iaas.md stabilized_at = 2023-06-15');
+  });
+
+  it('needs a known scope', async () => {
+    const r = await cli(['versions', '--scope', 'paas']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown scope "paas"; expected one of iaas, kaas/);
+  });
+});
+
 describe.concurrent('upcoming', () => {
   it('lists transitions from today for N days, both ends included', async () => {
     const text = await ok(['upcoming', '--days', '17'], '2025-01-15');

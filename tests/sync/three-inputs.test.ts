@@ -5,7 +5,8 @@
  * 3. a copy without the scope YAML files.
  * On each: every version that was ever effective has a stabilization day, every version with
  * a document names its included standards, no transition is listed twice, and every loss
- * against the data of input 1 is a warning. The site is built from input 3.
+ * against the data of input 1 is a warning. The CLI (`versions`) answers on each; the site is
+ * built from inputs 2 and 3 (input 1 is the committed data, built by tests/site/).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +19,8 @@ import { buildSite } from '../support/astro-build.ts';
 import { gitRepo } from '../support/git-repo.ts';
 import { revampScopeFile } from '../support/revamp-scope.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../support/snapshot.ts';
-import { tempDir } from '../support/files.ts';
+import { copyDir, tempDir } from '../support/files.ts';
+import { runScript } from '../support/upstream-repo.ts';
 
 const SCOPE_FILES = { iaas: 'Tests/scs-compatible-iaas.yaml', kaas: 'Tests/scs-compatible-kaas.yaml' } as const;
 
@@ -52,14 +54,76 @@ function checkModel(result: SyncResult) {
   for (const loss of result.losses) expect(printed).toContain(`warning: lost since the previous data: ${loss}`);
 }
 
+interface CliVersion {
+  version: string;
+  document: string | null;
+  stabilizedAt: string | null;
+  standards: string[];
+}
+
+/** `scs-timeline versions` on the data in `dir`: a real process, as a user runs it. */
+async function checkCli(result: SyncResult, dir: string) {
+  for (const s of result.dataset.scopes) {
+    const run = await runScript('src/cli/main.ts', ['versions', '--scope', s.id, '--on', '2026-09-01', '--json', '--data', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const rows = (JSON.parse(run.stdout) as { versions: CliVersion[] }).versions;
+    for (const f of s.facts) {
+      const row = rows.find((r) => r.version === f.name);
+      expect(row, `${s.id} ${f.name} in the CLI`).toMatchObject({ document: f.document, stabilizedAt: f.stabilizedAt, standards: f.standards });
+    }
+    const text = await runScript('src/cli/main.ts', ['versions', '--scope', s.id, '--on', '2026-09-01', '--data', dir]);
+    for (const f of s.facts.filter((x) => x.stabilizedAt)) expect(text.stdout).toMatch(new RegExp(`^  ${f.name.replace('.', '\\.')} .*stabilized ${f.stabilizedAt}`, 'm'));
+  }
+  const v51 = (JSON.parse((await runScript('src/cli/main.ts', ['versions', '--scope', 'iaas', '--json', '--data', dir])).stdout) as { versions: CliVersion[] }).versions.find((r) => r.version === 'v5.1');
+  expect(v51).toMatchObject({ document: 'scs-0501-v5', stabilizedAt: '2024-12-19', standards: expect.arrayContaining(['scs-0123-v1']) });
+}
+
+/** A site built from `dir`: each version's stabilization day and included standards, scope pages and scs-0501/scs-0502 linking each other, one calendar event per transition. */
+async function checkSite(result: SyncResult, dir: string, label: string, fromDocuments: boolean) {
+  const dist = await buildSite({ dataDir: dir, today: '2026-09-01', label });
+  const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
+  for (const [scope, series, name] of [['iaas', 'scs-0501', 'IaaS'], ['kaas', 'scs-0502', 'KaaS']] as const) {
+    const facts = result.dataset.scopes.find((s) => s.id === scope)!.facts;
+    const scopePage = page(`scopes/${scope}`);
+    expect(scopePage.includes('No scope file describes this scope'), `${scope}: from documents alone`).toBe(fromDocuments);
+    const seriesPage = page(`standards/${series}`);
+    const versionsTable = /<table class="versions[^"]*">([\s\S]*?)<\/table>/.exec(scopePage)?.[1] ?? '';
+    let listed = 0;
+    for (const f of facts) {
+      if (f.document) {
+        expect(scopePage, `${scope} ${f.name}`).toContain(`href="/standards/${series}/#${f.document}"`);
+        expect(seriesPage, `${series} ${f.name}`).toContain(`<a href="/scopes/${scope}/#versions">${name} ${f.name}`);
+      }
+      const row = new RegExp(`<tr data-version="${f.name.replace('.', '\\.')}">([\\s\\S]*?)</tr>`).exec(versionsTable)?.[1];
+      expect(row, `${scope} ${f.name}: a row of the versions table`).toBeDefined();
+      if (f.stabilizedAt) expect(row, `${scope} ${f.name} stabilized`).toContain(`<time datetime="${f.stabilizedAt}">${f.stabilizedAt}</time>`);
+      expect(row!.includes('not stabilized'), `${scope} ${f.name}: "not stabilized" only without a day`).toBe(f.stabilizedAt === null);
+      const includes = new RegExp(`<details[^>]*class="includes"[^>]*data-version="${f.name.replace('.', '\\.')}"[^>]*>([\\s\\S]*?)</details>`).exec(scopePage)?.[1];
+      if (includes === undefined) continue; // a version only the history lists: not in the current file
+      listed += 1;
+      if (f.stabilizedAt) expect(includes, `${scope} ${f.name} stabilization day`).toContain(`stabilized ${f.stabilizedAt}`);
+      for (const std of f.standards) expect(includes, `${scope} ${f.name} includes ${std}`).toContain(`href="/standards/${std.replace(/-v\d+$/, '')}/#${std}"`);
+    }
+    expect(listed, `${scope}: versions under "What each version includes"`).toBeGreaterThan(0);
+  }
+  const uids = [...readFileSync(join(dist, 'calendar.ics'), 'utf8').matchAll(/^UID:([^@\r]*)@/gm)].map((m) => m[1] ?? '');
+  expect(uids).toContain('scope/iaas/v5.1/effective');
+  expect(uids.filter((u) => u.startsWith('document/scs-0501-') || u.startsWith('document/scs-0502-'))).toEqual([]);
+  expect(new Set(uids).size).toBe(uids.length);
+}
+
 describe.skipIf(!HAVE_SNAPSHOT)('the scope model on the three inputs', () => {
   const out = tempDir('three-inputs');
+  const kept = { revamped: tempDir('three-inputs-revamped'), noYaml: tempDir('three-inputs-no-yaml') };
   let first: SyncResult;
+  let revamped: SyncResult;
   let noYaml: SyncResult;
 
   it('1. the snapshot', async () => {
     first = await syncFromGit({ git: snapshotClone(), out, pulls: PULLS });
     checkModel(first);
+    await checkCli(first, out);
   });
 
   it('2. a copy rewritten to the revamped YAML format', async () => {
@@ -74,6 +138,9 @@ describe.skipIf(!HAVE_SNAPSHOT)('the scope model on the three inputs', () => {
     const v51 = result.dataset.scopes.find((s) => s.id === 'iaas')!.facts.find((f) => f.name === 'v5.1')!;
     expect(v51.mappedBy).toBe('group url');
     expect(result.dataset.meta.warnings.filter((w) => /unknown/.test(w))).toEqual([]);
+    await checkCli(result, out);
+    copyDir(out, kept.revamped);
+    revamped = result;
   });
 
   it('3. a copy without the scope YAML files', async () => {
@@ -85,27 +152,17 @@ describe.skipIf(!HAVE_SNAPSHOT)('the scope model on the three inputs', () => {
     expect(result.dataset.meta.warnings.some((w) => w.startsWith('no scope file (Tests/scs-compatible-*.yaml) at the head'))).toBe(true);
     // The versions only the YAML knew are gone, and said so.
     expect(result.losses).toEqual(expect.arrayContaining(['IaaS v3-orig: the version is gone', 'IaaS next: the version is gone']));
+    await checkCli(result, out);
+    copyDir(out, kept.noYaml);
     noYaml = result;
   });
 
-  // One real build (they are slow): of the input whose scopes come from documents alone.
-  it('3. the site builds from it: scope pages and scs-0501/scs-0502 point at each other, one calendar event per transition', { timeout: 300_000 }, async () => {
-    const dist = await buildSite({ dataDir: out, today: '2026-09-01', label: 'no-yaml' });
-    const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
-    for (const [scope, series, name] of [['iaas', 'scs-0501', 'IaaS'], ['kaas', 'scs-0502', 'KaaS']] as const) {
-      const facts = noYaml.dataset.scopes.find((s) => s.id === scope)!.facts;
-      const scopePage = page(`scopes/${scope}`);
-      expect(scopePage).toContain('No scope file describes this scope');
-      expect(scopePage).not.toContain('not stabilized');
-      const seriesPage = page(`standards/${series}`);
-      for (const f of facts) {
-        expect(scopePage, `${scope} ${f.name}`).toContain(`href="/standards/${series}/#${f.document}"`);
-        expect(seriesPage, `${series} ${f.name}`).toContain(`<a href="/scopes/${scope}/#versions">${name} ${f.name}`);
-      }
-    }
-    const uids = [...readFileSync(join(dist, 'calendar.ics'), 'utf8').matchAll(/^UID:([^@\r]*)@/gm)].map((m) => m[1] ?? '');
-    expect(uids).toContain('scope/iaas/v5.1/effective');
-    expect(uids.filter((u) => u.startsWith('document/scs-0501-') || u.startsWith('document/scs-0502-'))).toEqual([]);
-    expect(new Set(uids).size).toBe(uids.length);
+  // Real builds (they are slow): input 1 is the committed data, which tests/site/ builds.
+  it('2. the site builds from the revamped copy', { timeout: 300_000 }, async () => {
+    await checkSite(revamped, kept.revamped, 'revamped', false);
+  });
+
+  it('3. the site builds from the copy without scope YAML', { timeout: 300_000 }, async () => {
+    await checkSite(noYaml, kept.noYaml, 'no-yaml', true);
   });
 });
