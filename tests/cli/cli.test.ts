@@ -204,7 +204,7 @@ describe.concurrent('bad command lines exit 2 with one line saying what is accep
     ['option not applicable', ['periods', '--scope', 'iaas', '--on', '2025-01-01'], /^scs-timeline: option --on does not apply to periods; it accepts --scope, --as-of, --json, --data$/],
     ['missing --on', ['validity', '--scope', 'iaas'], /^scs-timeline: validity needs --on <YYYY-MM-DD>/],
     ['missing --scope', ['periods'], /^scs-timeline: --scope is required; expected one of iaas, kaas/],
-    ['unknown command', ['due'], /^scs-timeline: unknown command "due"; expected one of validity, periods, upcoming, standards/],
+    ['unknown command', ['due'], /^scs-timeline: unknown command "due"; expected one of validity, periods, versions, upcoming, standards/],
     ['stray argument', ['standards', 'KaaS'], /^scs-timeline: unexpected argument "KaaS"; options take the form --name <value>/],
     ['unknown track', ['standards', '--track', 'PaaS'], /^scs-timeline: unknown track "PaaS"; expected one of Global, IAM, IaaS, KaaS, Ops, Scopes$/],
     ['report over every day there is', ['report', '--since', '0001-01-01', '--until', '9999-12-31'], /^scs-timeline: --until 9999-12-31 is out of range; expected a day from 1970-01-01 to 9000-12-31$/],
@@ -242,7 +242,7 @@ describe.concurrent('bad command lines exit 2 with one line saying what is accep
   it('--help prints the usage and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^usage: scs-timeline <validity\|periods\|upcoming\|standards/);
+    expect(r.stdout).toMatch(/^usage: scs-timeline <validity\|periods\|versions\|upcoming\|standards/);
   });
 });
 
