@@ -94,7 +94,6 @@ describe('src/domain layout', () => {
     'scopes/scope-keys.test.ts',
     'subjects/monitor-status.test.ts',
     'subjects/schema.test.ts',
-    'subjects/subjects.test.ts',
     'subjects/unknown-fields.test.ts',
   ];
 

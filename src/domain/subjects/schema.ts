@@ -47,10 +47,29 @@ export const Subject = z.object({
   scopes: z.array(SubjectScope),
 });
 
+/** The prefix of a group's subject name in the monitor's pages (`GROUP_PREFIX` in monitor.py). */
+export const GROUP_PREFIX = 'group-';
+
+/**
+ * A group as the monitor defines it: the accounts that share a `group` value (`db_get_group`
+ * in sql.py), named `group-<value>` in its pages. `GET /status` reports subjects one by one;
+ * the members come from the group's detail page, which lists each with a heading.
+ */
+export const SubjectGroup = z.object({
+  /** `group-acme`. */
+  id: SubjectId.refine((id) => id.startsWith(GROUP_PREFIX) && id.length > GROUP_PREFIX.length, `expected ${GROUP_PREFIX}<name>`),
+  /** Sorted; a member need not be in `subjects` (an account without results). */
+  members: z.array(SubjectId).min(1),
+  /** Linked from the monitor's overview table; else named with `--monitor-group`. */
+  linked: z.boolean(),
+});
+
 export const SubjectsFile = z.object({
   /** Base URL of the monitor, ending in `/`. */
   monitor: HttpUrl,
   subjects: z.array(Subject),
+  /** Absent in files written before groups were synced. */
+  groups: z.array(SubjectGroup).default([]),
 });
 
 export type SubjectTestcase = z.output<typeof SubjectTestcase>;
@@ -58,12 +77,13 @@ export type SubjectResult = z.output<typeof SubjectResult>;
 export type SubjectVersion = z.output<typeof SubjectVersion>;
 export type SubjectScope = z.output<typeof SubjectScope>;
 export type Subject = z.output<typeof Subject>;
+export type SubjectGroup = z.output<typeof SubjectGroup>;
 export type SubjectsFile = z.output<typeof SubjectsFile>;
 
 const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
 
 /** The data file's content for a monitor's answer, sorted so that the same answer gives the same bytes. */
-export function subjectsFromStatus(status: MonitorStatus, monitor: string): SubjectsFile {
+export function subjectsFromStatus(status: MonitorStatus, monitor: string, groups: readonly SubjectGroup[] = []): SubjectsFile {
   const subjects = Object.entries(status).map(([id, scopes]) => ({
     id,
     scopes: Object.entries(scopes)
@@ -87,10 +107,11 @@ export function subjectsFromStatus(status: MonitorStatus, monitor: string): Subj
       }))
       .sort(byKey((s) => s.name)),
   }));
-  return { monitor, subjects: subjects.sort(byKey((s) => s.id)) };
+  const sortedGroups = groups.map((g) => ({ id: g.id, members: [...new Set(g.members)].sort(), linked: g.linked })).sort(byKey((g) => g.id));
+  return { monitor, subjects: subjects.sort(byKey((s) => s.id)), groups: sortedGroups };
 }
 
-/** The monitor's page of one subject and scope (`/page/detail/<subject>/<scope uuid>`). */
+/** The monitor's page of one subject (or group) and scope (`/page/detail/<subject>/<scope uuid>`). */
 export function monitorDetailUrl(file: Pick<SubjectsFile, 'monitor'>, subject: string, scopeUuid: string): string {
   return new URL(`page/detail/${encodeURIComponent(subject)}/${encodeURIComponent(scopeUuid)}`, file.monitor).href;
 }

@@ -1,34 +1,44 @@
 /**
- * All subjects on a day, most urgent first (the order of `/subjects/`), and the words the
- * CLI, the pages and the feeds say about a standing, so that they say the same.
+ * All subjects and groups on a day, most urgent first (the order of `/subjects/`), and the
+ * words the CLI, the pages and the feeds say about a standing, so that they say the same.
  */
 import type { Day } from '../days/day.ts';
 import type { Scope } from '../schemas/data.ts';
 import { findScope } from '../scopes/scopes.ts';
+import { groupStanding, type GroupScopeStanding, type GroupStanding, type MemberStanding } from './groups.ts';
 import type { Subject, SubjectsFile } from './schema.ts';
 import { standingOf, URGENCIES, type Standing, type Urgency, type VersionStanding } from './standing.ts';
 
 export interface SubjectStanding {
   subject: string;
-  /** Names starting `group-` are groups of subjects, as the monitor defines them. */
-  group: boolean;
+  /** A subject is one account; groups are ./groups.ts. */
+  group: false;
   scopes: Standing[];
   urgency: Urgency;
 }
 
-export const GROUP_PREFIX = 'group-';
-
 export function subjectStanding(subject: Subject, scopes: readonly Scope[], day: Day): SubjectStanding {
   const standings = subject.scopes.map((s) => standingOf(subject.id, s, findScope(scopes, s.uuid), day));
   const rank = Math.min(...standings.map((s) => URGENCIES.indexOf(s.urgency)), URGENCIES.length - 1);
-  return { subject: subject.id, group: subject.id.startsWith(GROUP_PREFIX), scopes: standings, urgency: URGENCIES[rank]! };
+  return { subject: subject.id, group: false, scopes: standings, urgency: URGENCIES[rank]! };
 }
+
+const byUrgency = (a: { urgency: Urgency; subject: string }, b: { urgency: Urgency; subject: string }) =>
+  URGENCIES.indexOf(a.urgency) - URGENCIES.indexOf(b.urgency) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
 
 /** Every subject, most urgent first, then by name. */
 export function subjectStandings(file: SubjectsFile, scopes: readonly Scope[], day: Day): SubjectStanding[] {
-  return file.subjects
-    .map((s) => subjectStanding(s, scopes, day))
-    .sort((a, b) => URGENCIES.indexOf(a.urgency) - URGENCIES.indexOf(b.urgency) || (a.subject < b.subject ? -1 : 1));
+  return file.subjects.map((s) => subjectStanding(s, scopes, day)).sort(byUrgency);
+}
+
+/** Every group, most urgent first, then by name. */
+export function groupStandings(file: SubjectsFile, scopes: readonly Scope[], day: Day): GroupStanding[] {
+  return file.groups.map((g) => groupStanding(g, file, scopes, day)).sort(byUrgency);
+}
+
+/** Subjects and groups together, most urgent first, then by name: the list of `/subjects/`. */
+export function allStandings(file: SubjectsFile, scopes: readonly Scope[], day: Day): (SubjectStanding | GroupStanding)[] {
+  return [...subjectStandings(file, scopes, day), ...groupStandings(file, scopes, day)].sort(byUrgency);
 }
 
 export function findSubject(file: SubjectsFile, name: string): Subject | null {
@@ -91,4 +101,24 @@ export const CERTIFICATE_WORDS = 'certificate expiry: not published (scs-0004-v1
 /** One line per scope: the answer of `scs-timeline subject` and of `/subjects/`. */
 export function standingLine(s: Standing): string {
   return [reliesWords(s), s.reliesOn ? expiryWords(s) : null, dueWords(s)].filter((x) => x !== null).join('; ');
+}
+
+/** A member's standing in a group's scope, in one line. */
+export function memberLine(m: MemberStanding): string {
+  return m.reported ? standingLine(m.standing) : `no result in ${m.standing.short} at the monitor`;
+}
+
+/** The tracker's deadlines over all members: "re-test by 2026-12-13 (acme-cloud); nothing due". */
+export function groupDeadlineWords(g: GroupScopeStanding): string {
+  const who = (members: string[]) => members.join(', ');
+  const parts = [g.retestBy ? `re-test by ${g.retestBy.day} (${who(g.retestBy.members)})` : 'no re-test day (no member relies on live results)'];
+  if (g.overdue) parts.push(`${g.overdue.version} ${g.overdue.validity} since ${g.overdue.since}, so overdue (${who(g.overdue.members)})`);
+  if (g.due) parts.push(`due: ${g.due.version} turns ${g.due.validity} on ${g.due.date} (in ${plural(g.due.daysLeft, 'day')}; ${who(g.due.members)})`);
+  if (!g.overdue && !g.due) parts.push('nothing due');
+  return parts.join('; ');
+}
+
+/** One line per scope of a group: its worst member as the monitor ranks it, then the deadlines over all members. */
+export function groupLine(g: GroupScopeStanding): string {
+  return `worst member ${g.worst.subject}: ${memberLine(g.worst)}; for the group: ${groupDeadlineWords(g)}`;
 }

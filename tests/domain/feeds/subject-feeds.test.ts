@@ -22,6 +22,7 @@ function subjects(): SubjectsFile {
   const results = ['a', HOSTILE].map((testcase) => ({ testcase, result: 1 as const, checkedAt: '2025-07-29T10:00:00', report: null }));
   return {
     monitor: 'https://monitor.example.test/',
+    groups: [],
     subjects: [
       {
         id: 'acme-old',
