@@ -1,7 +1,8 @@
 /**
  * `npm run sync [-- --repo owner/name] [--out data]`          from GitHub's API (GITHUB_TOKEN optional)
  * `npm run sync -- --git <clone> [--out data] [--pulls pulls.json]`   from a local clone
- * `… --monitor <base URL>` (or SCS_MONITOR_URL) also: the compliance monitor's subjects
+ * `… --monitor <base URL>` (or SCS_MONITOR_URL) also: the compliance monitor's subjects and groups
+ *   (`--monitor-group <name>`, repeatable, or SCS_MONITOR_GROUPS: groups its overview table does not link)
  *
  * Exit codes: 0 synced (or nothing changed), 1 the sync failed and `data/` is unchanged,
  * 2 the command line was wrong.
@@ -11,6 +12,7 @@ import { escapeControls, InputError } from '../src/domain/parse/errors.ts';
 import { GitError } from './lib/git.ts';
 import { clientOptionsFromEnv, GitHubError, makeScrubber } from './lib/github/client.ts';
 import { fetchMonitor, summarizeMonitor, type MonitorSync } from './lib/monitor.ts';
+import { groupId } from './lib/monitor-groups.ts';
 import { summarize, summarizeRequests, syncFromGit, syncFromGitHub } from './lib/sync.ts';
 import { SUBJECTS_FILE } from '../src/domain/subjects/schema.ts';
 import { writeFiles } from '../src/io/dataset.ts';
@@ -18,9 +20,10 @@ import { writeFiles } from '../src/io/dataset.ts';
 const USAGE = [
   'usage: npm run sync -- [--repo owner/name] [--branch main] [--out <dir>] [--max-wait <seconds>] [--cache <dir>]',
   '       npm run sync -- --git <path-to-clone> [--out <dir>] [--branch main] [--repo owner/name] [--pulls <export.json>]',
-  '       either with --monitor <base URL> (or SCS_MONITOR_URL): also the compliance monitor\'s GET /status into subjects.json',
+  '       either with --monitor <base URL> (or SCS_MONITOR_URL): also the compliance monitor\'s GET /status into subjects.json,',
+  '         with the groups its overview table links and those named with --monitor-group <name> (repeatable; or SCS_MONITOR_GROUPS=a,b)',
   '       npm run sync -- --monitor <base URL> --monitor-only [--out <dir>]   only subjects.json, beside the data there is',
-  'environment: GITHUB_TOKEN (optional, for a higher rate limit), GITHUB_API_URL (default https://api.github.com), SCS_MONITOR_URL',
+  'environment: GITHUB_TOKEN (optional, for a higher rate limit), GITHUB_API_URL (default https://api.github.com), SCS_MONITOR_URL, SCS_MONITOR_GROUPS',
 ].join('\n');
 
 function parse() {
@@ -36,6 +39,7 @@ function parse() {
         cache: { type: 'string', default: '.cache/github-blobs' },
         monitor: { type: 'string' },
         'monitor-only': { type: 'boolean' },
+        'monitor-group': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -64,10 +68,21 @@ function failed(error: unknown): never {
 
 // The monitor is asked first: if it fails, nothing of data/ has been written yet.
 const monitorUrl = args.monitor ?? (process.env.SCS_MONITOR_URL || undefined);
+const monitorGroups = args['monitor-group'] ?? (process.env.SCS_MONITOR_GROUPS ?? '').split(',').map((g) => g.trim()).filter((g) => g !== '');
+for (const name of monitorGroups) {
+  if (groupId(name) === null) {
+    console.error(`sync: --monitor-group ${JSON.stringify(name)}: expected a group's name as the monitor's accounts give it (acme for group-acme): letters, digits, ".", "_" and "-"\n${USAGE}`);
+    process.exit(2);
+  }
+}
+if (monitorGroups.length && monitorUrl === undefined) {
+  console.error(`sync: --monitor-group (or SCS_MONITOR_GROUPS) needs --monitor <base URL> (or SCS_MONITOR_URL)\n${USAGE}`);
+  process.exit(2);
+}
 let monitor: MonitorSync | null = null;
 if (monitorUrl !== undefined) {
   try {
-    monitor = await fetchMonitor(monitorUrl);
+    monitor = await fetchMonitor(monitorUrl, { groups: monitorGroups });
   } catch (error) {
     failed(error);
   }

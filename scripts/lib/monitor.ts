@@ -1,14 +1,16 @@
 /**
  * The SCS compliance monitor as a source: one `GET /status` with `Accept: application/json`
- * (the monitor answers 406 to anything else), validated with the schema of its answer, and
- * turned into the content of `data/subjects.json`. Any failure throws an InputError naming
- * the URL and the field, before anything is written.
+ * (the monitor answers 406 to anything else), validated with the schema of its answer; then
+ * its groups, which /status does not report (./monitor-groups.ts); all turned into the
+ * content of `data/subjects.json`. Any failure throws an InputError naming the URL and the
+ * field, before anything is written.
  */
 import { InputError, problemsFromZod, showValue } from '../../src/domain/parse/errors.ts';
 import { stableJson } from '../../src/domain/dataset/serialize.ts';
 import { MonitorStatus } from '../../src/domain/subjects/monitor-status.ts';
 import { subjectsFromStatus, SubjectsFile } from '../../src/domain/subjects/schema.ts';
 import { unknownFields } from '../../src/domain/subjects/unknown-fields.ts';
+import { fetchGroups } from './monitor-groups.ts';
 
 /** The production monitor, which the scheduled workflow syncs from. */
 export const PRODUCTION_MONITOR = 'https://compliance.sovereignit.cloud/';
@@ -23,6 +25,10 @@ export interface MonitorSync {
   /** The bytes of `data/subjects.json`. */
   text: string;
   warnings: string[];
+  /** What the sync says besides warnings (groups the table links that have no members). */
+  notes: string[];
+  /** How many requests were made. */
+  requests: number;
 }
 
 function fail(url: string, key: string, value: string | null, expected: string): never {
@@ -44,13 +50,12 @@ export function monitorBase(base: string): string {
   return url.href;
 }
 
-export async function fetchMonitor(base: string, options: { timeoutMs?: number } = {}): Promise<MonitorSync> {
-  const monitor = monitorBase(base);
-  const url = new URL('status', monitor).href;
+/** One GET of the monitor: the body of a 200 answer of the content type expected, else an InputError naming the URL. */
+export async function ask(url: string, accept: string, timeoutMs: number): Promise<string> {
   let response: Response;
   let body: string;
   try {
-    response = await fetch(url, { headers: { accept: 'application/json' }, redirect: 'follow', signal: AbortSignal.timeout(options.timeoutMs ?? 30_000) });
+    response = await fetch(url, { headers: { accept }, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
     body = await response.text();
   } catch (error) {
     const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
@@ -58,7 +63,21 @@ export async function fetchMonitor(base: string, options: { timeoutMs?: number }
   }
   if (response.status !== 200) fail(url, 'status', String(response.status), `expected 200; the monitor said ${showValue(body.slice(0, 200))}`);
   const type = response.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) fail(url, 'content-type', showValue(type), 'expected application/json');
+  if (type.split(';')[0]!.trim().toLowerCase() !== accept) fail(url, 'content-type', showValue(type), `expected ${accept}`);
+  return body;
+}
+
+export interface MonitorOptions {
+  timeoutMs?: number;
+  /** Groups to ask for besides those the overview table links: their `group` value (`acme` for `group-acme`). */
+  groups?: readonly string[];
+}
+
+export async function fetchMonitor(base: string, options: MonitorOptions = {}): Promise<MonitorSync> {
+  const monitor = monitorBase(base);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const url = new URL('status', monitor).href;
+  const body = await ask(url, 'application/json', timeoutMs);
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -71,14 +90,24 @@ export async function fetchMonitor(base: string, options: { timeoutMs?: number }
   const warnings = unknown.length
     ? [`monitor ${url}: ${unknown.length} unknown field${unknown.length === 1 ? '' : 's'}, not kept: ${unknown.slice(0, MAX_NAMED).join(', ')}${unknown.length > MAX_NAMED ? ` and ${unknown.length - MAX_NAMED} more` : ''}`]
     : [];
+  const groups = await fetchGroups(monitor, parsed.data, options.groups ?? [], (u) => ask(u, 'text/markdown', timeoutMs));
+  warnings.push(...groups.warnings);
+  // A subject of /status named as a group is shown by the monitor's pages as the group (`_resolve_group`).
+  const status = Object.fromEntries(Object.entries(parsed.data).filter(([id]) => !groups.groups.some((g) => g.id === id)));
   // Validated as the site reads it, so nothing the site would refuse is written.
-  const file = SubjectsFile.safeParse(subjectsFromStatus(parsed.data, monitor));
-  if (!file.success) throw new InputError(problemsFromZod(`GET ${url} (as data/subjects.json)`, file.error, subjectsFromStatus(parsed.data, monitor)));
-  return { url, file: file.data, text: stableJson(file.data), warnings };
+  const content = subjectsFromStatus(status, monitor, groups.groups);
+  const file = SubjectsFile.safeParse(content);
+  if (!file.success) throw new InputError(problemsFromZod(`GET ${url} (as data/subjects.json)`, file.error, content));
+  return { url, file: file.data, text: stableJson(file.data), warnings, notes: groups.notes, requests: 1 + groups.requests };
 }
 
 /** The sync's summary of a monitor answer. */
 export function summarizeMonitor(m: MonitorSync): string[] {
   const scopes = m.file.subjects.reduce((n, s) => n + s.scopes.length, 0);
-  return [`monitor ${m.url}: ${m.file.subjects.length} subjects (${m.file.subjects.map((s) => s.id).join(', ') || 'none'}), ${scopes} scope results`, ...m.warnings.map((w) => `warning: ${w}`)];
+  const groups = m.file.groups.map((g) => `${g.id} (${g.members.join(', ')})`).join(', ') || 'none';
+  return [
+    `monitor ${m.url}: ${m.file.subjects.length} subjects (${m.file.subjects.map((s) => s.id).join(', ') || 'none'}), ${scopes} scope results; ${m.file.groups.length} group${m.file.groups.length === 1 ? '' : 's'}: ${groups}; ${m.requests} requests`,
+    ...m.notes.map((n) => `monitor: ${n}`),
+    ...m.warnings.map((w) => `warning: ${w}`),
+  ];
 }
