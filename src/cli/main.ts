@@ -8,7 +8,7 @@
  *   scs-timeline standards [--on <day>] [--track KaaS] [--known-now]
  *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
  *   scs-timeline rules [--scope <id>]
- *   scs-timeline subject <name> [--on <day>]
+ *   scs-timeline subject <name|group-<name>> [--on <day>]
  *   scs-timeline review --repo <clone> --base <rev> --head <rev> [--on <day>]
  *
  * Common options: --json, --data <dir>. "Today" is SCS_TODAY if set, else today's UTC date.
@@ -36,7 +36,7 @@ const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [-
   standards [--on <YYYY-MM-DD>] [--track <track>] [--known-now]   (default: as known on that day)
   report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)
   rules     [--scope <id|uuid|name>]   (every revision checked against scs-0003-v1)
-  subject   <name> [--on <YYYY-MM-DD>]   (a cloud in data/subjects.json, from a sync with --monitor)
+  subject   <name> [--on <YYYY-MM-DD>]   (a cloud, or a group group-<name>, in data/subjects.json, from a sync with --monitor)
   review    --repo <clone> --base <rev> --head <rev> [--on <YYYY-MM-DD>]   (Markdown for a PR comment; exit 1 on a rule violation)`;
 
 const DEFAULT_DATA = fileURLToPath(new URL('../../data/', import.meta.url));

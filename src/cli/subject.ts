@@ -1,19 +1,68 @@
 /**
- * `scs-timeline subject <name> [--on <day>]`: what one cloud must do, by when: the
- * compliance monitor's results in `data/subjects.json` joined with this tracker's timelines.
+ * `scs-timeline subject <name> [--on <day>]`: what one cloud (or group of clouds, `group-…`)
+ * must do, by when: the compliance monitor's results in `data/subjects.json` joined with this
+ * tracker's timelines.
  */
 import type { Day } from '../domain/days/day.ts';
+import { newestCheck } from '../domain/feeds/subject-feeds.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
-import { monitorDetailUrl, type SubjectsFile } from '../domain/subjects/schema.ts';
-import { CERTIFICATE_WORDS, findSubject, progressWords, standingLine, subjectStanding } from '../domain/subjects/subjects.ts';
+import { findGroup, groupsOf, groupStanding } from '../domain/subjects/groups.ts';
+import { GROUP_PREFIX, monitorDetailUrl, type SubjectGroup, type SubjectsFile } from '../domain/subjects/schema.ts';
+import { CERTIFICATE_WORDS, findSubject, groupLine, memberLine, progressWords, standingLine, subjectStanding } from '../domain/subjects/subjects.ts';
 import { UsageError, type Answer } from './commands.ts';
 
+function groupCommand(dataset: Dataset, file: SubjectsFile, group: SubjectGroup, on: Day): Answer {
+  const standing = groupStanding(group, file, dataset.scopes, on);
+  const checked = group.members.map((m) => newestCheck(file, m)).filter((d) => d !== null).sort().at(-1) ?? null;
+  const scopes = standing.scopes.map((g) => ({
+    scopeUuid: g.scopeUuid,
+    scopeName: g.scopeName,
+    scopeId: g.scopeId,
+    short: g.short,
+    urgency: g.urgency,
+    worst: g.worst.subject,
+    retestBy: g.retestBy,
+    due: g.due,
+    overdue: g.overdue,
+    words: { standing: groupLine(g) },
+    members: g.members.map((m) => ({ subject: m.subject, reported: m.reported, result: m.result, urgency: m.standing.urgency, words: memberLine(m), standing: m.standing })),
+    monitorPage: monitorDetailUrl(file, group.id, g.scopeUuid),
+  }));
+  const source = group.linked ? "linked from the monitor's overview table" : 'named with --monitor-group';
+  const text = [
+    `${group.id} (a group, as the monitor defines it: the accounts of group ${group.id.slice(GROUP_PREFIX.length)}: ${group.members.join(', ')}) on ${on}: ${standing.urgency}`,
+    `  from the compliance monitor ${file.monitor} (${source}); newest result of a member checked on ${checked ?? 'never'}`,
+    ...(scopes.length ? [] : ['  no member has results at the monitor']),
+    ...scopes.flatMap((s) => [`  ${s.short}: ${s.words.standing}`, ...s.members.map((m) => `    ${m.subject}: ${m.words}`), `    monitor: ${s.monitorPage}`]),
+    `  ${CERTIFICATE_WORDS}`,
+  ];
+  return {
+    json: {
+      subject: group.id,
+      group: true,
+      members: group.members,
+      linked: group.linked,
+      day: on,
+      monitor: file.monitor,
+      newestCheck: checked,
+      urgency: standing.urgency,
+      scopes,
+      certificate: { expires: null, note: CERTIFICATE_WORDS },
+    },
+    text,
+  };
+}
+
 export function subjectCommand(dataset: Dataset, file: SubjectsFile, opts: { name: string | undefined; on: Day }): Answer {
-  const known = file.subjects.map((s) => s.id).join(', ') || 'none';
+  const known = [...file.subjects.map((s) => s.id), ...file.groups.map((g) => `${g.id} (a group)`)].join(', ') || 'none';
   if (!opts.name) throw new UsageError(`subject needs a name: scs-timeline subject <name> [--on <day>]; the data has ${known}`);
+  // As the monitor's pages, a `group-` name is the group (`_resolve_group`).
+  const group = findGroup(file, opts.name);
+  if (group) return groupCommand(dataset, file, group, opts.on);
   const subject = findSubject(file, opts.name);
   if (!subject) throw new UsageError(`unknown subject ${JSON.stringify(opts.name)}; the monitor ${file.monitor} reported ${known}`);
   const standing = subjectStanding(subject, dataset.scopes, opts.on);
+  const memberOf = groupsOf(file, subject.id).map((g) => g.id);
   const checked = subject.scopes.flatMap((s) => s.results.map((r) => r.checkedAt.slice(0, 10))).sort().at(-1) ?? null;
   const scopes = standing.scopes.map((s) => ({
     ...s,
@@ -21,8 +70,9 @@ export function subjectCommand(dataset: Dataset, file: SubjectsFile, opts: { nam
     monitorPage: monitorDetailUrl(file, subject.id, s.scopeUuid),
   }));
   const text = [
-    `${subject.id}${standing.group ? ' (a group, as the monitor defines it)' : ''} on ${opts.on}: ${standing.urgency}`,
+    `${subject.id} on ${opts.on}: ${standing.urgency}`,
     `  from the compliance monitor ${file.monitor}; newest result checked on ${checked ?? 'never'}`,
+    ...(memberOf.length ? [`  member of ${memberOf.join(', ')}`] : []),
     ...scopes.flatMap((s) => [`  ${s.short}: ${s.words.standing}`, ...(s.words.toward ? [`    toward: ${s.words.toward}`] : []), `    monitor: ${s.monitorPage}`]),
     `  ${CERTIFICATE_WORDS}`,
   ];
@@ -30,6 +80,7 @@ export function subjectCommand(dataset: Dataset, file: SubjectsFile, opts: { nam
     json: {
       subject: subject.id,
       group: standing.group,
+      memberOf,
       day: opts.on,
       monitor: file.monitor,
       newestCheck: checked,
