@@ -48,7 +48,8 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     const data = join(tempDir('subjects-data'), 'data');
     mkdirSync(data, { recursive: true });
     cpSync(join(PROJECT_DIR, 'data'), data, { recursive: true });
-    const r = await runScript('scripts/sync.ts', ['--monitor', monitor.url, '--monitor-only', '--out', data]);
+    // Group acme (acme-old) is not linked from the recorded overview table: named.
+    const r = await runScript('scripts/sync.ts', ['--monitor', monitor.url, '--monitor-only', '--monitor-group', 'acme', '--out', data]);
     await monitor.close();
     expect(r.code, r.stderr).toBe(0);
     const dist = await buildSite({ today, dataDir: data, label: `subjects-${today}` });
@@ -81,7 +82,7 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     expect(line).toContain('IaaS: passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due');
     // KaaS: its report lacks required results, so it is non-compliant there.
     expect(line).toContain('KaaS: non-compliant');
-    expect(order).toEqual(['acme-cloud', 'acme-old']);
+    expect(order).toEqual(['acme-cloud', 'acme-old', 'group-acme']);
     expect(errors).toEqual([]);
   });
 
@@ -92,6 +93,36 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     expect(line).toContain('v4 deprecated since 2025-07-01, so overdue');
     expect(order[0]).toBe('acme-cloud'); // non-compliant in KaaS ranks before overdue
     expect(order).toContain('acme-old');
+  });
+
+  it('/subjects/ lists group acme, marked as a group with its members, by its worst member and the members’ deadlines', async () => {
+    const { line, order } = await row(sites.faked.url, 'group-acme');
+    expect(line).toContain('group-acme (group of acme-old)');
+    expect(line).toContain('overdue');
+    expect(line).toContain('IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204)');
+    expect(line).toContain('for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)');
+    // Overdue like acme-old, after the non-compliant acme-cloud; by name after acme-old.
+    expect(order).toEqual(['acme-cloud', 'acme-old', 'group-acme']);
+  });
+
+  it('a group page links its members’ pages and the monitor’s page of the group; a member page links its group', async () => {
+    const { page, context, errors } = await openPage(browser, '/subjects/group-acme/', {}, sites.faked.url);
+    expect(await page.locator('h1').innerText()).toBe('group-acme: overdue');
+    const body = await text(page, 'main, body');
+    expect(body).toContain('the accounts that share the group acme');
+    expect(body).toContain('For the group re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)');
+    expect(await page.locator('a', { hasText: 'details of group acme in SCS-compatible IaaS at the monitor' }).getAttribute('href')).toMatch(
+      /^http:\/\/127\.0\.0\.1:\d+\/page\/detail\/group-acme\/50393e6f-2ae1-4c5c-a62c-3b75f2abef3f$/,
+    );
+    expect(await page.locator('tbody th a').allInnerTexts()).toEqual(['acme-old']);
+    await page.locator('tbody th a', { hasText: 'acme-old' }).click();
+    await page.waitForURL(/\/subjects\/acme-old\/$/);
+    expect(await text(page, 'main, body')).toContain('Member of group-acme.');
+    await page.locator('a', { hasText: 'group-acme' }).first().click();
+    await page.waitForURL(/\/subjects\/group-acme\/$/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('a subject page: scopes, passes, expiry, due, progress toward the next version, the monitor page, no certificate expiry', async () => {
