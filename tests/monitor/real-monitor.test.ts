@@ -4,10 +4,12 @@
  * scs-compliance-check.py (fake check tool) signed and posted, then the real sync with
  * `--monitor` and `scs-timeline subject`. The monitor's clock is set with libfaketime:
  * 2026-12-01, then (same database) 2025-08-01, as the answers recorded in
- * ../shared/fixtures/compliance-monitor/ were made.
+ * ../shared/fixtures/compliance-monitor/ were made. In its bootstrap.yaml acme-old is in group
+ * acme, which the monitor's overview table (a fixed list of certified clouds) does not link:
+ * the sync is told `--monitor-group acme`, and reads the members from the monitor's own page.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_MONITOR_FIXTURES, HAVE_SNAPSHOT, MONITOR_FIXTURES, snapshotClone } from '../support/monitor-fixtures.ts';
@@ -37,9 +39,11 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
     const dir = join(work, `data-${name}`);
     mkdirSync(dir, { recursive: true });
     cpSync(join(ROOT, 'data'), dir, { recursive: true });
-    const r = await runScript('scripts/sync.ts', ['--monitor', monitor!.url, '--monitor-only', '--out', dir]);
+    const r = await runScript('scripts/sync.ts', ['--monitor', monitor!.url, '--monitor-only', '--monitor-group', 'acme', '--out', dir]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('2 subjects (acme-cloud, acme-old), 3 scope results');
+    // /status, the table, group acme's page and the seven groups the table links (no accounts here).
+    expect(r.stdout).toContain('2 subjects (acme-cloud, acme-old), 3 scope results; 1 group: group-acme (acme-old); 10 requests\n');
+    expect(r.stdout).toContain(`monitor: ${monitor!.url}/markdown/table links 7 groups without members at this monitor, not kept: group-artcodix,`);
     // The monitor's answer has no field the schema does not know.
     expect(r.stdout).not.toContain('warning');
     data[name] = dir;
@@ -123,6 +127,33 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
     const r = await cli(['subject', 'acme-old', '--on', '2026-12-01', '--data', data.now]);
     expect(r.stdout).toContain('IaaS: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1');
     expect(r.stdout).toMatch(/toward: passes 38 of 54 testcases of IaaS v5\.1 \(effective\); 16 testcases failed/);
+  });
+
+  it('finds group acme with member acme-old on the monitor’s own pages', async () => {
+    for (const dir of [data.now, data.then]) {
+      const file = JSON.parse(readFileSync(join(dir, 'subjects.json'), 'utf8'));
+      expect(file.groups).toEqual([{ id: 'group-acme', linked: false, members: ['acme-old'] }]);
+    }
+    // What the monitor itself shows for the group: the member's section.
+    const page = await (await fetch(`${monitor!.url}/markdown/detail/group-acme/${IAAS}`)).text();
+    expect(page).toContain('## acme-old: SCS-compatible IaaS');
+  });
+
+  it('group-acme on 2026-12-01: its worst member acme-old passes nothing in force, nothing to re-test by, nothing due', async () => {
+    const r = await cli(['subject', 'group-acme', '--on', '2026-12-01', '--data', data.now]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('group-acme (a group, as the monitor defines it: the accounts of group acme: acme-old) on 2026-12-01: non-compliant\n');
+    expect(r.stdout).toContain('  IaaS: worst member acme-old: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1; for the group: no re-test day (no member relies on live results); nothing due\n');
+    // The monitor of data.now, started with the clock at 2026-12-01, has stopped since: its port is in the data.
+    expect(r.stdout).toMatch(new RegExp(`\n    monitor: http://127\\.0\\.0\\.1:\\d+/page/detail/group-acme/${IAAS}\n`));
+  });
+
+  it('group-acme on 2025-08-01: overdue with acme-old (v4 deprecated since 2025-07-01), re-test by 2026-12-13', async () => {
+    const r = await cli(['subject', 'group-acme', '--on', '2025-08-01', '--data', data.then]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain(') on 2025-08-01: overdue\n');
+    expect(r.stdout).toContain('  IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204);');
+    expect(r.stdout).toContain('; for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)\n');
   });
 
   it('an unreachable monitor leaves data/ unchanged', async () => {
