@@ -5,6 +5,7 @@
 import { assemble, pullsFromCommits } from '../../src/domain/upstream/assemble.ts';
 import { describeChanges } from '../../src/domain/upstream/sync-summary.ts';
 import { formatProblem, InputError } from '../../src/domain/parse/errors.ts';
+import type { Caps } from '../../src/domain/parse/caps.ts';
 import { mergePulls, PullExport, pullFromGitHub } from '../../src/domain/pulls/pulls.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { urlWarnings } from '../../src/domain/schemas/url.ts';
@@ -27,6 +28,8 @@ export interface GitSyncOptions {
   pulls?: string;
   /** More files for `data/` (subjects.json), written in the same all-or-nothing step. */
   extra?: Record<string, string>;
+  /** The caps on totals (default `CAPS`, src/domain/parse/caps.ts); tests lower them. */
+  caps?: Caps;
 }
 
 export interface SyncResult {
@@ -141,7 +144,7 @@ export async function syncFromGit(options: GitSyncOptions): Promise<SyncResult> 
   const fromCommits = pullsFromCommits(snapshot);
   const exported = options.pulls ? await readPullExport(options.pulls, snapshot.repo) : [];
   const pulls = mergePulls(fromCommits, exported);
-  const { dataset, ignored } = assemble(snapshot, pulls, options.pulls ? 'export' : 'git');
+  const { dataset, ignored } = assemble(snapshot, pulls, options.pulls ? 'export' : 'git', options.caps);
   dataset.meta.warnings.push(...pullUrlWarnings(options.pulls ?? 'git', dataset.pulls));
   const write = await writeDataset(options.out, dataset, options.extra);
   const changes = describeChanges(previous, dataset);

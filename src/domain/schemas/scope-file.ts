@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import { Day } from '../days/day.ts';
 import { Validity } from './validity.ts';
+import { MAX_REVISION_TIMELINE_ENTRIES } from '../parse/caps.ts';
 
 /**
  * A version's name (`v5.1`, `next`) is part of event ids (`scope/iaas/v5.1/warn`), feed UIDs
@@ -75,7 +76,9 @@ export const ScopeFile = z
     url: z.string().optional(),
     modules: z.array(ScopeFileModule).default([]),
     groups: z.array(ScopeFileGroup).default([]),
-    timeline: z.array(TimelineEntry),
+    // A page draws the whole timeline of a revision: one that long is refused at the head,
+    // and kept as unparseable in the history (parse/caps.ts).
+    timeline: z.array(TimelineEntry).max(MAX_REVISION_TIMELINE_ENTRIES, { message: `expected at most ${MAX_REVISION_TIMELINE_ENTRIES} timeline entries in one scope file` }),
     versions: z.array(ScopeFileVersion),
   })
   .loose()

@@ -21,6 +21,8 @@ import { pullRequestOfMessage, type UpstreamCommit, type UpstreamSnapshot } from
 import { decodeUtf8 } from '../parse/yaml.ts';
 import { scopesFromDocuments } from '../scope-model/documents-only.ts';
 import { isScopeDocument, readScopeDocumentBody } from '../scope-model/scope-document.ts';
+import { CAPS, type Caps } from '../parse/caps.ts';
+import { capPulls, capTimelines } from './apply-caps.ts';
 import { disagreementWarnings, joinVersionFacts, type ScopeDocument } from '../scope-model/version-facts.ts';
 
 function errorText(error: unknown): string {
@@ -256,12 +258,16 @@ function refuseTwinScopeFiles(paths: readonly string[]): void {
   if (problems.length > 0) throw new InputError(problems);
 }
 
-/** Build every data file from an upstream snapshot; pulls are added by the caller. */
-export function assemble(snapshot: UpstreamSnapshot, pulls: PullRequest[], pullRequestSource: Meta['pullRequestSource']): Assembled {
+/**
+ * Build every data file from an upstream snapshot; pulls are added by the caller. The caps
+ * on totals (`parse/caps.ts`) apply; tests lower them to check their edges.
+ */
+export function assemble(snapshot: UpstreamSnapshot, allPulls: PullRequest[], pullRequestSource: Meta['pullRequestSource'], caps: Caps = CAPS): Assembled {
   const warnings: string[] = [...(snapshot.warnings ?? [])];
   const scopeFiles = [...snapshot.files].filter(([path]) => SCOPE_FILE_PATTERN.test(path)).sort(([a], [b]) => (a < b ? -1 : 1));
   refuseTwinScopeFiles(scopeFiles.map(([path]) => path));
-  const yamlScopes = scopeFiles.map(([path, content]) => assembleScope(snapshot, path, content, warnings));
+  const yamlScopes = capTimelines(scopeFiles.map(([path, content]) => assembleScope(snapshot, path, content, warnings)), caps.timelineEntries, warnings);
+  const pulls = capPulls(allPulls, caps.pulls, warnings);
   const documents = assembleDocuments(snapshot, warnings);
   const scopes = joinScopes(yamlScopes, scopeDocuments(snapshot, documents), warnings);
   // A pull request that changed a scope file under an earlier name (Tests/scs-compatible.yaml)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { IncludeItem, LegacyScopeFile, ScopeFile, TimelineEntry, VersionName } from '../../../src/domain/schemas/scope-file.ts';
 import { parseYaml } from '../../../src/domain/parse/yaml.ts';
+import { MAX_REVISION_TIMELINE_ENTRIES } from '../../../src/domain/parse/caps.ts';
 
 const FILE = `
 uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
@@ -70,6 +71,21 @@ describe('ScopeFile', () => {
       const without = FILE.replace(new RegExp(`^${key}:`, 'm'), `old_${key}:`);
       expect(issues(without).some((i) => i.path[0] === key), key).toBe(true);
     }
+  });
+});
+
+describe('ScopeFile: timeline length', () => {
+  const withEntries = (n: number) => {
+    const scope = parsed() as { timeline: unknown[] };
+    return { ...scope, timeline: Array.from({ length: n }, (_, i) => ({ date: `2030-01-01`.replace('01-01', `${String((i % 12) + 1).padStart(2, '0')}-01`), versions: { v4: 'effective' } })) };
+  };
+  it('takes up to MAX_REVISION_TIMELINE_ENTRIES entries, one under and at it', () => {
+    expect(ScopeFile.safeParse(withEntries(MAX_REVISION_TIMELINE_ENTRIES - 1)).success).toBe(true);
+    expect(ScopeFile.safeParse(withEntries(MAX_REVISION_TIMELINE_ENTRIES)).success).toBe(true);
+  });
+  it('refuses one more with one issue on the timeline naming the limit', () => {
+    const result = ScopeFile.safeParse(withEntries(MAX_REVISION_TIMELINE_ENTRIES + 1));
+    expect(result.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['timeline', `expected at most ${MAX_REVISION_TIMELINE_ENTRIES} timeline entries in one scope file`]]);
   });
 });
 
