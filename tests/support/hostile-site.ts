@@ -8,12 +8,15 @@
  *   scope's `url` and one of its modules' `url` (a module that names no document, so its own
  *   URL is all a page could link);
  * - two pull requests with hostile titles, author and label for /progress/ and /report/;
- * - upstream data 28 days older than the build, so every page carries the staleness warning.
+ * - upstream data 28 days older than the build, so every page carries the staleness warning;
+ * - a cap that took effect (a `cap reached:` warning, with markup in it) and MAX_PAGE_ROWS + 5
+ *   more open pull requests of scs-0123-v1, so long lists end in "and N more".
  * It is built under a site URL and a base path, as a fork's deployment would be.
  */
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { addDays } from '../../src/domain/days/day.ts';
 import { movedDataset, writeDataDir } from './datasets.ts';
+import { capWarning, MAX_PAGE_ROWS } from '../../src/domain/parse/caps.ts';
 
 export const HOSTILE = `<img src=x onerror=alert(1)></script><script>alert(2)</script>"'&amp;`;
 
@@ -40,6 +43,11 @@ export const HOSTILE_BASE = '/timeline/';
 export const PROGRESS_TITLE = 'Stabilize <script>alert("pr")</script> ](javascript:alert(1)) [x](https://evil.invalid)\r\n---\r\n# <img src=x onerror=alert(2)>';
 export const PROGRESS_AUTHOR = '<b onmouseover=alert(3)>me</b>';
 export const PROGRESS_LABEL = '<i>label</i>';
+/** The cap warning of the hostile data: every page shows it, as text. */
+export const HOSTILE_CAP_WARNING = capWarning(`12 pull requests touch standards or scopes; only the newest 10, #2 and later, are kept ${HOSTILE}`);
+/** The many open pull requests, numbered from 92000: more than a page lists. */
+export const MANY_PULLS = Array.from({ length: MAX_PAGE_ROWS + 5 }, (_, i) => 92_000 + i);
+
 /** The hostile pull requests of /progress/ and /report/: one open, one merged in the report's week. */
 export const PROGRESS_PULLS = [90101, 90102] as const;
 
@@ -63,7 +71,8 @@ export async function hostileDataset(): Promise<Dataset> {
   iaas.url = HOSTILE_URLS[0]!;
   for (const m of iaas.modules) if (m.id === HOSTILE_MODULE) Object.assign(m, { url: HOSTILE_URLS[1], document: null });
   data.pulls.push(progressPull(PROGRESS_PULLS[0], 'open', '2025-01-11T10:00:00Z'), progressPull(PROGRESS_PULLS[1], 'merged', '2025-01-12T10:00:00Z'));
-  data.meta = { ...data.meta, source: { ...data.meta.source, committedAt: `${HOSTILE_DATA_DAY}T12:00:00Z`, date: HOSTILE_DATA_DAY } };
+  for (const number of MANY_PULLS) data.pulls.push({ ...progressPull(number, 'open', '2024-12-02T10:00:00Z'), title: `Revise scs-0123-v1 (${number})`, author: 'many', labels: [], createdAt: '2024-12-01T10:00:00Z', reviewDecision: null });
+  data.meta = { ...data.meta, source: { ...data.meta.source, committedAt: `${HOSTILE_DATA_DAY}T12:00:00Z`, date: HOSTILE_DATA_DAY }, warnings: [...data.meta.warnings, HOSTILE_CAP_WARNING] };
   return data;
 }
 
