@@ -67,7 +67,7 @@ export function capTimelines<S extends CappedScope>(scopes: readonly S[], max: n
     const left = s.revisions.slice(0, dropped);
     const entries = left.reduce((n, r) => n + r.timeline.length, 0);
     warnings.push(capWarning(
-      `${s.file ?? '?'}: the ${dropped} oldest revision${dropped === 1 ? '' : 's'} (${left[0]!.date} to ${left[dropped - 1]!.date}, ${entries} timeline entries) left out of the history: all scope files together keep at most ${max} timeline entries over their revisions`,
+      `${s.file ?? '?'}: the ${dropped} oldest revision${dropped === 1 ? '' : 's'} (${left[0]!.date} to ${left[dropped - 1]!.date}, ${entries} timeline entr${entries === 1 ? 'y' : 'ies'}) left out of the history: all scope files together keep at most ${max} timeline entries over their revisions`,
     ));
     return { ...s, revisions: s.revisions.slice(dropped) };
   });

@@ -39,7 +39,7 @@ describe('timeline entries over all revisions', () => {
     const { dataset } = await syncFromGit({ git: repo, out: out(), caps: { ...CAPS, timelineEntries: BASE_ENTRIES - 1 } });
     expect(dataset.scopes[0]!.revisions.map((r) => [r.pr, r.timeline.length])).toEqual([[20, 2]]);
     expect(dataset.meta.warnings.filter(isCapWarning)).toEqual([
-      `cap reached: ${SCOPE_PATH}: the 1 oldest revision (2024-02-28 to 2024-02-28, 1 timeline entries) left out of the history: all scope files together keep at most 2 timeline entries over their revisions`,
+      `cap reached: ${SCOPE_PATH}: the 1 oldest revision (2024-02-28 to 2024-02-28, 1 timeline entry) left out of the history: all scope files together keep at most 2 timeline entries over their revisions`,
     ]);
   });
 
