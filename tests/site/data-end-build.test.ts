@@ -2,7 +2,8 @@
  * A real `astro build` of the project's data for 2026-12-01, more than three months after
  * the pull-request data ends (2026-08-21): /report/, /report.md and /progress/ say where the
  * data ends, count up to that day, and chart nothing past its month; every call week of the
- * data has its report, pre-rendered and linked.
+ * data has its report, pre-rendered and linked. The last successful check (three days before
+ * the build) is handed over as the deploy workflow does: every page warns about the check.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,8 +19,22 @@ const read = (path: string) => readFileSync(join(dist, path), 'utf8');
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
 
 beforeAll(async () => {
-  dist = await buildSite({ today: '2026-12-01', label: 'data-end' });
+  dist = await buildSite({ today: '2026-12-01', lastChecked: '2026-11-28T06:17:00Z', label: 'data-end' });
 }, 300_000);
+
+describe('built on 2026-12-01, last checked on 2026-11-28', () => {
+  // data/ is what a GitHub sync of the snapshot writes (tests/sync/github/github-snapshot.test.ts).
+  it('says how old the newest upstream commit is, when the data was last checked, and warns about the check', () => {
+    const html = read('index.html');
+    expect(html).toMatch(/SCS-compatible IaaS|IaaS/);
+    const page = text(html);
+    expect(page).toContain('The newest upstream commit is 102 days old.');
+    expect(page).toContain('Last checked against upstream 2026-11-28.');
+    expect(page).toContain('Last checked 3 days ago (2026-11-28): the sync has not succeeded since, so dates announced after that may be missing.');
+    // The check is known: the warning is about it, not about the age of the head.
+    expect(page).not.toContain('days older than this build');
+  });
+});
 
 describe('built on 2026-12-01, pull requests as of 2026-08-21', () => {
   it('/report/ and /report.md are the last week of the data and say so', () => {

@@ -1,18 +1,19 @@
 /**
  * The GitHub source on the real upstream snapshot (1,068 commits, 850 of them on the first-parent line; 808 pull requests), served
  * by the GitHub-compatible test server: request budgets (cold ≤ 40, warm ≤ 3 and all
- * conditional), the same documents, scopes and revisions as the git source byte for byte, and a site
- * built from what the sync wrote with a last successful check handed over as the deploy does.
+ * conditional), the same documents, scopes and revisions as the git source byte for byte, and
+ * the same files as the committed data/, whose site tests/site/data-end-build.test.ts builds.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../support/astro-build.ts';
+import { readDataset } from '../../../src/io/dataset.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer, type ServerPull } from '../../support/github-server.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../../support/snapshot.ts';
 import { syncEnv } from './support.ts';
 import { runSync, type RunResult } from '../../support/upstream-repo.ts';
 import { dirState, tempDir } from '../../support/files.ts';
+import { DATA_DIR, realData } from '../../support/real-data.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
@@ -82,17 +83,17 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
     expect(warm.stdout).toContain(`${made.length} requests, ${made.length} answered 304 (free)`);
   });
 
-  it('feeds a site build end to end', { timeout: 300_000 }, async () => {
-    // Built 28 days after the newest upstream commit (2026-08-21), 3 days after the last
-    // successful check, as the deploy workflow hands it over: the warning is about the check.
-    const dist = await buildSite({ dataDir: out, today: '2026-09-18', lastChecked: '2026-09-15T06:17:00Z', label: 'github-snapshot' });
-    expect(existsSync(join(dist, 'index.html'))).toBe(true);
-    const html = readFileSync(join(dist, 'index.html'), 'utf8');
-    expect(html).toMatch(/SCS-compatible IaaS|IaaS/);
-    const text = html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
-    expect(text).toContain('The newest upstream commit is 28 days old.');
-    expect(text).toContain('Last checked against upstream 2026-09-15.');
-    expect(text).toContain('Last checked 3 days ago (2026-09-15): the sync has not succeeded since, so dates announced after that may be missing.');
-    expect(text).not.toContain('days older than this build');
+  it('is the data/ the site is built from: the same documents, scopes and upstream head, read by the site’s schemas', async () => {
+    // So the pages of a GitHub sync are those of data/, built (with a last check handed over
+    // as the deploy does) by tests/site/data-end-build.test.ts: no build of its own here.
+    expect(read(out, 'documents.json')).toBe(read(DATA_DIR, 'documents.json'));
+    expect(read(out, 'scopes.json')).toBe(read(DATA_DIR, 'scopes.json'));
+    expect(read(out, 'meta.json')).toBe(read(DATA_DIR, 'meta.json').replace('"pullRequestSource": "export"', '"pullRequestSource": "github"'));
+    const data = await readDataset(out);
+    expect(data.meta.source).toEqual((await realData()).meta.source);
+    expect(data.scopes.map((s) => s.name)).toContain('SCS-compatible IaaS');
+    // Beside data/, what the next sync needs to ask only for what is new: the head it saw.
+    expect(readdirSync(out).sort()).toEqual(['documents.json', 'meta.json', 'pulls.json', 'scopes.json', 'sync-state.json']);
+    expect(JSON.parse(read(out, 'sync-state.json')).head).toEqual({ sha: data.meta.source.commit, committedAt: data.meta.source.committedAt });
   });
 });
