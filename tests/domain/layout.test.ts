@@ -90,8 +90,6 @@ describe('src/domain layout', () => {
     'scope-model/losses.test.ts',
     'scope-model/removed-versions.test.ts',
     'scope-model/same-transition.test.ts',
-    'scopes/definitions.test.ts',
-    'scopes/scope-keys.test.ts',
     'subjects/monitor-status.test.ts',
     'subjects/schema.test.ts',
     'subjects/unknown-fields.test.ts',
