@@ -2,8 +2,9 @@
  * Small builders for scopes and documents in domain tests: only the fields a test cares
  * about are given, the rest get neutral values.
  */
-import type { Document, Revision, Scope } from '../../src/domain/schemas/data.ts';
+import type { Document, DocumentChange, Revision, Scope } from '../../src/domain/schemas/data.ts';
 import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
+import type { ScopeDocument } from '../../src/domain/scope-model/version-facts.ts';
 
 /** A 40-digit commit id made from a short label, so tests can name commits. */
 export function sha(label: string): string {
@@ -64,4 +65,15 @@ export function documentOf(extra: Partial<Document> & Pick<Document, 'id'>): Doc
     history: [],
     ...extra,
   };
+}
+
+/** A scope document (track `Scopes`) of the scope `SCS-compatible X` with what its body says. */
+export function scopeDocument(id: string, body: { versionName?: string | null; standards?: string[] }, extra: Partial<Document> = {}): ScopeDocument {
+  const doc = documentOf({ id, title: 'SCS-compatible X', track: 'Scopes', file: `Standards/${id}-scs-compatible-x.md`, ...extra });
+  return { doc, body: { versionName: body.versionName ?? null, standards: body.standards ?? [] } };
+}
+
+/** A document history whose only change is the document being added, as a Draft, on `date`. */
+export function addedOn(date: string): DocumentChange[] {
+  return [{ commit: sha(date), date, pr: null, status: 'Draft', stabilizedAt: null, deprecatedAt: null, rejectedAt: null }];
 }
