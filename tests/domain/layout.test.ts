@@ -83,7 +83,6 @@ describe('src/domain layout', () => {
   const TESTED_THROUGH_OTHERS = [
     'review/markdown.test.ts',
     'review/review.test.ts',
-    'schemas/scope-facts.test.ts',
     'subjects/monitor-status.test.ts',
     'subjects/schema.test.ts',
     'subjects/unknown-fields.test.ts',
