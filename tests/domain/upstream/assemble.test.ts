@@ -1,43 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Dataset } from '../../../src/domain/schemas/data.ts';
 import { assemble, pullsFromCommits } from '../../../src/domain/upstream/assemble.ts';
-import type { UpstreamChange, UpstreamCommit, UpstreamSnapshot } from '../../../src/domain/upstream/upstream.ts';
 import { sha } from '../../support/build-scope.ts';
+import { history, REPO } from '../../support/build-snapshot.ts';
 import { caught } from '../../support/input-error.ts';
-
-const REPO = 'SovereignCloudStack/standards';
-const bytes = (text: string) => new TextEncoder().encode(text);
-
-interface Step {
-  at: string;
-  message: string;
-  /** Path → new text, or null to delete. */
-  set?: Record<string, string | null>;
-  rename?: [from: string, to: string, text: string];
-}
-
-/** A first-parent history built step by step, with the head files it leaves. */
-function history(steps: Step[], warnings?: string[]): UpstreamSnapshot {
-  const files = new Map<string, Uint8Array>();
-  const commits: UpstreamCommit[] = steps.map((step, i) => {
-    const changes: UpstreamChange[] = [];
-    if (step.rename) {
-      const [from, to, text] = step.rename;
-      files.delete(from);
-      files.set(to, bytes(text));
-      changes.push({ path: to, status: 'R', oldPath: from, content: bytes(text) });
-    }
-    for (const [path, text] of Object.entries(step.set ?? {})) {
-      const status = text === null ? 'D' : files.has(path) ? 'M' : 'A';
-      if (text === null) files.delete(path);
-      else files.set(path, bytes(text));
-      changes.push({ path, status, oldPath: null, content: text === null ? null : bytes(text) });
-    }
-    return { sha: sha(`c${i}`), committedAt: step.at, message: step.message, changes };
-  });
-  const last = commits[commits.length - 1]!;
-  return { repo: REPO, branch: 'main', head: { sha: last.sha, committedAt: last.committedAt }, files, commits, ...(warnings ? { warnings } : {}) };
-}
 
 const scopeText = (timeline: string, versions = '  - version: v4\n    stabilized_at: 2024-02-28\n  - version: v5\n') =>
   `uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f\nname: SCS-compatible IaaS\ntimeline:\n${timeline}versions:\n${versions}`;
