@@ -116,7 +116,8 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
       } else if (c.date !== null && c.previous !== null) {
         events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: movedTitle(subject, { validity }, c.date, c.previous) });
       } else if (c.previous !== null) {
-        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'cancelled', previous: c.previous, title: withdrawnTitle(subject, { validity }, c.previous) });
+        // The id keeps its first prefix: it is the RSS guid, and a new one would be news again.
+        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'withdrawn', previous: c.previous, title: withdrawnTitle(subject, { validity }, c.previous) });
       }
     }
   }
@@ -163,7 +164,7 @@ function documentEvents(doc: Document): TimelineEvent[] {
   return events;
 }
 
-const KIND_ORDER: Record<TimelineEvent['kind'], number> = { validity: 0, document: 1, announced: 2, moved: 3, cancelled: 4, 'version-added': 5, 'document-added': 6 };
+const KIND_ORDER: Record<TimelineEvent['kind'], number> = { validity: 0, document: 1, announced: 2, moved: 3, withdrawn: 4, 'version-added': 5, 'document-added': 6 };
 
 /**
  * One transition is one event: a scope version turning effective (deprecated) on the day its

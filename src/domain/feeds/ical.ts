@@ -59,9 +59,9 @@ export function withdrawnTransitions(events: readonly TimelineEvent[]): { event:
   const last = new Map<string, TimelineEvent>();
   const sets = new Map<string, number>();
   for (const e of events) {
-    if ((e.kind !== 'cancelled' && e.kind !== 'announced' && e.kind !== 'moved') || e.transition === null) continue;
+    if ((e.kind !== 'withdrawn' && e.kind !== 'announced' && e.kind !== 'moved') || e.transition === null) continue;
     const id = e.transition;
-    if (e.kind === 'cancelled') {
+    if (e.kind === 'withdrawn') {
       if (!live.has(id) && (last.get(id)?.date ?? '') <= e.date) last.set(id, e);
     } else sets.set(id, (sets.get(id) ?? 0) + 1);
   }

@@ -86,7 +86,7 @@ function meaningText(ctx: FeedContext, event: TimelineEvent): string {
         return `${subject} is deprecated: no longer certifiable; certificates need ${moveTo}.`;
     }
   }
-  if (event.kind === 'cancelled') {
+  if (event.kind === 'withdrawn') {
     const what = event.validity ? transitionPhrase(subject, { validity: event.validity }) : subject;
     return `The date ${event.previous ?? ''} is withdrawn: it is no longer announced that ${what} then; watch for a new date.`;
   }

@@ -48,7 +48,7 @@ function provenanceHtml(ctx: FeedContext, event: TimelineEvent): string {
       const past = event.previous !== null && event.previous < at.date ? ' This corrects a date that was already past.' : '';
       return `Moved from ${event.previous} to ${event.target} on ${at.date} ${by}.${past}`;
     }
-    case 'cancelled':
+    case 'withdrawn':
       return `Withdrawn on ${at.date} ${by}.`;
     case 'version-added':
     case 'document-added':

@@ -23,7 +23,7 @@ export type FeedEntry =
 
 /** Is this a change to a transition's date (announced, moved, withdrawn)? */
 function isDateChange(e: TimelineEvent): boolean {
-  return e.kind === 'announced' || e.kind === 'moved' || e.kind === 'cancelled';
+  return e.kind === 'announced' || e.kind === 'moved' || e.kind === 'withdrawn';
 }
 
 /** The entries of a feed made of these events, newest first. */

@@ -86,7 +86,7 @@ export function reportMarkdown(report: Report): string {
         ? `becomes ${c.validity} on ${c.target}`
         : c.kind === 'moved'
           ? `${c.validity} moved from ${c.previous} to ${c.target}`
-          : c.kind === 'cancelled'
+          : c.kind === 'withdrawn'
             ? `${c.validity} on ${c.previous} withdrawn`
             : 'added';
     return `- ${subject} ${what}${withPr(c.pr, c.prUrl)}`;

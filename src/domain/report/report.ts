@@ -38,7 +38,7 @@ const ReportDocument = z.object({
 });
 
 const ReportScopeChange = z.object({
-  kind: z.enum(['announced', 'moved', 'cancelled', 'version-added']),
+  kind: z.enum(['announced', 'moved', 'withdrawn', 'version-added']),
   scope: z.string(),
   scopeName: z.string(),
   version: z.string(),
@@ -144,9 +144,9 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
 
   const events = deriveEvents(dataset);
   const scopeChanges: Report['scopeChanges'] = events
-    .filter((e) => within(e.date) && e.scope !== null && e.version !== null && (e.kind === 'announced' || e.kind === 'moved' || e.kind === 'cancelled' || e.kind === 'version-added'))
+    .filter((e) => within(e.date) && e.scope !== null && e.version !== null && (e.kind === 'announced' || e.kind === 'moved' || e.kind === 'withdrawn' || e.kind === 'version-added'))
     .map((e) => ({
-      kind: e.kind as 'announced' | 'moved' | 'cancelled' | 'version-added',
+      kind: e.kind as 'announced' | 'moved' | 'withdrawn' | 'version-added',
       scope: e.scope!,
       scopeName: shortName(scopeById.get(e.scope!) ?? { name: e.scope! }),
       version: e.version!,

@@ -9,11 +9,12 @@ import { Validity } from './validity.ts';
  * CLI all list these. Kinds:
  * - `validity`: a scope version becomes draft / effective / warn / deprecated on `date`;
  * - `document`: a document becomes Stable / Deprecated / Rejected on `date`;
- * - `announced`, `moved`, `cancelled`: on `date` (the day the commit landed) a transition
- *   was announced for `target`, moved from `previous` to `target`, or withdrawn;
+ * - `announced`, `moved`, `withdrawn`: on `date` (the day the commit landed) a transition
+ *   was announced for `target`, moved from `previous` to `target`, or withdrawn (its
+ *   calendar event then turns `STATUS:CANCELLED`, RFC 5545's word for the same);
  * - `version-added`, `document-added`: a scope version or a document first appeared.
  */
-export const EventKind = z.enum(['validity', 'document', 'announced', 'moved', 'cancelled', 'version-added', 'document-added']);
+export const EventKind = z.enum(['validity', 'document', 'announced', 'moved', 'withdrawn', 'version-added', 'document-added']);
 export type EventKind = z.output<typeof EventKind>;
 
 export const TimelineEvent = z.object({

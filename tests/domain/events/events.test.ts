@@ -73,13 +73,13 @@ describe('deriveEvents: scope validity', () => {
     ]);
   });
   it('does not take pruning for a withdrawal: pruned entries survive', () => {
-    expect(events.filter((e) => e.kind === 'cancelled')).toEqual([]);
+    expect(events.filter((e) => e.kind === 'withdrawn')).toEqual([]);
     expect(ids.get('scope/x/v4/effective')?.date).toBe('2024-11-21');
   });
   it('reports a real withdrawal', () => {
     const withdrawn = revision('2024-12-01', [{ date: '2024-11-21', versions: { v4: 'effective', v5: 'effective' } }], { pr: 900 });
-    const cancelled = deriveEvents({ scopes: [scope([r824, withdrawn])], documents: [] }).filter((e) => e.kind === 'cancelled');
-    expect(cancelled.map((e) => [e.title, e.transition, e.source?.pr])).toEqual([['Withdrawn: X v4 enters its warn period on 2025-01-01', 'scope/x/v4/warn', 900]]);
+    const withdrawals = deriveEvents({ scopes: [scope([r824, withdrawn])], documents: [] }).filter((e) => e.kind === 'withdrawn');
+    expect(withdrawals.map((e) => [e.title, e.transition, e.source?.pr])).toEqual([['Withdrawn: X v4 enters its warn period on 2025-01-01', 'scope/x/v4/warn', 900]]);
   });
   it('does not take the first recording of a date long past for news, but a move or a withdrawal of it, even in the past', () => {
     // Recorded 152 days after the fact, then corrected by a day, then v2's date withdrawn.
@@ -89,7 +89,7 @@ describe('deriveEvents: scope validity', () => {
     const events = deriveEvents({ scopes: [scope([imported, corrected, dropped])], documents: [] });
     expect(events.filter((e) => e.kind !== 'validity').map((e) => `${e.date} ${e.kind} ${e.title} #${e.source?.pr}`)).toEqual([
       '2024-07-01 moved X v1 becomes effective on 2023-12-31 instead of 2024-01-01 #2',
-      '2024-08-01 cancelled Withdrawn: X v2 becomes a draft on 2024-01-01 #3',
+      '2024-08-01 withdrawn Withdrawn: X v2 becomes a draft on 2024-01-01 #3',
     ]);
   });
   it('takes a date recorded at most 31 days after the fact for news, and one 32 days after not', () => {
@@ -103,7 +103,7 @@ describe('deriveEvents: scope validity', () => {
     const b = revision('2024-01-05', [{ date: '2024-03-01', versions: { v2: 'effective' } }]);
     const c = revision('2024-06-01', [{ date: '2024-03-01', versions: { v2: 'effective' } }, { date: '2024-01-10', versions: { v1: 'effective' } }]);
     const kinds = deriveEvents({ scopes: [scope([a, b, c])], documents: [] }).filter((e) => e.transition === 'scope/x/v1/effective' && e.kind !== 'validity');
-    expect(kinds.map((e) => `${e.date} ${e.kind}`)).toEqual(['2024-01-01 announced', '2024-01-05 cancelled', '2024-06-01 announced']);
+    expect(kinds.map((e) => `${e.date} ${e.kind}`)).toEqual(['2024-01-01 announced', '2024-01-05 withdrawn', '2024-06-01 announced']);
   });
   it('reports versions added after the first revision', () => {
     const r2 = revision('2025-01-10', [...r859.timeline, { date: '2025-03-01', versions: { v4: 'warn', v5: 'effective', v6: 'draft' } }], { pr: 870 });

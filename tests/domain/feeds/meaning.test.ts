@@ -34,7 +34,7 @@ describe('effectiveDay', () => {
     expect(effectiveDay(byId(movedEvents, MOVED_EVENT_ID))).toBe('2026-11-01');
     expect(effectiveDay(byKind(movedEvents, 'moved', MOVED_EVENT_ID))).toBe('2026-11-01');
     expect(effectiveDay(byKind(movedEvents, 'announced', MOVED_EVENT_ID))).toBe('2026-10-01');
-    const cancelled = byKind(withdrawnEvents, 'cancelled', MOVED_EVENT_ID);
+    const cancelled = byKind(withdrawnEvents, 'withdrawn', MOVED_EVENT_ID);
     expect(effectiveDay(cancelled)).toBe(cancelled.date);
   });
 });
@@ -79,7 +79,7 @@ describe('meaningOf, scope versions', () => {
     expect(meaningOf(ctx, { ...event, validity: 'draft' })).toBe('From 2025-01-01: X v0 is a draft: not certifiable yet; it shows what providers will have to implement next.');
   });
   it('says a withdrawn date is no longer announced, undated', () => {
-    expect(meaningOf(withdrawn, byKind(withdrawnEvents, 'cancelled', MOVED_EVENT_ID))).toBe('The date 2026-11-01 is withdrawn: it is no longer announced that IaaS v5.1 enters its warn period then; watch for a new date.');
+    expect(meaningOf(withdrawn, byKind(withdrawnEvents, 'withdrawn', MOVED_EVENT_ID))).toBe('The date 2026-11-01 is withdrawn: it is no longer announced that IaaS v5.1 enters its warn period then; watch for a new date.');
   });
 });
 
@@ -117,7 +117,7 @@ describe('announcementOf', () => {
   });
   it('says an unmoved date was announced, and names a commit where no pull request is known', () => {
     expect(announcementOf(moved, byId(movedEvents, UNMOVED_EVENT_ID)).text).toBe(`Announced on 2026-07-20 in pull request #9998 (${REPO_PULL}/9998).`);
-    const cancelled = byKind(withdrawnEvents, 'cancelled', MOVED_EVENT_ID);
+    const cancelled = byKind(withdrawnEvents, 'withdrawn', MOVED_EVENT_ID);
     expect(announcementOf(withdrawn, cancelled)).toEqual({ pull: null, on: '2026-07-23', text: `Announced on 2026-07-23 in commit ${'c'.repeat(7)}.` });
   });
   it('counts moves in words past one, and says when nothing tracked announced it', () => {
