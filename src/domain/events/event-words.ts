@@ -32,15 +32,25 @@ function wordsOf(change: Change) {
   return change.validity !== undefined ? VALIDITY_WORDS[change.validity] : STATE_WORDS[change.state];
 }
 
+/** `enters its warn period`, `becomes Stable`: what the subject does, without subject or day. */
+export function changePhrase(change: Change): string {
+  return wordsOf(change).phrase;
+}
+
 /** `IaaS v4 enters its warn period` (no date: a calendar shows the day itself). */
 export function transitionPhrase(subject: string, change: Change): string {
-  return `${subject} ${wordsOf(change).phrase}`;
+  return `${subject} ${changePhrase(change)}`;
+}
+
+/** What follows the subject: `enters its warn period on 2025-02-01`, `can no longer be certified from 2025-07-01`. */
+export function transitionPredicate(change: Change, day: Day): string {
+  const w = wordsOf(change);
+  return `${w.phrase} ${w.before} ${day}`;
 }
 
 /** `IaaS v4 enters its warn period on 2025-02-01`, `IaaS v4 can no longer be certified from 2025-07-01`. */
 export function transitionTitle(subject: string, change: Change, day: Day): string {
-  const w = wordsOf(change);
-  return `${subject} ${w.phrase} ${w.before} ${day}`;
+  return `${subject} ${transitionPredicate(change, day)}`;
 }
 
 /** The same in the past tense, for a date that was already past when it was recorded. */
@@ -57,6 +67,14 @@ export function movedTitle(subject: string, change: Change, day: Day, previous: 
 /** `Withdrawn: IaaS v5.1 enters its warn period on 2026-11-01`. */
 export function withdrawnTitle(subject: string, change: Change, previous: Day): string {
   return `Withdrawn: ${transitionTitle(subject, change, previous)}`;
+}
+
+/** A change to a scope's timeline, after its subject, as a list names it (the report): announced, moved, withdrawn, added. */
+export function timelineChangePredicate(c: { kind: 'announced' | 'moved' | 'withdrawn' | 'version-added'; validity: Validity | null; target: Day | null; previous: Day | null }): string {
+  if (c.kind === 'version-added' || c.validity === null) return 'is a new scope version';
+  if (c.kind === 'withdrawn') return `${transitionPredicate({ validity: c.validity }, c.previous ?? c.target ?? '')}: withdrawn`;
+  const now = transitionPredicate({ validity: c.validity }, c.target ?? '');
+  return c.kind === 'moved' ? `${now} instead of ${c.previous}` : now;
 }
 
 /** `New scope version: IaaS v5.1`. */

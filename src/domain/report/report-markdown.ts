@@ -81,20 +81,12 @@ export function reportMarkdown(report: Report): string {
 
   const scopeBullets = report.scopeChanges.map((c) => {
     const subject = `${mdText(c.scopeName)} ${mdText(c.version)}`;
-    const what =
-      c.kind === 'announced'
-        ? `becomes ${c.validity} on ${c.target}`
-        : c.kind === 'moved'
-          ? `${c.validity} moved from ${c.previous} to ${c.target}`
-          : c.kind === 'withdrawn'
-            ? `${c.validity} on ${c.previous} withdrawn`
-            : 'added';
-    return `- ${subject} ${what}${withPr(c.pr, c.prUrl)}`;
+    return `- ${subject} ${mdText(c.phrase)}${withPr(c.pr, c.prUrl)}`;
   });
 
   const transition = (t: Report['due'][number]) => {
     const subject = t.url ? link(t.subject, t.url) : mdText(t.subject);
-    return `- ${t.date}: ${subject} becomes ${mdText(t.becomes)}${withPr(t.pr, t.prUrl)}`;
+    return `- ${t.date}: ${subject} ${mdText(t.phrase)}${withPr(t.pr, t.prUrl)}`;
   };
 
   const pull = (p: Report['pulls']['merged'][number]) =>

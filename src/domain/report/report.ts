@@ -9,6 +9,7 @@ import { datasetAsOf } from '../dataset/dataset-as-of.ts';
 import { lifecycleMove } from '../documents/document-state.ts';
 import { docsUrl, pullUrl } from '../links/upstream-links.ts';
 import { deriveEvents, upcoming } from '../events/events.ts';
+import { changePhrase, timelineChangePredicate } from '../events/event-words.ts';
 import { classifyPull, kindContext, PrKind } from '../pulls/pr-kind.ts';
 import { shortName } from '../scopes/scopes.ts';
 import { DocumentStatus } from '../schemas/front-matter.ts';
@@ -48,6 +49,8 @@ const ReportScopeChange = z.object({
   landed: DaySchema,
   pr: z.number().int().nullable(),
   prUrl: z.string().nullable(),
+  /** What follows the subject, in the feeds' words: `enters its warn period on 2025-02-01 instead of 2025-01-01`. */
+  phrase: z.string(),
 });
 
 const ReportTransition = z.object({
@@ -59,6 +62,8 @@ const ReportTransition = z.object({
   url: z.string().nullable(),
   /** The validity (scs-0003-v1) or document state (scs-0001-v1) it takes. */
   becomes: z.string(),
+  /** The same in the feeds' words, after the subject: `enters its warn period`, `becomes Stable`. */
+  phrase: z.string(),
   pr: z.number().int().nullable(),
   prUrl: z.string().nullable(),
 });
@@ -156,6 +161,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
       landed: e.date,
       pr: e.source?.pr ?? null,
       prUrl: prUrl(e.source?.pr ?? null),
+      phrase: timelineChangePredicate({ kind: e.kind as 'announced' | 'moved' | 'withdrawn' | 'version-added', validity: e.validity, target: e.target, previous: e.previous }),
     }));
 
   const transition = (e: (typeof events)[number]): Report['due'][number] => {
@@ -168,6 +174,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
       document: e.document,
       url: doc ? docsUrl(doc.file) : null,
       becomes: e.validity ?? e.state ?? '',
+      phrase: e.validity ? changePhrase({ validity: e.validity }) : e.state ? changePhrase({ state: e.state }) : '',
       pr: e.source?.pr ?? null,
       prUrl: prUrl(e.source?.pr ?? null),
     };

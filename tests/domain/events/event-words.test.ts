@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  documentAddedTitle, movedTitle, pastTitle, transitionPhrase, transitionTitle, versionAddedTitle, withdrawnTitle,
+  changePhrase, documentAddedTitle, movedTitle, pastTitle, timelineChangePredicate, transitionPhrase, transitionTitle, versionAddedTitle, withdrawnTitle,
 } from '../../../src/domain/events/event-words.ts';
 
 describe('event words', () => {
@@ -25,5 +25,23 @@ describe('event words', () => {
       'New document: scs-0219-v2 (x), Stable',
       'New document: scs-0219-v2 (x)',
     ]);
+  });
+});
+
+describe('changePhrase and timelineChangePredicate: the report says what the feeds say', () => {
+  it('names what a subject does, without subject or day', () => {
+    expect(changePhrase({ validity: 'warn' })).toBe('enters its warn period');
+    expect(changePhrase({ state: 'Stable' })).toBe('becomes Stable');
+    expect(`IaaS v4 ${changePhrase({ validity: 'deprecated' })}`).toBe(transitionPhrase('IaaS v4', { validity: 'deprecated' }));
+  });
+
+  it('words each timeline change after its subject', () => {
+    const c = { validity: 'warn' as const, target: '2025-02-01', previous: null };
+    expect(timelineChangePredicate({ kind: 'announced', ...c })).toBe('enters its warn period on 2025-02-01');
+    expect(timelineChangePredicate({ kind: 'moved', ...c, previous: '2025-01-01' })).toBe('enters its warn period on 2025-02-01 instead of 2025-01-01');
+    expect(timelineChangePredicate({ kind: 'withdrawn', validity: 'deprecated', target: null, previous: '2025-07-01' })).toBe('can no longer be certified from 2025-07-01: withdrawn');
+    expect(timelineChangePredicate({ kind: 'version-added', validity: null, target: null, previous: null })).toBe('is a new scope version');
+    // The title of the same change, as the feeds give it, is the subject followed by these words.
+    expect(`IaaS v4 ${timelineChangePredicate({ kind: 'moved', ...c, previous: '2025-01-01' })}`).toBe(movedTitle('IaaS v4', { validity: 'warn' }, '2025-02-01', '2025-01-01'));
   });
 });

@@ -42,8 +42,8 @@ const WEEK = [
     "",
     "## Scope timelines",
     "",
-    "- KaaS v2 draft on 2024-02-28 withdrawn ([PR#753](https://github.com/SovereignCloudStack/standards/pull/753))",
-    "- IaaS v4 becomes warn on 2025-01-01 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
+    "- KaaS v2 becomes a draft on 2024-02-28: withdrawn ([PR#753](https://github.com/SovereignCloudStack/standards/pull/753))",
+    "- IaaS v4 enters its warn period on 2025-01-01 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
     "- IaaS v5 becomes effective on 2024-11-21 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
     "- KaaS v1 becomes effective on 2024-11-26 ([PR#843](https://github.com/SovereignCloudStack/standards/pull/843))",
     "",
@@ -139,7 +139,7 @@ const WEEK = [
     "",
     "## Due by 2025-01-25",
     "",
-    "- 2025-01-01: IaaS v4 becomes warn ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
+    "- 2025-01-01: IaaS v4 enters its warn period ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
 ];
 
 describe('report for 2024-11-19 to 2024-11-26', () => {
@@ -217,9 +217,9 @@ describe('the data as it stood at until', () => {
 
   it('the report for 2024-12-16 to 2024-12-22 has IaaS v5.1 (#859) and the move of v4 warn to 2025-02-01', () => {
     const md = reportMarkdown(buildReport(data, { since: '2024-12-16', until: '2024-12-22' }));
-    expect(md).toContain('- IaaS v4 warn moved from 2025-01-01 to 2025-02-01 ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
-    expect(md).toContain('- IaaS v5.1 added ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
-    expect(md).toContain('- 2025-02-01: IaaS v4 becomes warn ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+    expect(md).toContain('- IaaS v4 enters its warn period on 2025-02-01 instead of 2025-01-01 ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+    expect(md).toContain('- IaaS v5.1 is a new scope version ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+    expect(md).toContain('- 2025-02-01: IaaS v4 enters its warn period ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
   });
 });
 
