@@ -4,6 +4,7 @@
  *   scs-timeline validity --scope iaas --on 2025-01-15 [--as-of 2024-12-01]
  *   scs-timeline periods --scope kaas [--as-of <day>]
  *   scs-timeline versions --scope iaas [--on <day>]
+ *   scs-timeline readiness --scope kaas [--on <day>] [--version v1]
  *   scs-timeline upcoming [--from <day>] [--days 90]
  *   scs-timeline standards [--on <day>] [--track KaaS] [--known-now]
  *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
@@ -26,12 +27,14 @@ import { subjectCommand } from './subject.ts';
 import { periodsCommand, reportCommand, requireDay, rulesCommand, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
 import { reviewCommand } from './review.ts';
 import { versionsCommand } from './versions.ts';
+import { readinessCommand } from './readiness.ts';
 
-const COMMANDS = ['validity', 'periods', 'versions', 'upcoming', 'standards', 'report', 'rules', 'subject', 'review'] as const;
+const COMMANDS = ['validity', 'periods', 'versions', 'readiness', 'upcoming', 'standards', 'report', 'rules', 'subject', 'review'] as const;
 const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [--data <dir>]
   validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
   versions  --scope <id|uuid|name> [--on <YYYY-MM-DD>]   (each version's document, stabilization day, included standards)
+  readiness --scope <id|uuid|name> [--on <YYYY-MM-DD>] [--version <v>]   (how close each draft version is, as known then)
   upcoming  [--from <YYYY-MM-DD>] [--days <N>]
   standards [--on <YYYY-MM-DD>] [--track <track>] [--known-now]   (default: as known on that day)
   report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)
@@ -75,6 +78,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
     validity: ['scope', 'on', 'as-of'],
     periods: ['scope', 'as-of'],
     versions: ['scope', 'on'],
+    readiness: ['scope', 'on', 'version'],
     upcoming: ['from', 'days'],
     standards: ['on', 'track', 'known-now'],
     report: ['since', 'until', 'format'],
@@ -100,6 +104,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
         until: { type: 'string' },
         format: { type: 'string' },
         'known-now': { type: 'boolean' },
+        version: { type: 'string' },
         json: { type: 'boolean', default: false },
         data: { type: 'string' },
         repo: { type: 'string' },
@@ -158,6 +163,8 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
         ? periodsCommand(dataset, { scope: values.scope, asOf })
         : cmd === 'versions'
           ? versionsCommand(dataset, { scope: values.scope, on })
+          : cmd === 'readiness'
+            ? readinessCommand(dataset, { scope: values.scope, on, version: values.version })
         : cmd === 'upcoming'
           ? upcomingCommand(dataset, { from, days })
           : cmd === 'rules'

@@ -150,6 +150,31 @@ describe.concurrent('versions', () => {
   });
 });
 
+describe.concurrent('readiness', () => {
+  it('says how close KaaS v1 was on 2024-11-21, as the data stood then', async () => {
+    const text = await ok(['readiness', '--scope', 'kaas', '--on', '2024-11-21']);
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      'SCS-compatible KaaS on 2024-11-21, as the data stood then:',
+      '  KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day',
+      '    cncf-k8s-conformance   external test',
+    ]);
+    expect(text).toContain('    scs-0214-v2            Draft  #835 (stabilization, open 1 d)');
+  });
+  it('gives JSON, and says where the pull-request data ends past it', async () => {
+    const answer = (await json(['readiness', '--scope', 'iaas', '--on', '2026-12-01'])) as { pullsAsOf: string; versions: { version: string; notStable: string[] }[] };
+    expect(answer.pullsAsOf).toBe('2026-08-21');
+    expect(answer.versions.map((v) => v.version)).toEqual(['next']);
+    expect(answer.versions[0]!.notStable).toEqual(expect.arrayContaining(['scs-0102-v2', 'scs-0123-v2']));
+    expect(await ok(['readiness', '--scope', 'iaas', '--on', '2026-12-01'])).toMatch(/^SCS-compatible IaaS on 2026-12-01, as the data stood then \(pull requests as of 2026-08-21, the data's end\):/);
+  });
+  it('says when no version is in draft, and names the versions for --version', async () => {
+    expect(await ok(['readiness', '--scope', 'kaas', '--on', '2024-11-26'])).toContain('  no draft version on 2024-11-26; --version <v> asks about any version');
+    const r = await cli(['readiness', '--scope', 'kaas', '--on', '2024-11-21', '--version', 'v9']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('scs-timeline: SCS-compatible KaaS had no version "v9" on 2024-11-21; expected one of v1, v2\n');
+  });
+});
+
 describe.concurrent('upcoming', () => {
   it('lists transitions from today for N days, both ends included', async () => {
     const text = await ok(['upcoming', '--days', '17'], '2025-01-15');
@@ -204,7 +229,7 @@ describe.concurrent('bad command lines exit 2 with one line saying what is accep
     ['option not applicable', ['periods', '--scope', 'iaas', '--on', '2025-01-01'], /^scs-timeline: option --on does not apply to periods; it accepts --scope, --as-of, --json, --data$/],
     ['missing --on', ['validity', '--scope', 'iaas'], /^scs-timeline: validity needs --on <YYYY-MM-DD>/],
     ['missing --scope', ['periods'], /^scs-timeline: --scope is required; expected one of iaas, kaas/],
-    ['unknown command', ['due'], /^scs-timeline: unknown command "due"; expected one of validity, periods, versions, upcoming, standards/],
+    ['unknown command', ['due'], /^scs-timeline: unknown command "due"; expected one of validity, periods, versions, readiness, upcoming, standards/],
     ['stray argument', ['standards', 'KaaS'], /^scs-timeline: unexpected argument "KaaS"; options take the form --name <value>/],
     ['unknown track', ['standards', '--track', 'PaaS'], /^scs-timeline: unknown track "PaaS"; expected one of Global, IAM, IaaS, KaaS, Ops, Scopes$/],
     ['report over every day there is', ['report', '--since', '0001-01-01', '--until', '9999-12-31'], /^scs-timeline: --until 9999-12-31 is out of range; expected a day from 1970-01-01 to 9000-12-31$/],
@@ -242,7 +267,7 @@ describe.concurrent('bad command lines exit 2 with one line saying what is accep
   it('--help prints the usage and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^usage: scs-timeline <validity\|periods\|versions\|upcoming\|standards/);
+    expect(r.stdout).toMatch(/^usage: scs-timeline <validity\|periods\|versions\|readiness\|upcoming\|standards/);
   });
 });
 

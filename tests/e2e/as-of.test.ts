@@ -16,6 +16,11 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
     expect(await text(page, 'table.transitions tr[data-version="v4"]')).toBe('2025-01-01 41 days IaaS v4 becomes warn #824 on 2024-11-21 41 days ahead');
     // KaaS v1 turned effective only on 2024-11-26.
     expect(await text(page, '[data-scope="kaas"]')).toContain('No version is certifiable on this day.');
+    // How close KaaS v1 was, as on the SIG slide of that day's call.
+    expect(await text(page, '#readiness')).toBe('Draft scope versions on 2024-11-21');
+    expect(await text(page, '.readiness li[data-version="v1"] .readiness-words')).toBe('KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day');
+    expect(await page.locator('.readiness li[data-version="v1"]').getAttribute('data-not-stable')).toBe('scs-0214-v2');
+    expect(await page.locator('.readiness li[data-standard="scs-0214-v2"] a[href$="/pull/835"]').count()).toBe(1);
     expect(await page.locator('script').count()).toBe(0);
     await context.close();
   });

@@ -103,6 +103,9 @@ export function reportMarkdown(report: Report): string {
   };
   const inProgressSlides = report.inProgress ? slides(`In progress on ${report.inProgress.on}`, report.inProgress.pulls.map(open)) : [];
 
+  // Only when some version is in draft: most weeks none is, and an empty slide says nothing.
+  const readinessSlides = report.readiness && report.inProgress ? slides(`Draft scope versions on ${report.inProgress.on}`, report.readiness.map((r) => `- ${mdText(r.words)}`)) : [];
+
   const dueSlides = report.due.length > 0 ? slides(`Due by ${report.dueUntil}`, report.due.map(transition)) : [`## Due by ${report.dueUntil}\n\n- nothing announced`];
 
   const all = [
@@ -115,6 +118,7 @@ export function reportMarkdown(report: Report): string {
     ...slides('Opened', report.pulls.opened.map(pull)),
     ...slides('Closed without merge', report.pulls.closed.map(pull)),
     ...inProgressSlides,
+    ...readinessSlides,
     ...dueSlides,
   ];
   return `${all.join(`\n\n${SUB_SLIDE_SEPARATOR}\n\n`)}\n`;

@@ -19,6 +19,7 @@ import { coverageOf, dataEnd } from '../pulls/data-end.ts';
 import { checkScopes } from '../rules/check.ts';
 import { Finding } from '../rules/finding.ts';
 import { InProgress, inProgress } from './in-progress.ts';
+import { draftReadiness, Readiness } from './readiness.ts';
 import { Day as DaySchema } from '../days/day.ts';
 
 /** Transitions due within this many days after the period are listed. */
@@ -100,6 +101,8 @@ export const Report = z.object({
   due: z.array(ReportTransition),
   /** Pull requests open at the end of the period (its last day with data); null: no data for it. */
   inProgress: InProgress.nullable(),
+  /** How close each draft scope version was at the end of the period's data (null: no data for it). */
+  readiness: z.array(Readiness).nullable(),
   /** Rule findings (scs-0003-v1) of the scope-file revisions that landed in the period. */
   findings: z.array(Finding.extend({ scopeName: z.string(), prUrl: z.string().nullable() })),
 });
@@ -203,6 +206,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
     pulls: { opened: opened.sort(byDayThenNumber), merged: merged.sort(byDayThenNumber), closed: closed.sort(byDayThenNumber) },
     due,
     inProgress: covered === null ? null : inProgress(dataset, full, covered, (n) => prUrl(n)!),
+    readiness: covered === null ? null : draftReadiness(full, covered),
     findings: checkScopes(dataset.scopes).filter((f) => within(f.landed)).map((f) => ({ ...f, scopeName: shortName(scopeById.get(f.scope) ?? { name: f.scope }), prUrl: prUrl(f.pr) })),
   };
 }

@@ -262,6 +262,16 @@ describe('period', () => {
     expect(buildReport(data, { since: '2026-11-24', until: '2026-11-30' }).inProgress).toBeNull();
   });
 
+  it('says how close each draft scope version was at the end of 2024-11-21: KaaS v1 waits for scs-0214-v2 (#835)', () => {
+    const r = buildReport(data, { since: '2024-11-14', until: '2024-11-21' });
+    expect(r.readiness!.map((x) => x.words)).toEqual(['KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day']);
+    expect(reportMarkdown(r)).toContain('## Draft scope versions on 2024-11-21\n\n- KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance \\(external test\\); scs-0214-v2 Draft, stabilization PR \\#835 open 1 day');
+    // A week after KaaS v1 took effect nothing is in draft; a week past the data has no readiness to tell.
+    expect(buildReport(data, { since: '2024-11-27', until: '2024-12-03' }).readiness).toEqual([]);
+    expect(reportMarkdown(buildReport(data, { since: '2024-11-27', until: '2024-12-03' }))).not.toContain('## Draft scope versions');
+    expect(buildReport(data, { since: '2026-11-24', until: '2026-11-30' }).readiness).toBeNull();
+  });
+
   it('lists the rule findings of the period: #859 on 2024-12-20 (R2 twice), citing section and PR', () => {
     const r = buildReport(data, { since: '2024-12-16', until: '2024-12-22' });
     expect(r.findings.filter((f) => f.rule === 'R2').map((f) => [f.pr, f.section, f.values.date])).toEqual([
