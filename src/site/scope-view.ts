@@ -17,7 +17,7 @@ import { documentPath } from './links.ts';
 import { versionDefinitions } from '../domain/scopes/definitions.ts';
 import { announcedThen } from '../domain/scope-model/removed-versions.ts';
 import { versionPeriods } from '../domain/scope-model/version-periods.ts';
-import { draftVersions, readinessOf, type Readiness } from '../domain/report/readiness.ts';
+import { scopeDraftReadiness } from '../domain/report/readiness.ts';
 import { COMPLIANCE_MONITOR_URL } from './constants.ts';
 
 export interface ModuleLink {
@@ -88,8 +88,7 @@ export function scopeView(scope: Scope, dataset: Dataset, today: Day) {
   ];
   const diffs = consecutiveDiffs(scope).map((d) => ({ ...d, added: d.added.map(link), removed: d.removed.map(link), replaced: d.replaced.map((r) => ({ before: link(r.before), after: link(r.after), document: r.document })) }));
   const history = revisionChanges(scope);
-  const readiness = draftVersions(dataset, scope.id, today).flatMap((v): Readiness[] => readinessOf(dataset, scope.id, v, today) ?? []);
-  return { timeline, rows, versions, includes, diffs, history, findings: findingsByCommit(scope), readiness };
+  return { timeline, rows, versions, includes, diffs, history, findings: findingsByCommit(scope), readiness: scopeDraftReadiness(dataset, scope.id, today) };
 }
 
 /** The rule findings of each revision (scs-0003-v1), by commit. */

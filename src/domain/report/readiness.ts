@@ -135,7 +135,15 @@ export function draftVersions(full: Dataset, scopeId: string, day: DayType): str
   return [...names].filter((name) => readinessOf(full, scopeId, name, day)?.validity === 'draft');
 }
 
+/** The readiness of every draft version of one scope on `day`. */
+export function scopeDraftReadiness(full: Dataset, scopeId: string, day: DayType): Readiness[] {
+  return draftVersions(full, scopeId, day).flatMap((v) => {
+    const r = readinessOf(full, scopeId, v, day);
+    return r ? [r] : [];
+  });
+}
+
 /** The readiness of every draft version of every scope on `day`. */
 export function draftReadiness(full: Dataset, day: DayType): Readiness[] {
-  return full.scopes.flatMap((s) => draftVersions(full, s.id, day).flatMap((v) => readinessOf(full, s.id, v, day) ?? []));
+  return full.scopes.flatMap((s) => scopeDraftReadiness(full, s.id, day));
 }

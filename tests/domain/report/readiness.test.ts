@@ -1,6 +1,6 @@
 /** Readiness of draft scope versions, on the project's data (the snapshot) and on small built cases. */
 import { describe, expect, it } from 'vitest';
-import { draftReadiness, draftVersions, readinessOf } from '../../../src/domain/report/readiness.ts';
+import { draftReadiness, draftVersions, readinessOf, scopeDraftReadiness } from '../../../src/domain/report/readiness.ts';
 import { realData } from '../../support/real-data.ts';
 
 const data = await realData();
@@ -55,5 +55,7 @@ describe('readinessOf on the snapshot', () => {
   it('draftReadiness lists every draft version of every scope', () => {
     expect(draftReadiness(data, '2024-11-21').map((r) => r.label)).toEqual(['KaaS v1']);
     expect(draftReadiness(data, '2024-11-07').map((r) => r.label)).toEqual(['IaaS v5', 'KaaS v2', 'KaaS v1']);
+    expect(scopeDraftReadiness(data, 'kaas', '2024-11-07').map((r) => r.label)).toEqual(['KaaS v2', 'KaaS v1']);
+    expect(scopeDraftReadiness(data, 'kaas', '2024-11-26')).toEqual([]);
   });
 });

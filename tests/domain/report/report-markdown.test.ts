@@ -100,7 +100,7 @@ describe('report Markdown as slides', () => {
     const empty: Report = {
       since: '2025-01-01', until: '2025-01-07', pullsAsOf: '2025-01-07', covered: '2025-01-07', dueUntil: '2025-03-08',
       documents: { stabilized: [], deprecated: [], rejected: [], added: [] }, scopeChanges: [], tookEffect: [],
-      pulls: { opened: [], merged: [], closed: [] }, due: [], findings: [], inProgress: null,
+      pulls: { opened: [], merged: [], closed: [] }, due: [], findings: [], inProgress: null, readiness: null,
     };
     expect(reportMarkdown(empty).split('\n')[0]).toBe('# SIG Standards/Certification');
   });
