@@ -2,7 +2,8 @@
  * The sync pipeline: read a source → assemble → validate → write `data/` atomically.
  * Any error before the final renames leaves `data/` byte-identical.
  */
-import { assemble, pullsFromCommits } from '../../src/domain/upstream/assemble.ts';
+import { assemble } from '../../src/domain/upstream/assemble.ts';
+import { pullsFromCommits } from '../../src/domain/upstream/commit-pulls.ts';
 import { describeChanges } from '../../src/domain/upstream/sync-summary.ts';
 import { formatProblem, InputError } from '../../src/domain/parse/errors.ts';
 import type { Caps } from '../../src/domain/parse/caps.ts';
@@ -71,7 +72,14 @@ export interface GitHubSyncResult {
 export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHubSyncResult> {
   const branch = options.branch ?? 'main';
   if (!/^[^/\s]+\/[^/\s]+$/.test(options.repo)) {
-    throw new InputError([{ file: '--repo', key: '', value: JSON.stringify(options.repo), expected: 'expected owner/name, e.g. SovereignCloudStack/standards' }]);
+    throw new InputError([
+      {
+        file: '--repo',
+        key: '',
+        value: JSON.stringify(options.repo),
+        expected: 'expected owner/name, e.g. SovereignCloudStack/standards',
+      },
+    ]);
   }
   const { previous, note } = await previousData(options.out);
   // State without the data it describes (or data of another repository) is not to be trusted.
@@ -89,17 +97,27 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
   // ETags are kept only once the data they lead to is written (or nothing needed writing).
   const cacheDir = options.cache;
   if (fetched.unchanged || !fetched.snapshot) {
-    const extraWrite = options.extra && Object.keys(options.extra).length ? await writeFiles(options.out, options.extra) : null;
+    const extraWrite =
+      options.extra && Object.keys(options.extra).length ? await writeFiles(options.out, options.extra) : null;
     await writeEtags(cacheDir, fetched.etags);
     return { result: null, extraWrite, stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl };
   }
   const pulls = mergePulls(pullsFromCommits(fetched.snapshot), fetched.pulls);
   const { dataset, ignored } = assemble(fetched.snapshot, pulls, 'github');
   dataset.meta.warnings.push(...pullUrlWarnings(`GitHub ${client.apiUrl}`, dataset.pulls));
-  const write = await writeDataset(options.out, dataset, { [SYNC_STATE_FILE]: serializeSyncState(fetched.state), ...options.extra });
+  const write = await writeDataset(options.out, dataset, {
+    [SYNC_STATE_FILE]: serializeSyncState(fetched.state),
+    ...options.extra,
+  });
   await writeEtags(cacheDir, fetched.etags);
   return {
-    result: { dataset, write, changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset), losses: previous ? scopeLosses(previous, dataset) : [], ignored },
+    result: {
+      dataset,
+      write,
+      changes: note ? [note, ...describeChanges(previous, dataset)] : describeChanges(previous, dataset),
+      losses: previous ? scopeLosses(previous, dataset) : [],
+      ignored,
+    },
     extraWrite: null,
     stats: client.stats,
     notes: fetched.notes,
@@ -122,7 +140,10 @@ async function readPullExport(file: string, repo: string) {
 
 /** Warnings for pull requests whose `html_url` is not http(s): it stays text in `data/`, never a link. */
 function pullUrlWarnings(source: string, pulls: readonly PullRequest[]): string[] {
-  return urlWarnings(source, pulls.map((p) => [`pull request #${p.number} html_url`, p.url] as const));
+  return urlWarnings(
+    source,
+    pulls.map((p) => [`pull request #${p.number} html_url`, p.url] as const),
+  );
 }
 
 /**
@@ -134,7 +155,10 @@ async function previousData(out: string): Promise<{ previous: Dataset | null; no
     return { previous: await readDatasetIfPresent(out), note: null };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
-    return { previous: null, note: `the previous data does not read (${formatProblem(error.problems[0]!)}); compared as a first sync` };
+    return {
+      previous: null,
+      note: `the previous data does not read (${formatProblem(error.problems[0]!)}); compared as a first sync`,
+    };
   }
 }
 
@@ -148,7 +172,13 @@ export async function syncFromGit(options: GitSyncOptions): Promise<SyncResult> 
   dataset.meta.warnings.push(...pullUrlWarnings(options.pulls ?? 'git', dataset.pulls));
   const write = await writeDataset(options.out, dataset, options.extra);
   const changes = describeChanges(previous, dataset);
-  return { dataset, write, changes: note ? [note, ...changes] : changes, losses: previous ? scopeLosses(previous, dataset) : [], ignored };
+  return {
+    dataset,
+    write,
+    changes: note ? [note, ...changes] : changes,
+    losses: previous ? scopeLosses(previous, dataset) : [],
+    ignored,
+  };
 }
 
 /** The short summary the sync prints. */
@@ -158,10 +188,13 @@ export function summarize(result: SyncResult): string[] {
   const lines = [
     `upstream ${dataset.meta.source.repo}@${dataset.meta.source.commit.slice(0, 7)} (${dataset.meta.source.date})`,
     `${dataset.documents.length} documents, ${dataset.scopes.length} scopes (${dataset.scopes.map((s) => `${s.id}: ${s.revisions.length} revisions`).join(', ')}; ${revisions} in all), ${dataset.pulls.length} pull requests (as of ${dataset.meta.pullsAsOf})`,
-    write.written.length ? `wrote ${write.written.join(', ')}; unchanged ${write.unchanged.join(', ') || 'none'}` : 'no file changed',
+    write.written.length
+      ? `wrote ${write.written.join(', ')}; unchanged ${write.unchanged.join(', ') || 'none'}`
+      : 'no file changed',
     ...result.changes.map((c) => `  ${c}`),
   ];
-  if (result.ignored.length) lines.push(`ignored ${result.ignored.length} non-document files under Standards/ (templates)`);
+  if (result.ignored.length)
+    lines.push(`ignored ${result.ignored.length} non-document files under Standards/ (templates)`);
   for (const w of dataset.meta.warnings) lines.push(`warning: ${w}`);
   for (const l of result.losses) lines.push(`warning: lost since the previous data: ${l}`);
   return lines;

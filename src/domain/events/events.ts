@@ -13,21 +13,15 @@ import { documentAddedTitle, movedTitle, transitionTitle, versionAddedTitle, wit
 import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from '../scopes/scopes.ts';
 import { documentsOfVersions, SAME_TRANSITION } from '../scope-model/same-transition.ts';
 import type { Dataset, Document, Provenance, Revision, Scope } from '../schemas/data.ts';
-import type { TimelineEvent } from '../schemas/event.ts';
+import { EventKind, type TimelineEvent } from '../schemas/event.ts';
 import { transitionsOf } from '../scopes/validity.ts';
+import { provenanceOf, transitionKey } from './revision-changes.ts';
 
 /**
  * Who made a revision's change: the revision itself, or, for the same-day fix of a revision
  * that did not parse, the pull request that made the change (`Revision.madeBy`).
  */
-function provenanceOf(r: Revision): Provenance {
-  const made = r.madeBy ?? r;
-  return { commit: made.commit, date: made.date, pr: made.pr };
-}
-
-function transitionKey(t: { version: string; validity: string; occurrence: number }): string {
-  return `${t.version}/${t.validity}${t.occurrence > 0 ? `/${t.occurrence + 1}` : ''}`;
-}
+const creditOf = (r: Revision): Provenance => provenanceOf(r.madeBy ?? r);
 
 interface KeyHistory {
   /** Each revision that set the date of this transition, with the date it set (null: withdrawn). */
@@ -40,7 +34,7 @@ function transitionHistories(scope: Scope, versions: string[]): Map<string, KeyH
   let before = new Map<string, Day>();
   for (const { revision, timeline } of accumulatedTimelines(scope)) {
     const now = new Map(transitionsOf(timeline, versions).map((t) => [transitionKey(t), t.date]));
-    const at = provenanceOf(revision);
+    const at = creditOf(revision);
     for (const [key, date] of now) {
       const previous = before.get(key) ?? null;
       if (previous === date) continue;
@@ -57,7 +51,20 @@ function transitionHistories(scope: Scope, versions: string[]): Map<string, KeyH
   return histories;
 }
 
-const EMPTY = { scope: null, version: null, validity: null, document: null, state: null, target: null, previous: null, announced: null, source: null, leadDays: null, sequence: 0, transition: null } as const;
+const EMPTY = {
+  scope: null,
+  version: null,
+  validity: null,
+  document: null,
+  state: null,
+  target: null,
+  previous: null,
+  announced: null,
+  source: null,
+  leadDays: null,
+  sequence: 0,
+  transition: null,
+} as const;
 
 /** How far after the fact a date may be recorded and still be news (a commit landing a few weeks late). */
 export const NEWS_HORIZON_DAYS = 31;
@@ -112,12 +119,33 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
       const base = { ...EMPTY, scope: scope.id, version, validity, source: c.at, date: c.at.date, transition };
       const commit = commitKey(scope.revisions, c.revision.commit); // the revision's own commit: ids stay as they were
       if (c.date !== null && c.previous === null) {
-        events.push({ ...base, id: `announced/${scope.id}/${key}/${commit}`, kind: 'announced', target: c.date, leadDays: daysBetween(c.at.date, c.date), title: transitionTitle(subject, { validity }, c.date) });
+        events.push({
+          ...base,
+          id: `announced/${scope.id}/${key}/${commit}`,
+          kind: 'announced',
+          target: c.date,
+          leadDays: daysBetween(c.at.date, c.date),
+          title: transitionTitle(subject, { validity }, c.date),
+        });
       } else if (c.date !== null && c.previous !== null) {
-        events.push({ ...base, id: `moved/${scope.id}/${key}/${commit}`, kind: 'moved', target: c.date, previous: c.previous, leadDays: daysBetween(c.at.date, c.date), title: movedTitle(subject, { validity }, c.date, c.previous) });
+        events.push({
+          ...base,
+          id: `moved/${scope.id}/${key}/${commit}`,
+          kind: 'moved',
+          target: c.date,
+          previous: c.previous,
+          leadDays: daysBetween(c.at.date, c.date),
+          title: movedTitle(subject, { validity }, c.date, c.previous),
+        });
       } else if (c.previous !== null) {
         // The id keeps its first prefix: it is the RSS guid, and a new one would be news again.
-        events.push({ ...base, id: `cancelled/${scope.id}/${key}/${commit}`, kind: 'withdrawn', previous: c.previous, title: withdrawnTitle(subject, { validity }, c.previous) });
+        events.push({
+          ...base,
+          id: `cancelled/${scope.id}/${key}/${commit}`,
+          kind: 'withdrawn',
+          previous: c.previous,
+          title: withdrawnTitle(subject, { validity }, c.previous),
+        });
       }
     }
   }
@@ -128,7 +156,16 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
       if (seen.has(v.name)) continue;
       seen.add(v.name);
       if (r === scope.revisions[0]) continue; // the first revision imports, it does not add
-      events.push({ ...EMPTY, id: `version-added/${scope.id}/${v.name}`, kind: 'version-added', date: r.date, scope: scope.id, version: v.name, source: provenanceOf(r), title: versionAddedTitle(`${short} ${v.name}`) });
+      events.push({
+        ...EMPTY,
+        id: `version-added/${scope.id}/${v.name}`,
+        kind: 'version-added',
+        date: r.date,
+        scope: scope.id,
+        version: v.name,
+        source: creditOf(r),
+        title: versionAddedTitle(`${short} ${v.name}`),
+      });
     }
   }
   return events;
@@ -139,32 +176,72 @@ function documentEvents(doc: Document): TimelineEvent[] {
   const label = `${doc.id} (${doc.title})`;
   const added = doc.history[0] ?? null;
   if (added) {
-    events.push({ ...EMPTY, id: `document-added/${doc.id}`, kind: 'document-added', date: added.date, document: doc.id, state: added.status, source: { commit: added.commit, date: added.date, pr: added.pr }, title: documentAddedTitle(label, added.status) });
+    events.push({
+      ...EMPTY,
+      id: `document-added/${doc.id}`,
+      kind: 'document-added',
+      date: added.date,
+      document: doc.id,
+      state: added.status,
+      source: { commit: added.commit, date: added.date, pr: added.pr },
+      title: documentAddedTitle(label, added.status),
+    });
   }
   const dated = (field: 'stabilizedAt' | 'deprecatedAt' | 'rejectedAt', value: Day) => {
-    const setters = doc.history.filter((h, i) => h[field] === value && (i === 0 || doc.history[i - 1]![field] !== value));
-    const changes = doc.history.filter((h, i) => h[field] !== null && (i === 0 || doc.history[i - 1]![field] !== h[field]));
+    const setters = doc.history.filter(
+      (h, i) => h[field] === value && (i === 0 || doc.history[i - 1]![field] !== value),
+    );
+    const changes = doc.history.filter(
+      (h, i) => h[field] !== null && (i === 0 || doc.history[i - 1]![field] !== h[field]),
+    );
     const last = setters[setters.length - 1] ?? null;
     const source = last ? { commit: last.commit, date: last.date, pr: last.pr } : null;
     const first = changes[0] ? { commit: changes[0].commit, date: changes[0].date, pr: changes[0].pr } : null;
-    return { announced: first, source, leadDays: source ? daysBetween(source.date, value) : null, sequence: Math.max(0, changes.length - 1) };
+    return {
+      announced: first,
+      source,
+      leadDays: source ? daysBetween(source.date, value) : null,
+      sequence: Math.max(0, changes.length - 1),
+    };
   };
   for (const t of documentTransitions(doc)) {
     const field = t.state === 'Stable' ? 'stabilizedAt' : 'deprecatedAt';
-    events.push({ ...EMPTY, ...dated(field, t.on), id: `document/${doc.id}/${t.state.toLowerCase()}`, kind: 'document', date: t.on, document: doc.id, state: t.state, transition: `document/${doc.id}/${t.state.toLowerCase()}`, title: transitionTitle(label, { state: t.state }, t.on) });
+    events.push({
+      ...EMPTY,
+      ...dated(field, t.on),
+      id: `document/${doc.id}/${t.state.toLowerCase()}`,
+      kind: 'document',
+      date: t.on,
+      document: doc.id,
+      state: t.state,
+      transition: `document/${doc.id}/${t.state.toLowerCase()}`,
+      title: transitionTitle(label, { state: t.state }, t.on),
+    });
   }
   if (doc.status === 'Rejected') {
     const change = doc.history.find((h) => h.status === 'Rejected') ?? null;
     const on = doc.rejectedAt ?? change?.date ?? null;
     if (on) {
       const source = change ? { commit: change.commit, date: change.date, pr: change.pr } : null;
-      events.push({ ...EMPTY, id: `document/${doc.id}/rejected`, kind: 'document', date: on, document: doc.id, state: 'Rejected', announced: source, source, transition: `document/${doc.id}/rejected`, title: transitionTitle(label, { state: 'Rejected' }, on) });
+      events.push({
+        ...EMPTY,
+        id: `document/${doc.id}/rejected`,
+        kind: 'document',
+        date: on,
+        document: doc.id,
+        state: 'Rejected',
+        announced: source,
+        source,
+        transition: `document/${doc.id}/rejected`,
+        title: transitionTitle(label, { state: 'Rejected' }, on),
+      });
     }
   }
   return events;
 }
 
-const KIND_ORDER: Record<TimelineEvent['kind'], number> = { validity: 0, document: 1, announced: 2, moved: 3, withdrawn: 4, 'version-added': 5, 'document-added': 6 };
+/** The order of kinds on one day, as the schema lists them: transitions first, then the changes that announced them. */
+const KIND_ORDER = EventKind.options;
 
 /**
  * One transition is one event: a scope version turning effective (deprecated) on the day its
@@ -175,7 +252,8 @@ const KIND_ORDER: Record<TimelineEvent['kind'], number> = { validity: 0, documen
 export function mergeScopeDocumentEvents(events: readonly TimelineEvent[], scopes: readonly Scope[]): TimelineEvent[] {
   const documentOf = documentsOfVersions(scopes);
   const byDocument = new Map<string, TimelineEvent>();
-  for (const e of events) if (e.kind === 'document' && e.document) byDocument.set(`${e.document}/${e.state}/${e.date}`, e);
+  for (const e of events)
+    if (e.kind === 'document' && e.document) byDocument.set(`${e.document}/${e.state}/${e.date}`, e);
   const dropped = new Set<TimelineEvent>();
   const merged = events.map((e) => {
     if (e.kind !== 'validity' || e.scope === null || e.version === null || e.validity === null) return e;
@@ -185,15 +263,29 @@ export function mergeScopeDocumentEvents(events: readonly TimelineEvent[], scope
     if (!doc || !state || !twin || dropped.has(twin)) return e;
     dropped.add(twin);
     const scope = scopes.find((s) => s.id === e.scope)!;
-    return { ...e, document: doc, state, title: transitionTitle(`${shortName(scope)} ${e.version} (${doc})`, { validity: e.validity }, e.date) };
+    return {
+      ...e,
+      document: doc,
+      state,
+      title: transitionTitle(`${shortName(scope)} ${e.version} (${doc})`, { validity: e.validity }, e.date),
+    };
   });
   return merged.filter((e) => !dropped.has(e));
 }
 
 /** Every event of a dataset, by date, then kind, then id. */
 export function deriveEvents(dataset: Pick<Dataset, 'scopes' | 'documents'>): TimelineEvent[] {
-  const events = mergeScopeDocumentEvents([...dataset.scopes.flatMap(scopeEvents), ...dataset.documents.flatMap(documentEvents)], dataset.scopes);
-  return events.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  const events = mergeScopeDocumentEvents(
+    [...dataset.scopes.flatMap(scopeEvents), ...dataset.documents.flatMap(documentEvents)],
+    dataset.scopes,
+  );
+  return events.sort((a, b) =>
+    a.date !== b.date
+      ? a.date < b.date
+        ? -1
+        : 1
+      : KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /** Transitions (scope validity and document lifecycle) from `from` for `days` days, both ends included. */

@@ -22,7 +22,13 @@ export interface Problem {
  */
 export function escapeControls(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) =>
-    c === '\n' ? '\\n' : c === '\r' ? '\\r' : c === '\t' ? '\\t' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    c === '\n'
+      ? '\\n'
+      : c === '\r'
+        ? '\\r'
+        : c === '\t'
+          ? '\\t'
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
 
@@ -54,7 +60,8 @@ export function keyPath(path: readonly PropertyKey[]): string {
 function valueAt(input: unknown, path: readonly PropertyKey[]): { found: boolean; value: unknown } {
   let cur: unknown = input;
   for (const part of path) {
-    if (cur === null || typeof cur !== 'object' || !(part in (cur as object))) return { found: false, value: undefined };
+    if (cur === null || typeof cur !== 'object' || !(part in (cur as object)))
+      return { found: false, value: undefined };
     cur = (cur as Record<PropertyKey, unknown>)[part];
   }
   return { found: true, value: cur };
@@ -101,7 +108,15 @@ function withinStack<T>(run: () => T, file: string): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof RangeError) throw new InputError([{ file, key: '', value: null, expected: 'expected data nested less deeply (the nesting exhausted the call stack)' }]);
+    if (error instanceof RangeError)
+      throw new InputError([
+        {
+          file,
+          key: '',
+          value: null,
+          expected: 'expected data nested less deeply (the nesting exhausted the call stack)',
+        },
+      ]);
     throw error;
   }
 }
@@ -113,9 +128,17 @@ function withinStack<T>(run: () => T, file: string): T {
  */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, file: string): z.output<S> {
   if (Array.isArray(input) && input.length > MAX_LIST_ENTRIES) {
-    throw new InputError([{ file, key: '', value: `${input.length} entries`, expected: `expected at most ${MAX_LIST_ENTRIES} entries` }]);
+    throw new InputError([
+      { file, key: '', value: `${input.length} entries`, expected: `expected at most ${MAX_LIST_ENTRIES} entries` },
+    ]);
   }
   const result = withinStack(() => schema.safeParse(input), file);
   if (!result.success) throw new InputError(withinStack(() => problemsFromZod(file, result.error, input), file));
   return result.data;
+}
+
+/** An error in one line: an InputError's problems joined, else its message. */
+export function errorText(error: unknown): string {
+  if (error instanceof InputError) return error.problems.map(formatProblem).join('; ');
+  return error instanceof Error ? error.message : String(error);
 }

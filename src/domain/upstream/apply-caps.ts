@@ -31,16 +31,21 @@ export function capTimelines<S extends CappedScope>(scopes: readonly S[], max: n
   const heads = scopes.map((s) => ({ file: s.file ?? '?', entries: s.timeline.length }));
   const headTotal = heads.reduce((n, h) => n + Math.max(1, h.entries), 0);
   if (headTotal > max) {
-    throw new InputError(heads.map((h) => ({
-      file: h.file,
-      key: 'timeline',
-      value: `${h.entries} entries`,
-      expected: `expected at most ${max} timeline entries in all scope files together, their past revisions included (${headTotal} at the head alone)`,
-    })));
+    throw new InputError(
+      heads.map((h) => ({
+        file: h.file,
+        key: 'timeline',
+        value: `${h.entries} entries`,
+        expected: `expected at most ${max} timeline entries in all scope files together, their past revisions included (${headTotal} at the head alone)`,
+      })),
+    );
   }
   // Each scope's newest revision is what its head says: always kept.
   const kept = scopes.map((s) => (s.revisions.length > 0 ? 1 : 0));
-  let used = scopes.reduce((n, s) => n + (s.revisions.length > 0 ? revisionCost(s.revisions[s.revisions.length - 1]!) : 0), 0);
+  let used = scopes.reduce(
+    (n, s) => n + (s.revisions.length > 0 ? revisionCost(s.revisions[s.revisions.length - 1]!) : 0),
+    0,
+  );
   const closed = scopes.map(() => false);
   for (;;) {
     // The next older revision of the scope whose next older one is the newest (a k-way merge).
@@ -66,9 +71,11 @@ export function capTimelines<S extends CappedScope>(scopes: readonly S[], max: n
     if (dropped === 0) return s;
     const left = s.revisions.slice(0, dropped);
     const entries = left.reduce((n, r) => n + r.timeline.length, 0);
-    warnings.push(capWarning(
-      `${s.file ?? '?'}: the ${dropped} oldest revision${dropped === 1 ? '' : 's'} (${left[0]!.date} to ${left[dropped - 1]!.date}, ${entries} timeline entr${entries === 1 ? 'y' : 'ies'}) left out of the history: all scope files together keep at most ${max} timeline entries over their revisions`,
-    ));
+    warnings.push(
+      capWarning(
+        `${s.file ?? '?'}: the ${dropped} oldest revision${dropped === 1 ? '' : 's'} (${left[0]!.date} to ${left[dropped - 1]!.date}, ${entries} timeline entr${entries === 1 ? 'y' : 'ies'}) left out of the history: all scope files together keep at most ${max} timeline entries over their revisions`,
+      ),
+    );
     return { ...s, revisions: s.revisions.slice(dropped) };
   });
 }
@@ -82,6 +89,8 @@ export function capPulls(pulls: readonly PullRequest[], max: number, warnings: s
   const newest = [...pulls].sort((a, b) => b.number - a.number).slice(0, Math.max(0, max));
   newest.reverse();
   const from = newest[0] ? `, #${newest[0].number} and later,` : '';
-  warnings.push(capWarning(`${pulls.length} pull requests touch standards or scopes; only the newest ${max}${from} are kept`));
+  warnings.push(
+    capWarning(`${pulls.length} pull requests touch standards or scopes; only the newest ${max}${from} are kept`),
+  );
   return newest;
 }

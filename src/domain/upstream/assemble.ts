@@ -9,31 +9,20 @@
  * - a malformed document is skipped with a warning naming file and reason.
  */
 import { dayOfTimestamp, type Day } from '../days/day.ts';
-import { documentName, parseDocumentText, parsePastLifecycle, type FrontMatterLifecycle, type ParsedDocument } from '../documents/document-parse.ts';
-import { formatProblem, InputError } from '../parse/errors.ts';
-import { pullUrl } from '../links/upstream-links.ts';
-import { documentsTouched, scopesTouched } from '../pulls/pulls.ts';
+import { documentName } from '../documents/document-parse.ts';
+import { errorText, InputError } from '../parse/errors.ts';
 import { pullsDataEnd } from '../pulls/data-end.ts';
 import { parseScopeText, SCOPE_FILE_PATTERN, scopeIdOfFile } from '../scopes/scope-parse.ts';
-import type { Dataset, Document, DocumentChange, Meta, PullRequest, Revision, Scope } from '../schemas/data.ts';
+import type { Dataset, Document, Meta, PullRequest, Revision, Scope } from '../schemas/data.ts';
 import { urlWarnings } from '../schemas/url.ts';
-import { pullRequestOfMessage, type UpstreamCommit, type UpstreamSnapshot } from './upstream.ts';
+import { commitProvenance, type UpstreamCommit, type UpstreamSnapshot } from './upstream.ts';
+import { assembleDocuments } from './history-documents.ts';
 import { decodeUtf8 } from '../parse/yaml.ts';
 import { scopesFromDocuments } from '../scope-model/documents-only.ts';
 import { isScopeDocument, readScopeDocumentBody } from '../scope-model/scope-document.ts';
 import { CAPS, type Caps } from '../parse/caps.ts';
 import { capPulls, capTimelines } from './apply-caps.ts';
 import { disagreementWarnings, joinVersionFacts, type ScopeDocument } from '../scope-model/version-facts.ts';
-
-function errorText(error: unknown): string {
-  if (error instanceof InputError) return error.problems.map(formatProblem).join('; ');
-  return error instanceof Error ? error.message : String(error);
-}
-
-function provenance(commit: UpstreamCommit) {
-  const { pr, title } = pullRequestOfMessage(commit.message);
-  return { commit: commit.sha, date: dayOfTimestamp(commit.committedAt), pr, title };
-}
 
 /** Versions of one file through history, following renames backwards from its head path. */
 function fileHistory(commits: readonly UpstreamCommit[], headPath: string) {
@@ -60,17 +49,28 @@ function fingerprint(r: Pick<Revision, 'timeline' | 'versions'>): string {
  * Every revision of one scope file, and the day each version name first appeared in it
  * (legacy files do not say since when a version is a draft: see `legacyTimeline`).
  */
-function scopeRevisions(snapshot: UpstreamSnapshot, headPath: string, warnings: string[]): { revisions: Revision[]; firstSeen: Map<string, Day> } {
+function scopeRevisions(
+  snapshot: UpstreamSnapshot,
+  headPath: string,
+  warnings: string[],
+): { revisions: Revision[]; firstSeen: Map<string, Day> } {
   const revisions: Revision[] = [];
   const firstSeen = new Map<string, Day>();
   let lastParsed: string | null = null;
   let lastError: string | null = null;
   for (const { commit, path, content } of fileHistory(snapshot.commits, headPath)) {
-    const where = provenance(commit);
+    const where = commitProvenance(commit);
     try {
       const parsed = parseScopeText(decodeUtf8(content, path), path, (name) => firstSeen.get(name) ?? where.date);
       for (const v of parsed.versions) if (!firstSeen.has(v.name)) firstSeen.set(v.name, where.date);
-      const revision: Revision = { ...where, file: path, format: parsed.format, error: null, timeline: parsed.timeline, versions: parsed.versions };
+      const revision: Revision = {
+        ...where,
+        file: path,
+        format: parsed.format,
+        error: null,
+        timeline: parsed.timeline,
+        versions: parsed.versions,
+      };
       // A change that landed unparseable and was fixed the same day is the broken commit's
       // change: credit it (KaaS v1 effective 2024-11-26 by #843), name the fix (#844).
       const broken = revisions[revisions.length - 1];
@@ -84,7 +84,9 @@ function scopeRevisions(snapshot: UpstreamSnapshot, headPath: string, warnings: 
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       const message = errorText(error);
-      warnings.push(`${path} at ${commit.sha.slice(0, 7)} (${where.date}${where.pr ? `, #${where.pr}` : ''}): kept in the history as unparseable: ${message}`);
+      warnings.push(
+        `${path} at ${commit.sha.slice(0, 7)} (${where.date}${where.pr ? `, #${where.pr}` : ''}): kept in the history as unparseable: ${message}`,
+      );
       revisions.push({ ...where, file: path, format: 'unparseable', error: message, timeline: [], versions: [] });
       lastError = message;
     }
@@ -101,7 +103,9 @@ function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8A
   parseScopeText(decodeUtf8(content, path), path, headDay);
   const { revisions, firstSeen } = scopeRevisions(snapshot, path, warnings);
   const head = parseScopeText(decodeUtf8(content, path), path, (name) => firstSeen.get(name) ?? headDay);
-  warnings.push(...urlWarnings(path, [['url', head.url], ...head.modules.map((m, i) => [`modules[${i}].url`, m.url] as const)]));
+  warnings.push(
+    ...urlWarnings(path, [['url', head.url], ...head.modules.map((m, i) => [`modules[${i}].url`, m.url] as const)]),
+  );
   warnings.push(...head.warnings);
   return {
     id: scopeIdOfFile(path),
@@ -119,7 +123,10 @@ function assembleScope(snapshot: UpstreamSnapshot, path: string, content: Uint8A
 
 /** The scope documents (track `Scopes`) with what their bodies say. */
 function scopeDocuments(snapshot: UpstreamSnapshot, documents: readonly Document[]): ScopeDocument[] {
-  return documents.filter(isScopeDocument).map((doc) => ({ doc, body: readScopeDocumentBody(decodeUtf8(snapshot.files.get(doc.file) ?? new Uint8Array(), doc.file)) }));
+  return documents.filter(isScopeDocument).map((doc) => ({
+    doc,
+    body: readScopeDocumentBody(decodeUtf8(snapshot.files.get(doc.file) ?? new Uint8Array(), doc.file)),
+  }));
 }
 
 /**
@@ -131,108 +138,42 @@ function joinScopes(yamlScopes: readonly YamlScope[], docs: readonly ScopeDocume
   const claimed = new Set<string>();
   const scopes: Scope[] = yamlScopes.map(({ testGroups, ...scope }) => {
     const targets = new Set(Object.values(testGroups).map((g) => scope.modules.find((m) => m.id === g)?.document));
-    const mine = docs.filter((d) => !claimed.has(d.doc.id) && (d.doc.title.trim().toLowerCase() === scope.name.trim().toLowerCase() || targets.has(d.doc.id)));
+    const mine = docs.filter(
+      (d) =>
+        !claimed.has(d.doc.id) &&
+        (d.doc.title.trim().toLowerCase() === scope.name.trim().toLowerCase() || targets.has(d.doc.id)),
+    );
     for (const d of mine) claimed.add(d.doc.id);
     const facts = joinVersionFacts(scope, testGroups, mine);
     warnings.push(...disagreementWarnings(scope.name, facts));
     return { ...scope, facts };
   });
-  const fromDocs = scopesFromDocuments(docs.filter((d) => !claimed.has(d.doc.id)), new Set(scopes.map((s) => s.id)));
+  const fromDocs = scopesFromDocuments(
+    docs.filter((d) => !claimed.has(d.doc.id)),
+    new Set(scopes.map((s) => s.id)),
+  );
   if (yamlScopes.length === 0 && fromDocs.length > 0) {
-    warnings.push(`no scope file (Tests/scs-compatible-*.yaml) at the head: scopes come from the scope documents (track Scopes) alone: ${fromDocs.map((s) => `${s.name} (${s.facts.map((f) => f.document).join(', ')})`).join('; ')}`);
+    warnings.push(
+      `no scope file (Tests/scs-compatible-*.yaml) at the head: scopes come from the scope documents (track Scopes) alone: ${fromDocs.map((s) => `${s.name} (${s.facts.map((f) => f.document).join(', ')})`).join('; ')}`,
+    );
   } else {
-    for (const s of fromDocs) warnings.push(`${s.name}: no scope file describes it; it comes from its documents alone (${s.facts.map((f) => f.document).join(', ')})`);
+    for (const s of fromDocs)
+      warnings.push(
+        `${s.name}: no scope file describes it; it comes from its documents alone (${s.facts.map((f) => f.document).join(', ')})`,
+      );
   }
   if (scopes.length + fromDocs.length === 0) {
-    throw new InputError([{ file: 'Tests/scs-compatible-*.yaml', key: '', value: null, expected: 'no scope file at the head, and no scope document (track Scopes, "This is vN of the certificate scope") either; expected at least one certificate scope' }]);
+    throw new InputError([
+      {
+        file: 'Tests/scs-compatible-*.yaml',
+        key: '',
+        value: null,
+        expected:
+          'no scope file at the head, and no scope document (track Scopes, "This is vN of the certificate scope") either; expected at least one certificate scope',
+      },
+    ]);
   }
   return [...scopes, ...fromDocs];
-}
-
-/**
- * Lifecycle changes of every document id through history. Early versions that do not fit
- * today's front matter are read leniently (`parsePastLifecycle`); only versions with no
- * readable front matter at all are passed over.
- */
-function documentHistories(commits: readonly UpstreamCommit[]): Map<string, DocumentChange[]> {
-  const histories = new Map<string, DocumentChange[]>();
-  const last = new Map<string, string>();
-  for (const commit of commits) {
-    const where = provenance(commit);
-    for (const change of commit.changes) {
-      if (change.content === null || !change.path.startsWith('Standards/')) continue;
-      const name = documentName(change.path);
-      if (!name) continue;
-      let lifecycle: FrontMatterLifecycle;
-      try {
-        lifecycle = parsePastLifecycle(decodeUtf8(change.content, change.path), change.path);
-      } catch (error) {
-        if (error instanceof InputError) continue;
-        throw error;
-      }
-      const key = JSON.stringify(lifecycle);
-      if (last.get(name.id) === key) continue;
-      last.set(name.id, key);
-      const list = histories.get(name.id) ?? [];
-      list.push({ commit: where.commit, date: where.date, pr: where.pr, ...lifecycle });
-      histories.set(name.id, list);
-    }
-  }
-  return histories;
-}
-
-function assembleDocuments(snapshot: UpstreamSnapshot, warnings: string[]): Document[] {
-  const histories = documentHistories(snapshot.commits);
-  const documents: Document[] = [];
-  const seen = new Map<string, string>();
-  for (const [path, content] of [...snapshot.files].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (!path.startsWith('Standards/')) continue;
-    if (!documentName(path)) continue; // templates (scs-XXXX-vN-…) are not documents
-    let doc: ParsedDocument;
-    try {
-      doc = parseDocumentText(decodeUtf8(content, path), path);
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      warnings.push(`${path}: document skipped: ${errorText(error)}`);
-      continue;
-    }
-    const other = seen.get(doc.id);
-    if (other) {
-      warnings.push(`${path}: document skipped: id ${doc.id} is already used by ${other}`);
-      continue;
-    }
-    seen.set(doc.id, path);
-    documents.push({ ...doc, history: histories.get(doc.id) ?? [] });
-  }
-  return documents;
-}
-
-/** Merged pull requests as the commit messages on `main` tell them. */
-export function pullsFromCommits(snapshot: UpstreamSnapshot): PullRequest[] {
-  const byNumber = new Map<number, PullRequest>();
-  for (const commit of snapshot.commits) {
-    const { pr, title } = pullRequestOfMessage(commit.message);
-    if (pr === null) continue;
-    const known = byNumber.get(pr);
-    const files = [...new Set([...(known?.files ?? []), ...commit.changes.flatMap((c) => (c.oldPath ? [c.oldPath, c.path] : [c.path]))])].sort();
-    byNumber.set(pr, {
-      number: pr,
-      title: known?.title ?? title,
-      state: 'merged',
-      author: null,
-      createdAt: null,
-      updatedAt: commit.committedAt,
-      mergedAt: known?.mergedAt ?? commit.committedAt,
-      closedAt: known?.closedAt ?? commit.committedAt,
-      labels: [],
-      reviewDecision: null,
-      files,
-      documents: documentsTouched(known?.title ?? title, files),
-      scopes: scopesTouched(files),
-      url: pullUrl(snapshot.repo, pr),
-    });
-  }
-  return [...byNumber.values()].sort((a, b) => a.number - b.number);
 }
 
 export interface Assembled {
@@ -249,12 +190,14 @@ export interface Assembled {
 function refuseTwinScopeFiles(paths: readonly string[]): void {
   const byId = new Map<string, string[]>();
   for (const path of paths) byId.set(scopeIdOfFile(path), [...(byId.get(scopeIdOfFile(path)) ?? []), path]);
-  const problems = [...byId].filter(([, files]) => files.length > 1).map(([id, files]) => ({
-    file: files.join(' and '),
-    key: '',
-    value: null,
-    expected: `both are the certificate scope "${id}"; expected one file per scope (remove or rename one of them)`,
-  }));
+  const problems = [...byId]
+    .filter(([, files]) => files.length > 1)
+    .map(([id, files]) => ({
+      file: files.join(' and '),
+      key: '',
+      value: null,
+      expected: `both are the certificate scope "${id}"; expected one file per scope (remove or rename one of them)`,
+    }));
   if (problems.length > 0) throw new InputError(problems);
 }
 
@@ -262,18 +205,34 @@ function refuseTwinScopeFiles(paths: readonly string[]): void {
  * Build every data file from an upstream snapshot; pulls are added by the caller. The caps
  * on totals (`parse/caps.ts`) apply; tests lower them to check their edges.
  */
-export function assemble(snapshot: UpstreamSnapshot, allPulls: PullRequest[], pullRequestSource: Meta['pullRequestSource'], caps: Caps = CAPS): Assembled {
+export function assemble(
+  snapshot: UpstreamSnapshot,
+  allPulls: PullRequest[],
+  pullRequestSource: Meta['pullRequestSource'],
+  caps: Caps = CAPS,
+): Assembled {
   const warnings: string[] = [...(snapshot.warnings ?? [])];
-  const scopeFiles = [...snapshot.files].filter(([path]) => SCOPE_FILE_PATTERN.test(path)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const scopeFiles = [...snapshot.files]
+    .filter(([path]) => SCOPE_FILE_PATTERN.test(path))
+    .sort(([a], [b]) => (a < b ? -1 : 1));
   refuseTwinScopeFiles(scopeFiles.map(([path]) => path));
-  const yamlScopes = capTimelines(scopeFiles.map(([path, content]) => assembleScope(snapshot, path, content, warnings)), caps.timelineEntries, warnings);
+  const yamlScopes = capTimelines(
+    scopeFiles.map(([path, content]) => assembleScope(snapshot, path, content, warnings)),
+    caps.timelineEntries,
+    warnings,
+  );
   const pulls = capPulls(allPulls, caps.pulls, warnings);
   const documents = assembleDocuments(snapshot, warnings);
   const scopes = joinScopes(yamlScopes, scopeDocuments(snapshot, documents), warnings);
   // A pull request that changed a scope file under an earlier name (Tests/scs-compatible.yaml)
   // touched the scope that file became; one that changed a scope file gone since
   // (Tests/scs-compatible-test.yaml) touched no scope in data/.
-  const paths = new Map(scopes.flatMap((s) => [...(s.file ? [[s.file, s.id] as const] : []), ...s.revisions.map((r) => [r.file, s.id] as const)]));
+  const paths = new Map(
+    scopes.flatMap((s) => [
+      ...(s.file ? [[s.file, s.id] as const] : []),
+      ...s.revisions.map((r) => [r.file, s.id] as const),
+    ]),
+  );
   const scopesOf = (files: readonly string[]) => [...new Set(files.flatMap((f) => paths.get(f) ?? []))].sort();
   const scopedPulls = pulls.map((p) => ({ ...p, scopes: scopesOf(p.files) }));
   const ignored = [...snapshot.files.keys()].filter((p) => p.startsWith('Standards/') && !documentName(p)).sort();

@@ -10,14 +10,20 @@ export function describeChanges(prev: Dataset | null, next: Dataset): string[] {
   if (prev === null) return ['first sync: no previous data'];
   const out: string[] = [];
   if (prev.meta.source.commit !== next.meta.source.commit) {
-    out.push(`upstream ${prev.meta.source.commit.slice(0, 7)} (${prev.meta.source.date}) → ${next.meta.source.commit.slice(0, 7)} (${next.meta.source.date})`);
+    out.push(
+      `upstream ${prev.meta.source.commit.slice(0, 7)} (${prev.meta.source.date}) → ${next.meta.source.commit.slice(0, 7)} (${next.meta.source.date})`,
+    );
   }
   const prevDocs = new Map(prev.documents.map((d) => [d.id, d]));
   const nextDocs = new Map(next.documents.map((d) => [d.id, d]));
   for (const [id, d] of nextDocs) {
     const before = prevDocs.get(id);
     if (!before) out.push(`document added: ${id} (${d.status ?? d.type})`);
-    else if (before.status !== d.status || before.stabilizedAt !== d.stabilizedAt || before.deprecatedAt !== d.deprecatedAt) {
+    else if (
+      before.status !== d.status ||
+      before.stabilizedAt !== d.stabilizedAt ||
+      before.deprecatedAt !== d.deprecatedAt
+    ) {
       out.push(`document ${id}: ${before.status ?? '–'} → ${d.status ?? '–'}`);
     }
   }
@@ -34,7 +40,8 @@ export function describeChanges(prev: Dataset | null, next: Dataset): string[] {
     for (const r of fresh) out.push(`${s.name}: new revision ${r.date}${r.pr ? ` (#${r.pr})` : ''}: ${r.title}`);
     const current = new Set(s.revisions.map((r) => r.commit));
     const dropped = before.revisions.filter((r) => !current.has(r.commit));
-    for (const r of dropped) out.push(`${s.name}: revision ${r.date}${r.pr ? ` (#${r.pr})` : ''} no longer in the history`);
+    for (const r of dropped)
+      out.push(`${s.name}: revision ${r.date}${r.pr ? ` (#${r.pr})` : ''} no longer in the history`);
   }
   for (const id of prevScopes.keys()) if (!next.scopes.some((s) => s.id === id)) out.push(`scope removed: ${id}`);
   const prevPulls = new Map(prev.pulls.map((p) => [p.number, p]));

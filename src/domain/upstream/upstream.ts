@@ -3,6 +3,7 @@
  * `main` and the first-parent history of the files this project reads. Both sources fill
  * this same shape, so one pure function (`assemble.ts`) turns either into `data/`.
  */
+import { dayOfTimestamp, type Day } from '../days/day.ts';
 
 /** Paths the sync reads: certificate scopes (scs-0003-v1) and standard documents (scs-0001-v1). */
 export const TRACKED_PATH = /^(Tests\/scs-compatible[^/]*\.ya?ml|Standards\/scs-[^/]*\.md)$/;
@@ -45,10 +46,24 @@ export function pullRequestOfMessage(message: string): { pr: number | null; titl
   const subject = (lines[0] ?? '').trim();
   const merge = /^Merge pull request #(\d+) from \S+/.exec(subject);
   if (merge) {
-    const body = lines.slice(1).map((l) => l.trim()).find((l) => l !== '');
+    const body = lines
+      .slice(1)
+      .map((l) => l.trim())
+      .find((l) => l !== '');
     return { pr: Number(merge[1]), title: body ?? subject };
   }
   const squash = /^(.*?)\s*\(#(\d+)\)\s*$/.exec(subject);
   if (squash) return { pr: Number(squash[2]), title: squash[1]!.trim() };
   return { pr: null, title: subject };
+}
+
+/** Who made a commit's change, as its message names the pull request: commit, landing day, PR, title. */
+export function commitProvenance(commit: UpstreamCommit): {
+  commit: string;
+  date: Day;
+  pr: number | null;
+  title: string;
+} {
+  const { pr, title } = pullRequestOfMessage(commit.message);
+  return { commit: commit.sha, date: dayOfTimestamp(commit.committedAt), pr, title };
 }

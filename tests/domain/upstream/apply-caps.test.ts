@@ -7,10 +7,27 @@ import { caught } from '../../support/input-error.ts';
 
 /** A revision of `entries` timeline entries on `date`. */
 function revision(date: string, entries: number, format: Revision['format'] = 'timeline'): Revision {
-  const timeline = Array.from({ length: entries }, (_, i) => ({ date: `2030-01-${String(i + 1).padStart(2, '0')}`, versions: { v1: 'effective' as const } }));
-  return { commit: sha(`${date}-${entries}`), date, pr: null, title: 'x', file: 'f', format, error: null, timeline, versions: [] };
+  const timeline = Array.from({ length: entries }, (_, i) => ({
+    date: `2030-01-${String(i + 1).padStart(2, '0')}`,
+    versions: { v1: 'effective' as const },
+  }));
+  return {
+    commit: sha(`${date}-${entries}`),
+    date,
+    pr: null,
+    title: 'x',
+    file: 'f',
+    format,
+    error: null,
+    timeline,
+    versions: [],
+  };
 }
-const scope = (file: string, revisions: Revision[]) => ({ file, timeline: revisions.at(-1)?.timeline ?? [], revisions });
+const scope = (file: string, revisions: Revision[]) => ({
+  file,
+  timeline: revisions.at(-1)?.timeline ?? [],
+  revisions,
+});
 
 describe('revisionCost', () => {
   it('is the number of timeline entries, at least one (a revision is a page)', () => {
@@ -22,7 +39,11 @@ describe('revisionCost', () => {
 describe('capTimelines', () => {
   // 2 + 3 + 4 entries in one file, 1 in another: 10 in all.
   const scopes = () => [
-    scope('Tests/scs-compatible-a.yaml', [revision('2025-01-01', 2), revision('2025-03-01', 3), revision('2025-05-01', 4)]),
+    scope('Tests/scs-compatible-a.yaml', [
+      revision('2025-01-01', 2),
+      revision('2025-03-01', 3),
+      revision('2025-05-01', 4),
+    ]),
     scope('Tests/scs-compatible-b.yaml', [revision('2025-02-01', 1)]),
   ];
 
@@ -45,36 +66,91 @@ describe('capTimelines', () => {
   });
   it('a file’s revision that does not fit ends that file’s history only; older ones of other files still fit', () => {
     const warnings: string[] = [];
-    const capped = capTimelines([
-      scope('Tests/scs-compatible-big.yaml', [revision('2025-06-01', 8), revision('2025-07-01', 5)]),
-      scope('Tests/scs-compatible-small.yaml', [revision('2024-01-01', 1), revision('2024-02-01', 1), revision('2025-08-01', 1)]),
-    ], 8, warnings);
-    expect(capped.map((s) => s.revisions.map((r) => r.date))).toEqual([['2025-07-01'], ['2024-01-01', '2024-02-01', '2025-08-01']]);
+    const capped = capTimelines(
+      [
+        scope('Tests/scs-compatible-big.yaml', [revision('2025-06-01', 8), revision('2025-07-01', 5)]),
+        scope('Tests/scs-compatible-small.yaml', [
+          revision('2024-01-01', 1),
+          revision('2024-02-01', 1),
+          revision('2025-08-01', 1),
+        ]),
+      ],
+      8,
+      warnings,
+    );
+    expect(capped.map((s) => s.revisions.map((r) => r.date))).toEqual([
+      ['2025-07-01'],
+      ['2024-01-01', '2024-02-01', '2025-08-01'],
+    ]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('Tests/scs-compatible-big.yaml: the 1 oldest revision (2025-06-01 to 2025-06-01, 8 timeline entries)');
+    expect(warnings[0]).toContain(
+      'Tests/scs-compatible-big.yaml: the 1 oldest revision (2025-06-01 to 2025-06-01, 8 timeline entries)',
+    );
   });
   it('keeps each file’s newest revisions without gaps: an older small one after a big one that did not fit is left out too', () => {
     const warnings: string[] = [];
-    const capped = capTimelines([scope('Tests/scs-compatible-a.yaml', [revision('2025-01-01', 1), revision('2025-02-01', 6), revision('2025-03-01', 2)])], 5, warnings);
+    const capped = capTimelines(
+      [
+        scope('Tests/scs-compatible-a.yaml', [
+          revision('2025-01-01', 1),
+          revision('2025-02-01', 6),
+          revision('2025-03-01', 2),
+        ]),
+      ],
+      5,
+      warnings,
+    );
     expect(capped[0]!.revisions.map((r) => r.date)).toEqual(['2025-03-01']);
     expect(warnings[0]).toContain('the 2 oldest revisions (2025-01-01 to 2025-02-01, 7 timeline entries)');
   });
   it('current timelines over the cap fail, naming each file and its count', () => {
-    const error = caught(() => capTimelines([scope('Tests/scs-compatible-a.yaml', [revision('2025-01-01', 4)]), scope('Tests/scs-compatible-b.yaml', [revision('2025-01-01', 3)])], 6, []));
+    const error = caught(() =>
+      capTimelines(
+        [
+          scope('Tests/scs-compatible-a.yaml', [revision('2025-01-01', 4)]),
+          scope('Tests/scs-compatible-b.yaml', [revision('2025-01-01', 3)]),
+        ],
+        6,
+        [],
+      ),
+    );
     expect(error.problems.map((p) => [p.file, p.key, p.value])).toEqual([
       ['Tests/scs-compatible-a.yaml', 'timeline', '4 entries'],
       ['Tests/scs-compatible-b.yaml', 'timeline', '3 entries'],
     ]);
-    expect(error.problems[0]!.expected).toBe('expected at most 6 timeline entries in all scope files together, their past revisions included (7 at the head alone)');
+    expect(error.problems[0]!.expected).toBe(
+      'expected at most 6 timeline entries in all scope files together, their past revisions included (7 at the head alone)',
+    );
     // At the cap the heads pass.
-    expect(capTimelines([scope('Tests/scs-compatible-a.yaml', [revision('2025-01-01', 4)]), scope('Tests/scs-compatible-b.yaml', [revision('2025-01-01', 3)])], 7, [])).toHaveLength(2);
+    expect(
+      capTimelines(
+        [
+          scope('Tests/scs-compatible-a.yaml', [revision('2025-01-01', 4)]),
+          scope('Tests/scs-compatible-b.yaml', [revision('2025-01-01', 3)]),
+        ],
+        7,
+        [],
+      ),
+    ).toHaveLength(2);
   });
 });
 
 describe('capPulls', () => {
   const pull = (number: number): PullRequest => ({
-    number, title: `#${number}`, state: 'merged', author: null, createdAt: null, updatedAt: null, mergedAt: null, closedAt: null,
-    labels: [], reviewDecision: null, files: [], documents: [], scopes: [], url: `https://github.com/o/r/pull/${number}`,
+    number,
+    title: `#${number}`,
+    state: 'merged',
+    author: null,
+    createdAt: null,
+    updatedAt: null,
+    mergedAt: null,
+    closedAt: null,
+    labels: [],
+    reviewDecision: null,
+    files: [],
+    documents: [],
+    scopes: [],
+    url: `https://github.com/o/r/pull/${number}`,
   });
   const pulls = [5, 1, 4, 2, 3].map(pull);
   it('keeps every pull request at the cap and under it, without a warning', () => {
@@ -87,6 +163,8 @@ describe('capPulls', () => {
   it('past the cap keeps the newest by number, in number order, and says how many there were', () => {
     const warnings: string[] = [];
     expect(capPulls(pulls, 4, warnings).map((p) => p.number)).toEqual([2, 3, 4, 5]);
-    expect(warnings).toEqual(['cap reached: 5 pull requests touch standards or scopes; only the newest 4, #2 and later, are kept']);
+    expect(warnings).toEqual([
+      'cap reached: 5 pull requests touch standards or scopes; only the newest 4, #2 and later, are kept',
+    ]);
   });
 });
