@@ -20,7 +20,9 @@ type Section = { name: string; run: () => Promise<BenchRow[]> };
 
 async function sections(only: readonly string[]): Promise<Section[]> {
   const found: Section[] = [];
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const name = file.replace(/\.ts$/, '');
     if (only.length && !only.includes(name)) continue;
     const mod = (await import(pathToFileURL(join(DIR, file)).href)) as { run?: unknown };
@@ -28,17 +30,29 @@ async function sections(only: readonly string[]): Promise<Section[]> {
   }
   const unknown = only.filter((n) => !found.some((s) => s.name === n));
   if (unknown.length) {
-    console.error(`bench: no section ${unknown.join(', ')}; sections are the files in scripts/bench/ that export run()`);
+    console.error(
+      `bench: no section ${unknown.join(', ')}; sections are the files in scripts/bench/ that export run()`,
+    );
     process.exit(2);
   }
   return found;
 }
 
 function table(rows: readonly BenchRow[]): string[] {
-  const cells = rows.map((r) => [r.section, r.figure, `${r.value} ${r.unit}`.trim(), r.budget ?? '', r.ok === null ? '' : r.ok ? 'ok' : 'OVER']);
+  const cells = rows.map((r) => [
+    r.section,
+    r.figure,
+    `${r.value} ${r.unit}`.trim(),
+    r.budget ?? '',
+    r.ok === null ? '' : r.ok ? 'ok' : 'OVER',
+  ]);
   const head = ['section', 'figure (median)', 'value', 'budget', 'ok'];
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
-  const line = (c: readonly string[]) => c.map((x, i) => (i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (c: readonly string[]) =>
+    c
+      .map((x, i) => (i === 2 ? x.padStart(widths[i]!) : x.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)];
 }
 

@@ -23,13 +23,27 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const SECTION = 'github';
 
 /** `node scripts/sync.ts` against the server, without blocking this process (the server lives here). */
-function sync(server: GitHubServer, out: string, cache: string, token: string): Promise<{ ms: number; made: GitHubServer['requests'] }> {
+function sync(
+  server: GitHubServer,
+  out: string,
+  cache: string,
+  token: string,
+): Promise<{ ms: number; made: GitHubServer['requests'] }> {
   // The local server asks for a token on GraphQL, as GitHub does; these are not secrets.
-  const env: NodeJS.ProcessEnv = { ...process.env, GITHUB_API_URL: server.url, SCS_SYNC_GRAPHQL_SPACING_MS: '0', GITHUB_TOKEN: token };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GITHUB_API_URL: server.url,
+    SCS_SYNC_GRAPHQL_SPACING_MS: '0',
+    GITHUB_TOKEN: token,
+  };
   const start = server.requests.length;
   const t0 = performance.now();
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/sync.ts'), '--out', out, '--cache', cache], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/sync.ts'), '--out', out, '--cache', cache], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.on('error', fail);
@@ -42,14 +56,25 @@ function sync(server: GitHubServer, out: string, cache: string, token: string): 
 
 /** Each file of `dir` with its bytes and mtime, to count what a run rewrote. */
 function fingerprint(dir: string): Map<string, string> {
-  return new Map(readdirSync(dir).map((f) => [f, `${statSync(join(dir, f)).mtimeMs}:${readFileSync(join(dir, f), 'base64')}`]));
+  return new Map(
+    readdirSync(dir).map((f) => [f, `${statSync(join(dir, f)).mtimeMs}:${readFileSync(join(dir, f), 'base64')}`]),
+  );
 }
 
 function rewritten(before: Map<string, string>, after: Map<string, string>): number {
-  return [...after].filter(([f, v]) => before.get(f) !== v).length + [...before.keys()].filter((f) => !after.has(f)).length;
+  return (
+    [...after].filter(([f, v]) => before.get(f) !== v).length + [...before.keys()].filter((f) => !after.has(f)).length
+  );
 }
 
-const row = (figure: string, value: number, unit: string, budget: string | null, ok: boolean | null): BenchRow => ({ section: SECTION, figure, value, unit, budget, ok });
+const row = (figure: string, value: number, unit: string, budget: string | null, ok: boolean | null): BenchRow => ({
+  section: SECTION,
+  figure,
+  value,
+  unit,
+  budget,
+  ok,
+});
 
 export async function run(): Promise<BenchRow[]> {
   if (!HAVE_SNAPSHOT) {
@@ -75,18 +100,40 @@ export async function run(): Promise<BenchRow[]> {
     // One new upstream commit to a scope file, and one pull request updated.
     const file = join(clone, 'Tests/scs-compatible-kaas.yaml');
     writeFileSync(file, `${readFileSync(file, 'utf8')}# bench: one more line\n`);
-    execFileSync('git', ['-C', clone, '-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', 'commit', '-qam', 'Bench change (#9999)']);
+    execFileSync('git', [
+      '-C',
+      clone,
+      '-c',
+      'user.name=Bench',
+      '-c',
+      'user.email=bench@example.invalid',
+      'commit',
+      '-qam',
+      'Bench change (#9999)',
+    ]);
     pulls[pulls.length - 1]!.updated_at = new Date().toISOString();
     server.pulls.splice(0, server.pulls.length, ...pulls);
     const incremental = await sync(server, out, cache, 'bench-token-of-run-3');
     return [
       row('GitHub sync cold: requests', cold.made.length, 'requests', '≤ 40', cold.made.length <= 40),
       row('GitHub sync cold: wall time (loopback)', Math.round(cold.ms), 'ms', null, null),
-      row('GitHub sync cold, gzip front end: requests', gzipped.made.length, 'requests', '≤ 40', gzipped.made.length <= 40),
+      row(
+        'GitHub sync cold, gzip front end: requests',
+        gzipped.made.length,
+        'requests',
+        '≤ 40',
+        gzipped.made.length <= 40,
+      ),
       row('GitHub sync warm, new token: requests', fresh.made.length, 'requests', '≤ 3', fresh.made.length <= 3),
       row('GitHub sync warm, new token: files rewritten', freshRewritten, 'files', '= 0', freshRewritten === 0),
       row('GitHub sync warm, same token: requests', same.made.length, 'requests', '≤ 3', same.made.length <= 3),
-      row('GitHub sync warm, same token: conditional, answered 304', free, 'requests', `= ${same.made.length}`, free === same.made.length),
+      row(
+        'GitHub sync warm, same token: conditional, answered 304',
+        free,
+        'requests',
+        `= ${same.made.length}`,
+        free === same.made.length,
+      ),
       row('GitHub sync after one new commit: requests', incremental.made.length, 'requests', null, null),
     ];
   } finally {
@@ -97,5 +144,6 @@ export async function run(): Promise<BenchRow[]> {
 }
 
 if (import.meta.main) {
-  for (const r of await run()) console.log(`${r.figure}: ${r.value} ${r.unit}${r.budget ? ` (${r.budget}: ${r.ok ? 'ok' : 'OVER'})` : ''}`);
+  for (const r of await run())
+    console.log(`${r.figure}: ${r.value} ${r.unit}${r.budget ? ` (${r.budget}: ${r.ok ? 'ok' : 'OVER'})` : ''}`);
 }

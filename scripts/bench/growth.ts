@@ -37,9 +37,18 @@ async function syncTimes(input: Input, scratch: string, reps: number) {
   const runs = [];
   for (let i = 0; i < reps; i++) {
     const out = join(scratch, `data-${input.label}-${i}`);
-    runs.push(await timed(process.execPath, ['scripts/sync.ts', '--git', input.repo, '--out', out, '--pulls', input.pulls], { cwd: ROOT }));
+    runs.push(
+      await timed(process.execPath, ['scripts/sync.ts', '--git', input.repo, '--out', out, '--pulls', input.pulls], {
+        cwd: ROOT,
+      }),
+    );
   }
-  return { ms: median(runs.map((r) => r.ms)), cpuMs: median(runs.map((r) => r.cpuMs ?? 0)), peakMb: median(runs.map((r) => r.peakMb ?? 0)), out: join(scratch, `data-${input.label}-0`) };
+  return {
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: median(runs.map((r) => r.cpuMs ?? 0)),
+    peakMb: median(runs.map((r) => r.peakMb ?? 0)),
+    out: join(scratch, `data-${input.label}-0`),
+  };
 }
 
 async function buildTime(dataDir: string, scratch: string, label: string, reps: number) {
@@ -61,7 +70,8 @@ async function buildTime(dataDir: string, scratch: string, label: string, reps: 
 
 function countPages(dir: string): number {
   let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) n++;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile() && entry.name.endsWith('.html')) n++;
   return n;
 }
 
@@ -71,7 +81,14 @@ export async function growth(options: { syncReps?: number; buildReps?: number } 
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-growth-'));
   const rows: BenchRow[] = [];
   const row = (figure: string, value: number, unit: string, budget: number | null = null): void => {
-    rows.push({ section: 'growth', figure, value: Math.round(value * 100) / 100, unit, budget: budget === null ? null : `≤ ${budget}`, ok: budget === null ? null : value <= budget });
+    rows.push({
+      section: 'growth',
+      figure,
+      value: Math.round(value * 100) / 100,
+      unit,
+      budget: budget === null ? null : `≤ ${budget}`,
+      ok: budget === null ? null : value <= budget,
+    });
   };
   try {
     const inputs: Input[] = [];
@@ -91,17 +108,28 @@ export async function growth(options: { syncReps?: number; buildReps?: number } 
         row('10× input: pull requests', counts.pulls, 'PRs');
       }
     }
-    const results = new Map<string, { sync: number; syncCpu: number; peakMb: number; build: number; buildCpu: number; pages: number }>();
+    const results = new Map<
+      string,
+      { sync: number; syncCpu: number; peakMb: number; build: number; buildCpu: number; pages: number }
+    >();
     for (const input of inputs) {
       const sync = await syncTimes(input, scratch, syncReps);
       const build = await buildTime(sync.out, scratch, input.label, buildReps);
-      results.set(input.label, { sync: sync.ms, syncCpu: sync.cpuMs, peakMb: sync.peakMb, build: build.ms, buildCpu: build.cpuMs, pages: build.pages });
+      results.set(input.label, {
+        sync: sync.ms,
+        syncCpu: sync.cpuMs,
+        peakMb: sync.peakMb,
+        build: build.ms,
+        buildCpu: build.cpuMs,
+        pages: build.pages,
+      });
     }
     const big = results.get('synthetic-10')!;
     const small = results.get('synthetic-1')!;
     const snapshot = results.get('snapshot');
     for (const [label, r] of results) {
-      const name = label === 'snapshot' ? '1× (snapshot)' : label === 'synthetic-1' ? '1× (synthetic)' : '10× (synthetic)';
+      const name =
+        label === 'snapshot' ? '1× (snapshot)' : label === 'synthetic-1' ? '1× (synthetic)' : '10× (synthetic)';
       row(`sync ${name}`, r.sync / 1000, 's');
       row(`sync ${name}: CPU time`, r.syncCpu / 1000, 's');
       row(`sync ${name}: peak memory`, r.peakMb, 'MB');
@@ -113,13 +141,16 @@ export async function growth(options: { syncReps?: number; buildReps?: number } 
     if (snapshot) {
       row('sync ratio 10× / 1× (snapshot)', big.sync / snapshot.sync, '×', RATIO_BUDGET);
       row('astro build ratio 10× / 1× (snapshot)', big.build / snapshot.build, '×', RATIO_BUDGET);
-      if (snapshot.syncCpu > 0) row('sync CPU ratio 10× / 1× (snapshot)', big.syncCpu / snapshot.syncCpu, '×', RATIO_BUDGET);
-      if (snapshot.buildCpu > 0) row('astro build CPU ratio 10× / 1× (snapshot)', big.buildCpu / snapshot.buildCpu, '×', RATIO_BUDGET);
+      if (snapshot.syncCpu > 0)
+        row('sync CPU ratio 10× / 1× (snapshot)', big.syncCpu / snapshot.syncCpu, '×', RATIO_BUDGET);
+      if (snapshot.buildCpu > 0)
+        row('astro build CPU ratio 10× / 1× (snapshot)', big.buildCpu / snapshot.buildCpu, '×', RATIO_BUDGET);
     }
     row('sync ratio 10× / 1× (synthetic)', big.sync / small.sync, '×', RATIO_BUDGET);
     row('astro build ratio 10× / 1× (synthetic)', big.build / small.build, '×', RATIO_BUDGET);
     if (small.syncCpu > 0) row('sync CPU ratio 10× / 1× (synthetic)', big.syncCpu / small.syncCpu, '×', RATIO_BUDGET);
-    if (small.buildCpu > 0) row('astro build CPU ratio 10× / 1× (synthetic)', big.buildCpu / small.buildCpu, '×', RATIO_BUDGET);
+    if (small.buildCpu > 0)
+      row('astro build CPU ratio 10× / 1× (synthetic)', big.buildCpu / small.buildCpu, '×', RATIO_BUDGET);
     row('astro build 10× per page', big.build / Math.max(1, big.pages), 'ms');
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -132,6 +163,8 @@ export const run = growth;
 
 if (import.meta.main) {
   for (const r of await growth()) {
-    console.log(`${r.figure.padEnd(44)} ${String(r.value).padStart(10)} ${r.unit.padEnd(8)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`);
+    console.log(
+      `${r.figure.padEnd(44)} ${String(r.value).padStart(10)} ${r.unit.padEnd(8)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`,
+    );
   }
 }

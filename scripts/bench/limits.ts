@@ -16,7 +16,12 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { addDays } from '../../src/domain/days/day.ts';
-import { MAX_PAGE_BYTES, MAX_PULLS, MAX_REVISION_TIMELINE_ENTRIES, MAX_TIMELINE_ENTRIES } from '../../src/domain/parse/caps.ts';
+import {
+  MAX_PAGE_BYTES,
+  MAX_PULLS,
+  MAX_REVISION_TIMELINE_ENTRIES,
+  MAX_TIMELINE_ENTRIES,
+} from '../../src/domain/parse/caps.ts';
 import { MAX_LIST_ENTRIES } from '../../src/domain/parse/errors.ts';
 import { fastImport, type ImportCommit } from '../lib/git-fast-import.ts';
 import { syntheticUpstream, type ExportedPull } from '../lib/synthetic-upstream.ts';
@@ -32,11 +37,37 @@ const BIG_REVISIONS = 4;
 
 /** Scope file `f` in scs-0003-v1 with `entries` timeline entries, one a day back from 2026-07-01. */
 function bigScopeFile(f: number, entries: number, revision: number): string {
-  const lines = [`name: SCS-compatible Big ${f}`, `uuid: 5e1d2c3b-0000-4000-8000-${String(f).padStart(12, '0')}`, `url: https://example.invalid/${bigFile(f)}`, 'modules:', '  - id: scs-0100-v1', '    name: flavor naming', '    url: https://docs.scs.community/standards/scs-0100-v1', '    targets:', '      main:', '      - flavor-check', 'timeline:'];
+  const lines = [
+    `name: SCS-compatible Big ${f}`,
+    `uuid: 5e1d2c3b-0000-4000-8000-${String(f).padStart(12, '0')}`,
+    `url: https://example.invalid/${bigFile(f)}`,
+    'modules:',
+    '  - id: scs-0100-v1',
+    '    name: flavor naming',
+    '    url: https://docs.scs.community/standards/scs-0100-v1',
+    '    targets:',
+    '      main:',
+    '      - flavor-check',
+    'timeline:',
+  ];
   for (let i = 0; i < entries; i++) {
-    lines.push(`  - date: ${addDays('2026-07-01', -i - revision)}`, '    versions:', `      v1: ${i % 2 ? 'warn' : 'effective'}`, `      v2: ${i % 3 ? 'effective' : 'draft'}`);
+    lines.push(
+      `  - date: ${addDays('2026-07-01', -i - revision)}`,
+      '    versions:',
+      `      v1: ${i % 2 ? 'warn' : 'effective'}`,
+      `      v2: ${i % 3 ? 'effective' : 'draft'}`,
+    );
   }
-  lines.push('versions:', '  - version: v1', '    stabilized_at: 2008-01-01', '    include:', '      - scs-0100-v1', '  - version: v2', '    include:', '      - scs-0100-v1');
+  lines.push(
+    'versions:',
+    '  - version: v1',
+    '    stabilized_at: 2008-01-01',
+    '    include:',
+    '      - scs-0100-v1',
+    '  - version: v2',
+    '    include:',
+    '      - scs-0100-v1',
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -67,7 +98,9 @@ function morePulls(existing: readonly ExportedPull[], total: number): ExportedPu
 }
 
 /** The input at the caps in `dir`: `upstream/` (a git repository) and `pulls.json`. */
-export async function writeInputAtCaps(dir: string): Promise<{ repo: string; pullsFile: string; entries: number; pulls: number }> {
+export async function writeInputAtCaps(
+  dir: string,
+): Promise<{ repo: string; pullsFile: string; entries: number; pulls: number }> {
   const upstream = syntheticUpstream({ scale: 10 });
   const lastDate = upstream.commits.at(-1)!.date;
   // Files of as many timeline entries as one revision may have, as many as fit beside the
@@ -77,7 +110,9 @@ export async function writeInputAtCaps(dir: string): Promise<{ repo: string; pul
   const big: ImportCommit[] = Array.from({ length: BIG_REVISIONS }, (_, k) => ({
     message: `Announce many dates, round ${k + 1} (#${90_000 + k})\n`,
     date: lastDate.replace(/^\d{4}-\d{2}-\d{2}/, (d) => addDays(d, k + 1)),
-    files: Object.fromEntries(Array.from({ length: bigFiles }, (_, f) => [bigFile(f), bigScopeFile(f, entries, BIG_REVISIONS - k)])),
+    files: Object.fromEntries(
+      Array.from({ length: bigFiles }, (_, f) => [bigFile(f), bigScopeFile(f, entries, BIG_REVISIONS - k)]),
+    ),
   }));
   const repo = join(dir, 'upstream');
   await fastImport(repo, [...upstream.commits, ...big]);
@@ -100,7 +135,14 @@ export async function run(): Promise<BenchRow[]> {
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-limits-'));
   const rows: BenchRow[] = [];
   const row = (figure: string, value: number, unit: string, budget: number | null = null): void => {
-    rows.push({ section: 'limits', figure, value: Math.round(value * 100) / 100, unit, budget: budget === null ? null : `≤ ${budget} ${unit}`, ok: budget === null ? null : value <= budget });
+    rows.push({
+      section: 'limits',
+      figure,
+      value: Math.round(value * 100) / 100,
+      unit,
+      budget: budget === null ? null : `≤ ${budget} ${unit}`,
+      ok: budget === null ? null : value <= budget,
+    });
   };
   try {
     const { repo, pullsFile, entries, pulls } = await writeInputAtCaps(scratch);
@@ -109,21 +151,33 @@ export async function run(): Promise<BenchRow[]> {
     row('input: pull-request export', statSync(pullsFile).size / 1024 / 1024, 'MB');
 
     const out = join(scratch, 'data');
-    const sync = await timed(process.execPath, ['scripts/sync.ts', '--git', repo, '--out', out, '--pulls', pullsFile], { cwd: ROOT });
+    const sync = await timed(process.execPath, ['scripts/sync.ts', '--git', repo, '--out', out, '--pulls', pullsFile], {
+      cwd: ROOT,
+    });
     const capLines = sync.stdout.split('\n').filter((l) => l.includes('cap reached'));
-    if (capLines.length === 0) throw new Error(`the sync at the caps said no cap was reached:\n${sync.stdout.slice(-2000)}`);
+    if (capLines.length === 0)
+      throw new Error(`the sync at the caps said no cap was reached:\n${sync.stdout.slice(-2000)}`);
     row('sync at the caps, wall', sync.ms / 1000, 's');
     if (sync.cpuMs !== null) row('sync at the caps, CPU time', sync.cpuMs / 1000, 's');
-    if (sync.peakMb !== null) row('sync at the caps, peak memory (maximum resident set)', sync.peakMb, 'MB', SYNC_PEAK_BUDGET_MB);
+    if (sync.peakMb !== null)
+      row('sync at the caps, peak memory (maximum resident set)', sync.peakMb, 'MB', SYNC_PEAK_BUDGET_MB);
     row('sync at the caps: caps reached (warnings)', capLines.length, '');
-    row(`data/pulls.json at the caps (${MAX_PULLS} pull requests)`, statSync(join(out, 'pulls.json')).size / 1024 / 1024, 'MB');
+    row(
+      `data/pulls.json at the caps (${MAX_PULLS} pull requests)`,
+      statSync(join(out, 'pulls.json')).size / 1024 / 1024,
+      'MB',
+    );
     row('data/scopes.json at the caps', statSync(join(out, 'scopes.json')).size / 1024 / 1024, 'MB');
 
     const dist = join(scratch, 'dist');
-    const build = await timed(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
-      cwd: ROOT,
-      env: { SCS_DATA_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', SCS_TODAY: '2026-08-21' },
-    });
+    const build = await timed(
+      process.execPath,
+      [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist],
+      {
+        cwd: ROOT,
+        env: { SCS_DATA_DIR: out, ASTRO_TELEMETRY_DISABLED: '1', SCS_TODAY: '2026-08-21' },
+      },
+    );
     const built = files(dist);
     const pages = built.filter((f) => f.path.endsWith('.html')).sort((a, b) => b.bytes - a.bytes);
     const largest = [...built].sort((a, b) => b.bytes - a.bytes)[0]!;
@@ -140,5 +194,8 @@ export async function run(): Promise<BenchRow[]> {
 }
 
 if (import.meta.main) {
-  for (const r of await run()) console.log(`${r.figure.padEnd(72)} ${String(r.value).padStart(10)} ${r.unit.padEnd(8)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`);
+  for (const r of await run())
+    console.log(
+      `${r.figure.padEnd(72)} ${String(r.value).padStart(10)} ${r.unit.padEnd(8)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`,
+    );
 }

@@ -33,7 +33,10 @@ export function htmlPages(dist: string): string[] {
 
 /** `scopes/iaas/index.html` → `scopes/*`; the first segment names the section. */
 export function pageType(file: string): string {
-  const segments = file.replace(/(^|\/)index\.html$/, '').split('/').filter(Boolean);
+  const segments = file
+    .replace(/(^|\/)index\.html$/, '')
+    .split('/')
+    .filter(Boolean);
   if (segments.length === 0) return file === 'index.html' ? '/' : file;
   return segments.map((s, i) => (i === 0 ? s : '*')).join('/');
 }
@@ -52,7 +55,9 @@ function withStaticImports(dist: string, file: string, seen: Set<string>): void 
   seen.add(file);
   const text = readFileSync(file, 'utf8');
   const rel = relative(dist, file).split('\\').join('/');
-  for (const m of text.matchAll(/(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g)) {
+  for (const m of text.matchAll(
+    /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+\.m?js)["']/g,
+  )) {
     const dep = resolveAsset(dist, rel, m[1]!);
     if (dep) withStaticImports(dist, dep, seen);
   }

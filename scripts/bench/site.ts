@@ -46,9 +46,15 @@ async function lighthouse(url: string, out: string): Promise<{ performance: numb
     ],
     { cwd: ROOT, env: { CHROME_PATH: CHROMIUM } },
   );
-  const report = JSON.parse(readFileSync(out, 'utf8')) as { runtimeError?: { message: string }; categories: Record<string, { score: number | null }> };
+  const report = JSON.parse(readFileSync(out, 'utf8')) as {
+    runtimeError?: { message: string };
+    categories: Record<string, { score: number | null }>;
+  };
   if (report.runtimeError) throw new Error(`lighthouse on ${url}: ${report.runtimeError.message}`);
-  return { performance: Math.round((report.categories.performance?.score ?? 0) * 100), accessibility: Math.round((report.categories.accessibility?.score ?? 0) * 100) };
+  return {
+    performance: Math.round((report.categories.performance?.score ?? 0) * 100),
+    accessibility: Math.round((report.categories.accessibility?.score ?? 0) * 100),
+  };
 }
 
 export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
@@ -56,17 +62,27 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
   const lighthouseRuns = options.lighthouseRuns ?? 3;
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-site-'));
   const rows: BenchRow[] = [];
-  const row = (section: string, figure: string, value: number, unit: string, budget: string | null = null, ok: boolean | null = null) =>
-    rows.push({ section, figure, value: Math.round(value * 100) / 100, unit, budget, ok });
+  const row = (
+    section: string,
+    figure: string,
+    value: number,
+    unit: string,
+    budget: string | null = null,
+    ok: boolean | null = null,
+  ) => rows.push({ section, figure, value: Math.round(value * 100) / 100, unit, budget, ok });
   try {
     const dist = join(scratch, 'dist');
     const times: number[] = [];
     for (let i = 0; i < buildReps; i++) {
       rmSync(dist, { recursive: true, force: true });
-      const t = await timed(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist], {
-        cwd: ROOT,
-        env: { ASTRO_TELEMETRY_DISABLED: '1', SCS_TODAY: options.today ?? '2026-08-21' },
-      });
+      const t = await timed(
+        process.execPath,
+        [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', dist],
+        {
+          cwd: ROOT,
+          env: { ASTRO_TELEMETRY_DISABLED: '1', SCS_TODAY: options.today ?? '2026-08-21' },
+        },
+      );
       times.push(t.ms);
     }
     const pages = htmlPages(dist);
@@ -84,17 +100,39 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
       const label = `${type === '/' ? 'home' : type} (${list.length} page${list.length > 1 ? 's' : ''}, heaviest /${heaviest.path})`;
       row('page weight', `${label}: HTML`, heaviest.html / KB, 'KB gz');
       row('page weight', `${label}: CSS`, heaviest.css / KB, 'KB gz');
-      row('page weight', `${label}: JS at load`, heaviest.jsEager / KB, 'KB gz', type === '/' ? '= 0' : null, type === '/' ? heaviest.jsEager === 0 : null);
-      if (heaviest.jsLazy > 0 || list.some((w) => w.jsLazy > 0)) row('page weight', `${label}: JS of lazy islands`, Math.max(...list.map((w) => w.jsLazy)) / KB, 'KB gz');
+      row(
+        'page weight',
+        `${label}: JS at load`,
+        heaviest.jsEager / KB,
+        'KB gz',
+        type === '/' ? '= 0' : null,
+        type === '/' ? heaviest.jsEager === 0 : null,
+      );
+      if (heaviest.jsLazy > 0 || list.some((w) => w.jsLazy > 0))
+        row('page weight', `${label}: JS of lazy islands`, Math.max(...list.map((w) => w.jsLazy)) / KB, 'KB gz');
       if (type === '/') {
         const all = heaviest.html + heaviest.css + heaviest.jsEager + heaviest.jsLazy;
         row('page weight', 'home: total', all / KB, 'KB gz', '≤ 30', all <= HOME_BUDGET);
       } else {
-        row('page weight', `${label}: total before lazy islands`, total(heaviest) / KB, 'KB gz', '≤ 100', total(heaviest) <= PAGE_BUDGET);
+        row(
+          'page weight',
+          `${label}: total before lazy islands`,
+          total(heaviest) / KB,
+          'KB gz',
+          '≤ 100',
+          total(heaviest) <= PAGE_BUDGET,
+        );
       }
     }
     const over = weights.filter((w) => total(w) > PAGE_BUDGET);
-    row('page weight', `pages over 100 KB gz before lazy islands${over.length ? ` (/${over[0]!.path}, …)` : ''}`, over.length, 'pages', '= 0', over.length === 0);
+    row(
+      'page weight',
+      `pages over 100 KB gz before lazy islands${over.length ? ` (/${over[0]!.path}, …)` : ''}`,
+      over.length,
+      'pages',
+      '= 0',
+      over.length === 0,
+    );
 
     const server = await serveStatic(dist);
     try {
@@ -104,7 +142,8 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
           continue;
         }
         const scores = [];
-        for (let i = 0; i < lighthouseRuns; i++) scores.push(await lighthouse(`${server.url}/${path}`, join(scratch, `lh-${i}.json`)));
+        for (let i = 0; i < lighthouseRuns; i++)
+          scores.push(await lighthouse(`${server.url}/${path}`, join(scratch, `lh-${i}.json`)));
         const perf = median(scores.map((s) => s.performance));
         const a11y = median(scores.map((s) => s.accessibility));
         row('lighthouse', `/${path} performance`, perf, 'score', '≥ 95', perf >= 95);
@@ -124,6 +163,8 @@ export const run = site;
 
 if (import.meta.main) {
   for (const r of await site()) {
-    console.log(`${r.section.padEnd(12)} ${r.figure.padEnd(70)} ${String(r.value).padStart(9)} ${r.unit.padEnd(6)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`);
+    console.log(
+      `${r.section.padEnd(12)} ${r.figure.padEnd(70)} ${String(r.value).padStart(9)} ${r.unit.padEnd(6)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`,
+    );
   }
 }

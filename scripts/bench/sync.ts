@@ -45,23 +45,28 @@ function measure(command: string, args: readonly string[], env: NodeJS.ProcessEn
   const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%U %S %M', '-o', report, command, ...args]] : [command, [...args]];
   const start = performance.now();
   return new Promise((done, fail) => {
-    execFile(cmd, argv, { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const ms = performance.now() - start;
-      if (error) {
+    execFile(
+      cmd,
+      argv,
+      { cwd: ROOT, env: { ...process.env, ...env }, maxBuffer: 256 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const ms = performance.now() - start;
+        if (error) {
+          rmSync(scratch, { recursive: true, force: true });
+          fail(new Error(`${command} ${args.join(' ')} failed: ${stderr.slice(-2000)}`));
+          return;
+        }
+        let cpuMs: number | null = null;
+        let peakMb: number | null = null;
+        if (useTime && existsSync(report)) {
+          const [user, sys, kb] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+          if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
+          if (Number.isFinite(kb)) peakMb = kb! / 1024;
+        }
         rmSync(scratch, { recursive: true, force: true });
-        fail(new Error(`${command} ${args.join(' ')} failed: ${stderr.slice(-2000)}`));
-        return;
-      }
-      let cpuMs: number | null = null;
-      let peakMb: number | null = null;
-      if (useTime && existsSync(report)) {
-        const [user, sys, kb] = readFileSync(report, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
-        if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
-        if (Number.isFinite(kb)) peakMb = kb! / 1024;
-      }
-      rmSync(scratch, { recursive: true, force: true });
-      done({ ms, cpuMs, peakMb, stdout });
-    });
+        done({ ms, cpuMs, peakMb, stdout });
+      },
+    );
   });
 }
 
@@ -76,7 +81,8 @@ export async function run(options: { runs?: number } = {}): Promise<BenchRow[]> 
     const clone = join(scratch, 'standards');
     cloneSnapshot(clone);
     const args = (out: string) => [join(ROOT, 'scripts/sync.ts'), '--git', clone, '--out', out, '--pulls', PULLS];
-    const sync = (out: string, cache = true) => measure(process.execPath, args(out), cache ? { NODE_COMPILE_CACHE: COMPILE_CACHE } : { NODE_COMPILE_CACHE: '' });
+    const sync = (out: string, cache = true) =>
+      measure(process.execPath, args(out), cache ? { NODE_COMPILE_CACHE: COMPILE_CACHE } : { NODE_COMPILE_CACHE: '' });
     // One run first, so the page cache holds the clone and the compile cache is filled, as
     // for anyone who syncs more than once.
     await sync(join(scratch, 'warmup'));
@@ -88,14 +94,28 @@ export async function run(options: { runs?: number } = {}): Promise<BenchRow[]> 
       cold.push(await sync(out));
       // The same input again: nothing to write.
       const again = await sync(out);
-      if (!again.stdout.includes('no file changed')) throw new Error(`a second sync of the same input wrote files:\n${again.stdout}`);
+      if (!again.stdout.includes('no file changed'))
+        throw new Error(`a second sync of the same input wrote files:\n${again.stdout}`);
       warm.push(again);
       uncached.push(await sync(join(scratch, `uncached-${i}`), false));
     }
     const floor: Measured[] = [];
     const node: Measured[] = [];
     for (let i = 0; i < runs; i++) {
-      floor.push(await measure('git', ['-C', clone, 'log', '-p', '--first-parent', '-M', 'main', '--', 'Tests/scs-compatible*.yaml', 'Standards/']));
+      floor.push(
+        await measure('git', [
+          '-C',
+          clone,
+          'log',
+          '-p',
+          '--first-parent',
+          '-M',
+          'main',
+          '--',
+          'Tests/scs-compatible*.yaml',
+          'Standards/',
+        ]),
+      );
       node.push(await measure(process.execPath, ['-e', '']));
     }
     const wall = (m: Measured[]) => median(m.map((x) => x.ms));
@@ -103,26 +123,96 @@ export async function run(options: { runs?: number } = {}): Promise<BenchRow[]> 
     const s = (ms: number) => Math.round(ms) / 1000;
     const budget = `≤ ${BUDGET_S} s`;
     const rows: BenchRow[] = [
-      { section: 'sync', figure: `sync of the snapshot clone into an empty directory, wall (median of ${runs})`, value: s(wall(cold)), unit: 's', budget, ok: wall(cold) <= BUDGET_S * 1000 },
-      { section: 'sync', figure: 'sync of the snapshot clone, nothing changed, wall', value: s(wall(warm)), unit: 's', budget, ok: wall(warm) <= BUDGET_S * 1000 },
-      { section: 'sync', figure: 'sync without Node’s compile cache, wall', value: s(wall(uncached)), unit: 's', budget: null, ok: null },
-      { section: 'sync', figure: 'git log -p of the same files and history (floor), wall', value: s(wall(floor)), unit: 's', budget: null, ok: null },
+      {
+        section: 'sync',
+        figure: `sync of the snapshot clone into an empty directory, wall (median of ${runs})`,
+        value: s(wall(cold)),
+        unit: 's',
+        budget,
+        ok: wall(cold) <= BUDGET_S * 1000,
+      },
+      {
+        section: 'sync',
+        figure: 'sync of the snapshot clone, nothing changed, wall',
+        value: s(wall(warm)),
+        unit: 's',
+        budget,
+        ok: wall(warm) <= BUDGET_S * 1000,
+      },
+      {
+        section: 'sync',
+        figure: 'sync without Node’s compile cache, wall',
+        value: s(wall(uncached)),
+        unit: 's',
+        budget: null,
+        ok: null,
+      },
+      {
+        section: 'sync',
+        figure: 'git log -p of the same files and history (floor), wall',
+        value: s(wall(floor)),
+        unit: 's',
+        budget: null,
+        ok: null,
+      },
       { section: 'sync', figure: 'Node start-up alone, wall', value: s(wall(node)), unit: 's', budget: null, ok: null },
-      { section: 'sync', figure: 'sync / git log -p, wall', value: Math.round((wall(cold) / wall(floor)) * 10) / 10, unit: '×', budget: null, ok: null },
+      {
+        section: 'sync',
+        figure: 'sync / git log -p, wall',
+        value: Math.round((wall(cold) / wall(floor)) * 10) / 10,
+        unit: '×',
+        budget: null,
+        ok: null,
+      },
     ];
     const cpuCold = cpu(cold);
     if (cpuCold !== null) {
       // CPU time moves far less than wall time when other work shares the machine.
-      rows.push({ section: 'sync', figure: 'sync into an empty directory, CPU time (user + system)', value: s(cpuCold), unit: 's', budget, ok: cpuCold <= BUDGET_S * 1000 });
-      rows.push({ section: 'sync', figure: 'sync, nothing changed, CPU time', value: s(cpu(warm)!), unit: 's', budget, ok: cpu(warm)! <= BUDGET_S * 1000 });
-      rows.push({ section: 'sync', figure: 'git log -p (floor), CPU time', value: s(cpu(floor)!), unit: 's', budget: null, ok: null });
+      rows.push({
+        section: 'sync',
+        figure: 'sync into an empty directory, CPU time (user + system)',
+        value: s(cpuCold),
+        unit: 's',
+        budget,
+        ok: cpuCold <= BUDGET_S * 1000,
+      });
+      rows.push({
+        section: 'sync',
+        figure: 'sync, nothing changed, CPU time',
+        value: s(cpu(warm)!),
+        unit: 's',
+        budget,
+        ok: cpu(warm)! <= BUDGET_S * 1000,
+      });
+      rows.push({
+        section: 'sync',
+        figure: 'git log -p (floor), CPU time',
+        value: s(cpu(floor)!),
+        unit: 's',
+        budget: null,
+        ok: null,
+      });
     }
     // Wall times mean little on a shared machine: say how busy it was.
-    rows.push({ section: 'sync', figure: `load average (1 min) at the end, on ${availableParallelism()} cores`, value: Math.round(loadavg()[0]! * 10) / 10, unit: '', budget: null, ok: null });
+    rows.push({
+      section: 'sync',
+      figure: `load average (1 min) at the end, on ${availableParallelism()} cores`,
+      value: Math.round(loadavg()[0]! * 10) / 10,
+      unit: '',
+      budget: null,
+      ok: null,
+    });
     const peaks = cold.flatMap((m) => (m.peakMb === null ? [] : [m.peakMb]));
     if (peaks.length) {
       const peak = Math.round(Math.max(...peaks));
-      rows.push({ section: 'sync', figure: `peak memory of the sync (maximum resident set, the largest of ${peaks.length})`, value: peak, unit: 'MB', budget: `≤ ${PEAK_BUDGET_MB} MB`, ok: peak <= PEAK_BUDGET_MB });
+      rows.push({
+        section: 'sync',
+        figure: `peak memory of the sync (maximum resident set, the largest of ${peaks.length})`,
+        value: peak,
+        unit: 'MB',
+        budget: `≤ ${PEAK_BUDGET_MB} MB`,
+        ok: peak <= PEAK_BUDGET_MB,
+      });
     } else {
       console.log('sync: peak memory not measured: GNU time (/usr/bin/time) is not installed');
     }
@@ -133,5 +223,8 @@ export async function run(options: { runs?: number } = {}): Promise<BenchRow[]> 
 }
 
 if (import.meta.main) {
-  for (const r of await run()) console.log(`${r.figure.padEnd(72)} ${String(r.value).padStart(8)} ${r.unit.padEnd(3)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`);
+  for (const r of await run())
+    console.log(
+      `${r.figure.padEnd(72)} ${String(r.value).padStart(8)} ${r.unit.padEnd(3)} ${r.budget ?? ''} ${r.ok === null ? '' : r.ok ? 'ok' : 'OVER'}`,
+    );
 }

@@ -21,14 +21,40 @@ export async function run(): Promise<BenchRow[]> {
   const full = await timed(npm, ['test'], { cwd: ROOT, env });
   const unit = await timed(npm, ['run', 'test:unit'], { cwd: ROOT, env });
   const rows: BenchRow[] = [
-    { section: SECTION, figure: 'npm test, wall', value: seconds(full.ms), unit: 's', budget: `≤ ${BUDGET_S} s`, ok: full.ms <= BUDGET_S * 1000 },
+    {
+      section: SECTION,
+      figure: 'npm test, wall',
+      value: seconds(full.ms),
+      unit: 's',
+      budget: `≤ ${BUDGET_S} s`,
+      ok: full.ms <= BUDGET_S * 1000,
+    },
     { section: SECTION, figure: 'npm run test:unit, wall', value: seconds(unit.ms), unit: 's', budget: null, ok: null },
   ];
-  if (full.cpuMs !== null) rows.push({ section: SECTION, figure: 'npm test, CPU', value: seconds(full.cpuMs), unit: 's', budget: null, ok: null });
-  if (unit.cpuMs !== null) rows.push({ section: SECTION, figure: 'npm run test:unit, CPU', value: seconds(unit.cpuMs), unit: 's', budget: null, ok: null });
+  if (full.cpuMs !== null)
+    rows.push({
+      section: SECTION,
+      figure: 'npm test, CPU',
+      value: seconds(full.cpuMs),
+      unit: 's',
+      budget: null,
+      ok: null,
+    });
+  if (unit.cpuMs !== null)
+    rows.push({
+      section: SECTION,
+      figure: 'npm run test:unit, CPU',
+      value: seconds(unit.cpuMs),
+      unit: 's',
+      budget: null,
+      ok: null,
+    });
   return rows;
 }
 
 if (import.meta.main) {
-  for (const row of await run()) console.log(`${row.figure}: ${row.value} ${row.unit}${row.budget ? ` (budget ${row.budget}: ${row.ok ? 'ok' : 'OVER'})` : ''}`);
+  for (const row of await run())
+    console.log(
+      `${row.figure}: ${row.value} ${row.unit}${row.budget ? ` (budget ${row.budget}: ${row.ok ? 'ok' : 'OVER'})` : ''}`,
+    );
 }

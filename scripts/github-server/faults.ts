@@ -30,28 +30,56 @@ export type Effect =
 
 const SECONDARY_MESSAGE = 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 const SECONDARY_DOCS = 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
-const MESSAGES: Record<number, string> = { 404: 'Not Found', 500: 'Internal Server Error', 502: 'Server Error', 503: 'Service Unavailable', 504: 'We couldn’t respond to your request in time.' };
+const MESSAGES: Record<number, string> = {
+  404: 'Not Found',
+  500: 'Internal Server Error',
+  502: 'Server Error',
+  503: 'Service Unavailable',
+  504: 'We couldn’t respond to your request in time.',
+};
 
-const retryAfter = (seconds: number | null): Record<string, string> => (seconds === null ? {} : { 'retry-after': String(seconds) });
+const retryAfter = (seconds: number | null): Record<string, string> =>
+  seconds === null ? {} : { 'retry-after': String(seconds) };
 
 export const FAULTS: { [K in Fault['kind']]: (fault: Extract<Fault, { kind: K }>, nowSeconds: number) => Effect } = {
-  status: (f) => ({ answer: { status: f.status, body: { message: MESSAGES[f.status], documentation_url: 'https://docs.github.com/rest' } } }),
+  status: (f) => ({
+    answer: {
+      status: f.status,
+      body: { message: MESSAGES[f.status], documentation_url: 'https://docs.github.com/rest' },
+    },
+  }),
   'rate-limit': (f, now) => ({
     answer: {
       status: f.status ?? 403,
       body: {
-        message: "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
+        message:
+          "API rate limit exceeded for 127.0.0.1. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)",
         documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting',
       },
     },
     rate: { remaining: 0, reset: now + f.resetIn },
   }),
   'graphql-rate-limit': (f, now) => ({
-    answer: { status: 200, body: { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] } },
+    answer: {
+      status: 200,
+      body: { data: null, errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] },
+    },
     rate: { remaining: 0, reset: now + f.resetIn },
   }),
-  secondary: (f) => ({ answer: { status: f.status ?? 429, body: { message: SECONDARY_MESSAGE, documentation_url: SECONDARY_DOCS }, headers: retryAfter(f.retryAfter) } }),
-  'graphql-secondary': (f) => ({ answer: { status: 200, body: { data: null, errors: [{ message: SECONDARY_MESSAGE }] }, headers: retryAfter(f.retryAfter) } }),
+  secondary: (f) => ({
+    answer: {
+      status: f.status ?? 429,
+      body: { message: SECONDARY_MESSAGE, documentation_url: SECONDARY_DOCS },
+      headers: retryAfter(f.retryAfter),
+    },
+  }),
+  'graphql-secondary': (f) => ({
+    answer: {
+      status: 200,
+      body: { data: null, errors: [{ message: SECONDARY_MESSAGE }] },
+      headers: retryAfter(f.retryAfter),
+    },
+  }),
   reset: () => ({ destroy: true }),
   slow: (f) => ({ delayMs: f.ms }),
   truncate: () => ({ truncate: true }),

@@ -114,7 +114,8 @@ function offsetOf(cursor: string | null | undefined): number {
 
 function page<T>(items: readonly T[], args: { first?: number | null; after?: string | null }) {
   const first = args.first ?? 100;
-  if (first < 1 || first > 100) throw new Error(`Requesting ${first} records on the connection exceeds the \`first\` limit of 100 records.`);
+  if (first < 1 || first > 100)
+    throw new Error(`Requesting ${first} records on the connection exceeds the \`first\` limit of 100 records.`);
   const start = offsetOf(args.after);
   const nodes = items.slice(start, start + first);
   return {
@@ -148,7 +149,11 @@ export function graphqlRoot(ctx: GraphQLContext) {
     messageHeadline: c.message.split('\n')[0],
     committedDate: utc(c.committerDate),
     committer: { date: c.committerDate, name: null, email: null },
-    parents: (args: { first?: number; after?: string }) => page(c.parents.map((p) => commitObject(store.commit(p)!)), args),
+    parents: (args: { first?: number; after?: string }) =>
+      page(
+        c.parents.map((p) => commitObject(store.commit(p)!)),
+        args,
+      ),
     history: async (args: { first?: number; after?: string; path?: string }) => {
       if (args.path) throw new Error('history(path:) is not served by this server');
       const oids = await store.history(c.oid);
@@ -162,7 +167,14 @@ export function graphqlRoot(ctx: GraphQLContext) {
     oid,
     abbreviatedOid: oid.slice(0, 7),
     entries: async () =>
-      ((await store.tree(oid)) ?? []).map((e) => ({ name: e.name, path: e.name, oid: e.oid, type: e.type, mode: e.mode, object: () => gitObject(e.oid) })),
+      ((await store.tree(oid)) ?? []).map((e) => ({
+        name: e.name,
+        path: e.name,
+        oid: e.oid,
+        type: e.type,
+        mode: e.mode,
+        object: () => gitObject(e.oid),
+      })),
   });
   const gitObject = async (oid: string): Promise<Record<string, unknown> | null> => {
     const commit = store.commit(oid);
@@ -198,9 +210,17 @@ export function graphqlRoot(ctx: GraphQLContext) {
     closedAt: utc(p.closed_at),
     url: p.html_url ?? `https://github.com/${owner}/${name}/pull/${p.number}`,
     author: p.author ? { __typename: 'User', login: p.author } : null,
-    labels: (args: { first?: number; after?: string }) => page(labelNames(p).map((n) => ({ name: n })), args),
+    labels: (args: { first?: number; after?: string }) =>
+      page(
+        labelNames(p).map((n) => ({ name: n })),
+        args,
+      ),
     reviewDecision: p.review_decision ?? null,
-    files: (args: { first?: number; after?: string }) => page((p.files ?? []).map((f) => ({ path: f, additions: 0, deletions: 0 })), args),
+    files: (args: { first?: number; after?: string }) =>
+      page(
+        (p.files ?? []).map((f) => ({ path: f, additions: 0, deletions: 0 })),
+        args,
+      ),
   });
   return {
     repository: (args: { owner: string; name: string }) => {
@@ -219,7 +239,12 @@ export function graphqlRoot(ctx: GraphQLContext) {
           const oid = a.expression ? await store.resolve(a.expression) : null;
           return oid ? gitObject(oid) : null;
         },
-        pullRequests: (a: { first?: number; after?: string; states?: string[]; orderBy?: { field: string; direction: string } }) => {
+        pullRequests: (a: {
+          first?: number;
+          after?: string;
+          states?: string[];
+          orderBy?: { field: string; direction: string };
+        }) => {
           const field = a.orderBy?.field === 'UPDATED_AT' ? 'updated_at' : 'created_at';
           let list = sortedPulls(ctx.pulls, field, a.orderBy?.direction === 'DESC' ? 'DESC' : 'ASC').map(pullObject);
           if (a.states?.length) list = list.filter((p) => a.states!.includes(p.state));
@@ -234,17 +259,37 @@ export function graphqlRoot(ctx: GraphQLContext) {
     },
     rateLimit: () => {
       const { graphql, limit, resetAt } = ctx.rateLimit;
-      return { cost: 1, limit, remaining: graphql, resetAt: new Date(resetAt * 1000).toISOString(), used: limit - graphql };
+      return {
+        cost: 1,
+        limit,
+        remaining: graphql,
+        resetAt: new Date(resetAt * 1000).toISOString(),
+        used: limit - graphql,
+      };
     },
   };
 }
 
 /** Execute one GraphQL request against the schema subset. */
-export async function executeGraphQL(ctx: GraphQLContext, body: { query?: string; variables?: Record<string, unknown>; operationName?: string }) {
+export async function executeGraphQL(
+  ctx: GraphQLContext,
+  body: { query?: string; variables?: Record<string, unknown>; operationName?: string },
+) {
   const { buildSchema, graphql } = await import('graphql');
   schema ??= buildSchema(SDL);
   await ctx.store.refresh();
-  const result = await graphql({ schema, source: body.query ?? '', rootValue: graphqlRoot(ctx), variableValues: body.variables ?? {}, operationName: body.operationName });
-  return { data: result.data ?? null, ...(result.errors ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path, locations: e.locations })) } : {}) };
+  const result = await graphql({
+    schema,
+    source: body.query ?? '',
+    rootValue: graphqlRoot(ctx),
+    variableValues: body.variables ?? {},
+    operationName: body.operationName,
+  });
+  return {
+    data: result.data ?? null,
+    ...(result.errors
+      ? { errors: result.errors.map((e) => ({ message: e.message, path: e.path, locations: e.locations })) }
+      : {}),
+  };
 }
 let schema: GraphQLSchema | undefined;

@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import { parsePullExport } from '../../src/domain/pulls/pulls.ts';
 import { startGitHubServer, type ServerPull } from './server.ts';
 
-const USAGE = 'usage: npm run github-server -- --repo <git dir> --pulls <export.json> [--port N] [--etag-per-token] [--gzip] [--owner O] [--name N]';
+const USAGE =
+  'usage: npm run github-server -- --repo <git dir> --pulls <export.json> [--port N] [--etag-per-token] [--gzip] [--owner O] [--name N]';
 
 function parse() {
   try {
@@ -34,7 +35,8 @@ function parse() {
     }
     const port = Number(values.port);
     if (!values.repo) throw new Error('--repo is required');
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${JSON.stringify(values.port)}: expected 0…65535`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new Error(`--port ${JSON.stringify(values.port)}: expected 0…65535`);
     return { ...values, repo: values.repo, port };
   } catch (error) {
     console.error(`github-server: ${(error as Error).message}\n${USAGE}`);
@@ -51,7 +53,15 @@ try {
     parsePullExport(json, args.pulls);
     if (Array.isArray(json)) pulls.push(...json);
   }
-  const server = await startGitHubServer({ repo: args.repo, pulls, port: args.port, owner: args.owner, name: args.name, etagPerToken: args['etag-per-token'], compress: args.gzip ? 'gzip' : null });
+  const server = await startGitHubServer({
+    repo: args.repo,
+    pulls,
+    port: args.port,
+    owner: args.owner,
+    name: args.name,
+    etagPerToken: args['etag-per-token'],
+    compress: args.gzip ? 'gzip' : null,
+  });
   console.log(`listening on ${server.url}`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.on('SIGTERM', stop);

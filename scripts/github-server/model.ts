@@ -43,7 +43,11 @@ export function labelNames(p: ServerPull): string[] {
 }
 
 /** Pull requests by `created` or `updated`, ascending or descending; ties by number. */
-export function sortedPulls(pulls: readonly ServerPull[], field: 'created_at' | 'updated_at', direction: 'ASC' | 'DESC'): ServerPull[] {
+export function sortedPulls(
+  pulls: readonly ServerPull[],
+  field: 'created_at' | 'updated_at',
+  direction: 'ASC' | 'DESC',
+): ServerPull[] {
   const sign = direction === 'DESC' ? -1 : 1;
   return [...pulls].sort((a, b) => {
     const x = Date.parse(a[field]);

@@ -23,7 +23,10 @@ export interface RestContext extends Served {
   stars: number;
 }
 
-const notFound: RestAnswer = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } };
+const notFound: RestAnswer = {
+  status: 404,
+  body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' },
+};
 
 export async function rest(ctx: RestContext, method: string, url: URL): Promise<RestAnswer> {
   if (method !== 'GET') return notFound;
@@ -31,10 +34,21 @@ export async function rest(ctx: RestContext, method: string, url: URL): Promise<
   if (url.pathname === '/rate_limit') {
     const { limit, core, graphql, resetAt } = ctx.rateLimit;
     const of = (remaining: number) => ({ limit, remaining, reset: resetAt, used: limit - remaining });
-    return { status: 200, body: { rate: of(core), resources: { core: of(core), graphql: of(graphql), search: { limit: 30, remaining: 30, reset: resetAt, used: 0 } } } };
+    return {
+      status: 200,
+      body: {
+        rate: of(core),
+        resources: {
+          core: of(core),
+          graphql: of(graphql),
+          search: { limit: 30, remaining: 30, reset: resetAt, used: 0 },
+        },
+      },
+    };
   }
   const m = /^\/repos\/([^/]+)\/([^/]+)\/(.*)$/.exec(url.pathname);
-  if (!m || m[1]!.toLowerCase() !== ctx.owner.toLowerCase() || m[2]!.toLowerCase() !== ctx.name.toLowerCase()) return notFound;
+  if (!m || m[1]!.toLowerCase() !== ctx.owner.toLowerCase() || m[2]!.toLowerCase() !== ctx.name.toLowerCase())
+    return notFound;
   const repoUrl = `${base}/repos/${ctx.owner}/${ctx.name}`;
   const route = decodeURIComponent(m[3]!);
   const ref = /^git\/ref\/heads\/(.+)$/.exec(route);
@@ -59,7 +73,14 @@ export async function rest(ctx: RestContext, method: string, url: URL): Promise<
     const sha = blob[1]!;
     return {
       status: 200,
-      body: { sha, node_id: Buffer.from(`blob:${sha}`).toString('base64'), size: obj.content.length, url: `${repoUrl}/git/blobs/${sha}`, content: obj.content.toString('base64'), encoding: 'base64' },
+      body: {
+        sha,
+        node_id: Buffer.from(`blob:${sha}`).toString('base64'),
+        size: obj.content.length,
+        url: `${repoUrl}/git/blobs/${sha}`,
+        content: obj.content.toString('base64'),
+        encoding: 'base64',
+      },
     };
   }
   if (route === 'pulls') return pulls(ctx, url);

@@ -88,7 +88,11 @@ export interface ServerOptions {
   port?: number;
 }
 
-const ENCODERS: Record<Encoding, (b: Buffer) => Buffer> = { gzip: gzipSync, deflate: deflateSync, br: brotliCompressSync };
+const ENCODERS: Record<Encoding, (b: Buffer) => Buffer> = {
+  gzip: gzipSync,
+  deflate: deflateSync,
+  br: brotliCompressSync,
+};
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -96,7 +100,11 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function parseGraphQLBody(text: string): { query?: string; variables?: Record<string, unknown>; operationName?: string } {
+function parseGraphQLBody(text: string): {
+  query?: string;
+  variables?: Record<string, unknown>;
+  operationName?: string;
+} {
   try {
     const parsed: unknown = JSON.parse(text);
     return parsed && typeof parsed === 'object' ? parsed : {};
@@ -131,14 +139,24 @@ export async function startGitHubServer(options: ServerOptions): Promise<GitHubS
     const method = req.method ?? 'GET';
     const isGraphQL = url.pathname === '/graphql';
     const body = isGraphQL ? parseGraphQLBody(method === 'POST' ? await readBody(req) : '') : {};
-    const operation = isGraphQL ? (body.operationName ?? /^\s*query\s+(\w+)/.exec(body.query ?? '')?.[1] ?? null) : null;
+    const operation = isGraphQL
+      ? (body.operationName ?? /^\s*query\s+(\w+)/.exec(body.query ?? '')?.[1] ?? null)
+      : null;
     const authorization = req.headers.authorization ?? null;
     const conditional = typeof req.headers['if-none-match'] === 'string';
     const info = { method, path: url.pathname + url.search, operation };
     const index = faults.findIndex((f) => !f.match || f.match(info));
     const fault = index >= 0 ? faults.splice(index, 1)[0]! : null;
     const started = performance.now();
-    const log: LoggedRequest = { ...info, status: 0, conditional, authorization, fault: fault?.kind ?? null, wireBytes: 0, ms: 0 };
+    const log: LoggedRequest = {
+      ...info,
+      status: 0,
+      conditional,
+      authorization,
+      fault: fault?.kind ?? null,
+      wireBytes: 0,
+      ms: 0,
+    };
     res.on('close', () => (log.ms = Math.round(performance.now() - started)));
     requests.push(log);
     const resource = isGraphQL ? 'graphql' : 'core';
@@ -154,7 +172,11 @@ export async function startGitHubServer(options: ServerOptions): Promise<GitHubS
     const send = (answer: RestAnswer, headers: Record<string, string>) => {
       log.status = answer.status;
       let bytes: Buffer = Buffer.from(JSON.stringify(answer.body));
-      const wire: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', ...headers, ...answer.headers };
+      const wire: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        ...headers,
+        ...answer.headers,
+      };
       if (options.compress) {
         bytes = ENCODERS[options.compress](bytes);
         wire['content-encoding'] = options.compress;
@@ -185,17 +207,32 @@ export async function startGitHubServer(options: ServerOptions): Promise<GitHubS
       return;
     }
     if (rateLimit[resource] <= 0) {
-      send({ status: 403, body: { message: 'API rate limit exceeded for 127.0.0.1.', documentation_url: 'https://docs.github.com/rest' } }, rateHeaders(0));
+      send(
+        {
+          status: 403,
+          body: {
+            message: 'API rate limit exceeded for 127.0.0.1.',
+            documentation_url: 'https://docs.github.com/rest',
+          },
+        },
+        rateHeaders(0),
+      );
       return;
     }
     if (isGraphQL && !authorization && options.graphqlNeedsToken !== false) {
       const docs = 'https://docs.github.com/graphql/guides/forming-calls-with-graphql#authenticating-with-graphql';
-      send({ status: 401, body: { message: 'This endpoint requires you to be authenticated.', documentation_url: docs } }, {});
+      send(
+        { status: 401, body: { message: 'This endpoint requires you to be authenticated.', documentation_url: docs } },
+        {},
+      );
       return;
     }
     let answer: RestAnswer;
     if (isGraphQL) {
-      answer = method === 'POST' ? { status: 200, body: await executeGraphQL(served, body) } : { status: 404, body: { message: 'Not Found' } };
+      answer =
+        method === 'POST'
+          ? { status: 200, body: await executeGraphQL(served, body) }
+          : { status: 404, body: { message: 'Not Found' } };
     } else answer = await rest(served, method, url);
     const extra: Record<string, string> = {};
     if (!isGraphQL && answer.status === 200) {
@@ -219,7 +256,9 @@ export async function startGitHubServer(options: ServerOptions): Promise<GitHubS
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ message: `github-server: ${error instanceof Error ? error.message : String(error)}` }));
+        res.end(
+          JSON.stringify({ message: `github-server: ${error instanceof Error ? error.message : String(error)}` }),
+        );
       } else res.destroy();
     });
   });

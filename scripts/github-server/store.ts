@@ -37,7 +37,14 @@ export class GitStore {
 
   async branchHead(branch: string): Promise<string | null> {
     try {
-      const { stdout } = await execFileP('git', ['-C', this.dir, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}^{commit}`]);
+      const { stdout } = await execFileP('git', [
+        '-C',
+        this.dir,
+        'rev-parse',
+        '--verify',
+        '--quiet',
+        `refs/heads/${branch}^{commit}`,
+      ]);
       return stdout.trim();
     } catch {
       return null;
@@ -46,15 +53,37 @@ export class GitStore {
 
   /** Load every commit reachable from any branch (again when a branch moved). */
   async refresh(): Promise<void> {
-    const { stdout: refs } = await execFileP('git', ['-C', this.dir, 'for-each-ref', '--format=%(objectname)', 'refs/heads']);
+    const { stdout: refs } = await execFileP('git', [
+      '-C',
+      this.dir,
+      'for-each-ref',
+      '--format=%(objectname)',
+      'refs/heads',
+    ]);
     if (refs === this.loadedFor) return;
-    const { stdout } = await execFileP('git', ['-C', this.dir, 'log', '--branches', '--format=%x01%H%x02%P%x02%T%x02%cI%x02%B'], { maxBuffer: 1 << 28 });
+    const { stdout } = await execFileP(
+      'git',
+      ['-C', this.dir, 'log', '--branches', '--format=%x01%H%x02%P%x02%T%x02%cI%x02%B'],
+      { maxBuffer: 1 << 28 },
+    );
     this.commits.clear();
     this.histories.clear();
     for (const chunk of stdout.split('\x01').slice(1)) {
-      const [oid, parents, tree, committerDate, message] = chunk.split('\x02') as [string, string, string, string, string];
+      const [oid, parents, tree, committerDate, message] = chunk.split('\x02') as [
+        string,
+        string,
+        string,
+        string,
+        string,
+      ];
       // %B is followed by the newline git log puts between entries.
-      this.commits.set(oid, { oid, parents: parents ? parents.split(' ') : [], tree, committerDate, message: message.replace(/\n$/, '') });
+      this.commits.set(oid, {
+        oid,
+        parents: parents ? parents.split(' ') : [],
+        tree,
+        committerDate,
+        message: message.replace(/\n$/, ''),
+      });
     }
     this.loadedFor = refs;
   }
@@ -161,4 +190,3 @@ function parseTree(buf: Buffer): TreeEntryInfo[] {
   }
   return entries;
 }
-

@@ -22,20 +22,39 @@ export interface GitChange {
 }
 
 /** `git merge-tree --write-tree`: the merged tree, or the conflicting files (exit code 1). */
-async function mergeTree(repo: string, base: string, head: string): Promise<{ tree: string | null; conflicts: string[] }> {
+async function mergeTree(
+  repo: string,
+  base: string,
+  head: string,
+): Promise<{ tree: string | null; conflicts: string[] }> {
   try {
-    const { stdout } = await promisify(execFile)('git', ['-C', repo, '-c', 'core.quotePath=false', 'merge-tree', '--write-tree', '--name-only', '--no-messages', base, head]);
+    const { stdout } = await promisify(execFile)('git', [
+      '-C',
+      repo,
+      '-c',
+      'core.quotePath=false',
+      'merge-tree',
+      '--write-tree',
+      '--name-only',
+      '--no-messages',
+      base,
+      head,
+    ]);
     return { tree: stdout.split('\n')[0]!.trim(), conflicts: [] };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
-    if (e.code !== 1 || typeof e.stdout !== 'string') throw new GitError(`git merge-tree in ${repo} failed: ${e.stderr?.trim() || String(error)}`);
+    if (e.code !== 1 || typeof e.stdout !== 'string')
+      throw new GitError(`git merge-tree in ${repo} failed: ${e.stderr?.trim() || String(error)}`);
     return { tree: null, conflicts: [...new Set(e.stdout.split('\n').slice(1).filter(Boolean))] };
   }
 }
 
 export async function readGitChange(repo: string, baseRev: string, headRev: string): Promise<GitChange> {
   const [base, head] = await Promise.all([resolveRev(repo, baseRev), resolveRev(repo, headRev)]);
-  const [merged, subjectOut] = await Promise.all([mergeTree(repo, base, head), git(repo, ['show', '-s', '--format=%s', head])]);
+  const [merged, subjectOut] = await Promise.all([
+    mergeTree(repo, base, head),
+    git(repo, ['show', '-s', '--format=%s', head]),
+  ]);
   const subject = subjectOut.toString('utf8').trim();
   if (merged.tree === null) return { base, head, subject, changes: [], conflicts: merged.conflicts };
   const raw = await git(repo, ['diff', '--raw', '-z', '-M', '--no-abbrev', base, merged.tree, '--', ...PATHSPEC]);
@@ -55,13 +74,23 @@ export async function readGitChange(repo: string, baseRev: string, headRev: stri
       found.push({ status, path, oldPath: null, blob: status === 'D' ? null : fields[3]! });
     }
   }
-  const tracked = found.filter((c) => TRACKED_PATH.test(c.path) || (c.oldPath !== null && TRACKED_PATH.test(c.oldPath)));
-  const blobs = await readBlobs(repo, tracked.flatMap((c) => (c.blob ? [c.blob] : [])));
+  const tracked = found.filter(
+    (c) => TRACKED_PATH.test(c.path) || (c.oldPath !== null && TRACKED_PATH.test(c.oldPath)),
+  );
+  const blobs = await readBlobs(
+    repo,
+    tracked.flatMap((c) => (c.blob ? [c.blob] : [])),
+  );
   return {
     base,
     head,
     subject,
     conflicts: [],
-    changes: tracked.map((c) => ({ status: c.status, path: c.path, oldPath: c.oldPath, content: c.blob ? blobs.get(c.blob)! : null })),
+    changes: tracked.map((c) => ({
+      status: c.status,
+      path: c.path,
+      oldPath: c.oldPath,
+      content: c.blob ? blobs.get(c.blob)! : null,
+    })),
   };
 }

@@ -40,12 +40,20 @@ function data(chunks: Buffer[], content: string | Uint8Array): void {
 }
 
 /** The fast-import stream for commits on `refs/heads/<branch>`, each on top of the previous one. */
-export function fastImportStream(commits: readonly ImportCommit[], branch = 'main', parent: string | null = null): Buffer {
+export function fastImportStream(
+  commits: readonly ImportCommit[],
+  branch = 'main',
+  parent: string | null = null,
+): Buffer {
   const chunks: Buffer[] = [];
   for (const [i, c] of commits.entries()) {
     const who = c.author ?? { name: 'SCS Bot', email: 'bot@example.invalid' };
     const date = rawGitDate(c.date);
-    chunks.push(Buffer.from(`commit refs/heads/${branch}\nauthor ${who.name} <${who.email}> ${date}\ncommitter ${who.name} <${who.email}> ${date}\n`));
+    chunks.push(
+      Buffer.from(
+        `commit refs/heads/${branch}\nauthor ${who.name} <${who.email}> ${date}\ncommitter ${who.name} <${who.email}> ${date}\n`,
+      ),
+    );
     data(chunks, c.message);
     // Continue an existing branch: fast-import only knows the branches it wrote itself.
     if (i === 0 && parent) chunks.push(Buffer.from(`from ${parent}\n`));
@@ -64,7 +72,9 @@ export function fastImportStream(commits: readonly ImportCommit[], branch = 'mai
 
 /** Feed a stream (from `fastImportStream`, possibly several concatenated) to `git fast-import` in an existing repository. */
 export async function runFastImport(dir: string, stream: Buffer): Promise<void> {
-  const child = spawn('git', ['-C', dir, '-c', 'core.bigFileThreshold=1m', 'fast-import', '--quiet', '--done'], { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = spawn('git', ['-C', dir, '-c', 'core.bigFileThreshold=1m', 'fast-import', '--quiet', '--done'], {
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
   const errors: Buffer[] = [];
   child.stderr.on('data', (c: Buffer) => errors.push(c));
   const done = new Promise<number>((resolve, reject) => {
@@ -86,13 +96,21 @@ export interface ImportOptions {
 }
 
 /** Append commits to a branch of the repository in `dir` (created when missing). */
-export async function fastImport(dir: string, commits: readonly ImportCommit[], options: ImportOptions = {}): Promise<void> {
+export async function fastImport(
+  dir: string,
+  commits: readonly ImportCommit[],
+  options: ImportOptions = {},
+): Promise<void> {
   const branch = options.branch ?? 'main';
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(dir, '.git'))) execFileSync('git', ['init', '-q', '-b', 'main', dir]);
   let parent: string | null = options.from ?? null;
   try {
-    parent = execFileSync('git', ['-C', dir, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    parent = execFileSync('git', ['-C', dir, 'rev-parse', '--verify', '--quiet', `refs/heads/${branch}`], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
+      .toString()
+      .trim();
   } catch {
     // a new branch: starts at `from`, or as a root
   }

@@ -17,7 +17,12 @@ export async function objectInfo(repo: string, ids: readonly string[]): Promise<
   const lines = (await catFile(repo, '--batch-check', ids)).toString('utf8').split('\n');
   ids.forEach((id, i) => {
     const [, type, size] = (lines[i] ?? '').split(' ');
-    out.set(id, (type === 'blob' || type === 'tree' || type === 'commit' || type === 'tag') && size !== undefined ? { type, size: Number(size) } : { type: 'missing', size: null });
+    out.set(
+      id,
+      (type === 'blob' || type === 'tree' || type === 'commit' || type === 'tag') && size !== undefined
+        ? { type, size: Number(size) }
+        : { type: 'missing', size: null },
+    );
   });
   return out;
 }

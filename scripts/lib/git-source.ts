@@ -8,7 +8,12 @@ import { DAY_RANGE, FIRST_DAY, LAST_DAY } from '../../src/domain/days/day.ts';
 import { InputError } from '../../src/domain/parse/errors.ts';
 import { SCOPE_FILE_PATTERN } from '../../src/domain/scopes/scope-parse.ts';
 import { Timestamp } from '../../src/domain/schemas/data.ts';
-import { TRACKED_PATH, type UpstreamChange, type UpstreamCommit, type UpstreamSnapshot } from '../../src/domain/upstream/upstream.ts';
+import {
+  TRACKED_PATH,
+  type UpstreamChange,
+  type UpstreamCommit,
+  type UpstreamSnapshot,
+} from '../../src/domain/upstream/upstream.ts';
 import { git, GitError, readBlobs } from './git.ts';
 import { objectInfo, unreadable } from './git-objects.ts';
 
@@ -25,14 +30,22 @@ async function resolveBranch(repo: string, branch: string): Promise<string> {
       // try the next candidate
     }
   }
-  throw new GitError(`${repo}: no branch "${branch}" (looked for refs/heads/${branch} and refs/remotes/origin/${branch})`);
+  throw new GitError(
+    `${repo}: no branch "${branch}" (looked for refs/heads/${branch} and refs/remotes/origin/${branch})`,
+  );
 }
 
 interface RawCommit {
   sha: string;
   committedAt: string;
   message: string;
-  changes: { status: UpstreamChange['status']; path: string; oldPath: string | null; blob: string | null; gitlink: boolean }[];
+  changes: {
+    status: UpstreamChange['status'];
+    path: string;
+    oldPath: string | null;
+    blob: string | null;
+    gitlink: boolean;
+  }[];
 }
 
 /** Parse `git log -z --raw` output written with the format `\x01%H\x02%cI\x02%B\x03`. */
@@ -41,7 +54,10 @@ function parseLog(out: string): RawCommit[] {
   for (const chunk of out.split('\x01').slice(1)) {
     const end = chunk.indexOf('\x03');
     const [sha, committedAt, message] = chunk.slice(0, end).split('\x02') as [string, string, string];
-    const tokens = chunk.slice(end + 1).replace(/^\0?\n?/, '').split('\0');
+    const tokens = chunk
+      .slice(end + 1)
+      .replace(/^\0?\n?/, '')
+      .split('\0');
     const changes: RawCommit['changes'] = [];
     for (let i = 0; i < tokens.length; i++) {
       const meta = tokens[i]!;
@@ -53,14 +69,31 @@ function parseLog(out: string): RawCommit[] {
       if (letter === 'R' || letter === 'C') {
         const oldPath = tokens[++i]!;
         const path = tokens[++i]!;
-        changes.push({ status: letter === 'R' ? 'R' : 'A', path, oldPath: letter === 'R' ? oldPath : null, blob: newBlob, gitlink });
+        changes.push({
+          status: letter === 'R' ? 'R' : 'A',
+          path,
+          oldPath: letter === 'R' ? oldPath : null,
+          blob: newBlob,
+          gitlink,
+        });
       } else {
         const path = tokens[++i]!;
         const status = letter === 'A' || letter === 'D' ? letter : 'M';
-        changes.push({ status, path, oldPath: null, blob: status === 'D' || ZERO.test(newBlob) ? null : newBlob, gitlink: gitlink && status !== 'D' });
+        changes.push({
+          status,
+          path,
+          oldPath: null,
+          blob: status === 'D' || ZERO.test(newBlob) ? null : newBlob,
+          gitlink: gitlink && status !== 'D',
+        });
       }
     }
-    commits.push({ sha, committedAt, message: message.replace(/\s+$/, ''), changes: changes.filter((c) => TRACKED_PATH.test(c.path)) });
+    commits.push({
+      sha,
+      committedAt,
+      message: message.replace(/\s+$/, ''),
+      changes: changes.filter((c) => TRACKED_PATH.test(c.path)),
+    });
   }
   return commits;
 }
@@ -88,7 +121,9 @@ const isTimestampInRange = (t: string) => Timestamp.safeParse(t).success;
 function dated(commits: RawCommit[], warnings: string[]): RawCommit[] {
   return commits.filter((c) => {
     if (isTimestampInRange(c.committedAt)) return true;
-    warnings.push(`commit ${c.sha} has the committer date ${JSON.stringify(c.committedAt)}; expected ${DAY_RANGE}: its changes to ${c.changes.map((ch) => ch.path).join(', ')} are left out of the history`);
+    warnings.push(
+      `commit ${c.sha} has the committer date ${JSON.stringify(c.committedAt)}; expected ${DAY_RANGE}: its changes to ${c.changes.map((ch) => ch.path).join(', ')} are left out of the history`,
+    );
     return false;
   });
 }
@@ -96,7 +131,9 @@ function dated(commits: RawCommit[], warnings: string[]): RawCommit[] {
 /** Any revision (`main~3`, a commit id, `refs/pull/835/head`) as the commit it names. */
 export async function resolveRev(repo: string, rev: string): Promise<string> {
   try {
-    return (await git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])).toString('utf8').trim();
+    return (await git(repo, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]))
+      .toString('utf8')
+      .trim();
   } catch {
     throw new GitError(`${repo}: no commit "${rev}" (git rev-parse found none)`);
   }
@@ -106,19 +143,37 @@ export async function resolveRev(repo: string, rev: string): Promise<string> {
  * `rev`: read the history up to that revision instead of the branch's head (the review of a
  * change reads its base so); `branch` is then only the name the snapshot carries.
  */
-export async function readGitSnapshot(repo: string, options: { branch?: string; repoName?: string; rev?: string } = {}): Promise<UpstreamSnapshot> {
-  if (!existsSync(repo)) throw new GitError(`${repo}: no such directory (expected a clone of the standards repository)`);
+export async function readGitSnapshot(
+  repo: string,
+  options: { branch?: string; repoName?: string; rev?: string } = {},
+): Promise<UpstreamSnapshot> {
+  if (!existsSync(repo))
+    throw new GitError(`${repo}: no such directory (expected a clone of the standards repository)`);
   const branch = options.branch ?? 'main';
   const head = options.rev === undefined ? await resolveBranch(repo, branch) : await resolveRev(repo, options.rev);
   await refuseShallow(repo);
   const [headDate, tree, log] = await Promise.all([
     git(repo, ['show', '-s', '--format=%cI', head]),
     git(repo, ['ls-tree', '-r', '-z', head, '--', 'Tests', 'Standards']),
-    git(repo, ['log', '--first-parent', '--reverse', '-M', '--raw', '--no-abbrev', '-z', '--format=%x01%H%x02%cI%x02%B%x03', head, '--', ...PATHSPEC]),
+    git(repo, [
+      'log',
+      '--first-parent',
+      '--reverse',
+      '-M',
+      '--raw',
+      '--no-abbrev',
+      '-z',
+      '--format=%x01%H%x02%cI%x02%B%x03',
+      head,
+      '--',
+      ...PATHSPEC,
+    ]),
   ]);
   const committedAt = headDate.toString('utf8').trim();
   if (!isTimestampInRange(committedAt)) {
-    throw new GitError(`${repo}: the head commit ${head} of ${branch} has the committer date ${JSON.stringify(committedAt)}; expected a day from ${FIRST_DAY} to ${LAST_DAY} (the data's date is taken from it)`);
+    throw new GitError(
+      `${repo}: the head commit ${head} of ${branch} has the committer date ${JSON.stringify(committedAt)}; expected a day from ${FIRST_DAY} to ${LAST_DAY} (the data's date is taken from it)`,
+    );
   }
   const warnings: string[] = [];
   const headFiles = tree
@@ -140,7 +195,15 @@ export async function readGitSnapshot(repo: string, options: { branch?: string; 
   for (const f of headFiles) {
     const why = f.type === 'blob' ? unreadable(info.get(f.blob)) : SUBMODULE;
     if (why === null) files.set(f.path, blobs.get(f.blob)!);
-    else if (SCOPE_FILE_PATTERN.test(f.path)) throw new InputError([{ file: f.path, key: '', value: null, expected: `at the head (${head.slice(0, 7)}): ${why}; expected a scope file the sync can read` }]);
+    else if (SCOPE_FILE_PATTERN.test(f.path))
+      throw new InputError([
+        {
+          file: f.path,
+          key: '',
+          value: null,
+          expected: `at the head (${head.slice(0, 7)}): ${why}; expected a scope file the sync can read`,
+        },
+      ]);
     else warnings.push(`${f.path} at ${head.slice(0, 7)} (head): skipped: ${why}`);
   }
   const commits: UpstreamCommit[] = raw
@@ -154,7 +217,9 @@ export async function readGitSnapshot(repo: string, options: { branch?: string; 
           warnings.push(`${ch.path} at ${c.sha.slice(0, 7)}: this change is skipped: ${why}`);
           return [];
         }
-        return [{ status: ch.status, path: ch.path, oldPath: ch.oldPath, content: ch.blob ? blobs.get(ch.blob)! : null }];
+        return [
+          { status: ch.status, path: ch.path, oldPath: ch.oldPath, content: ch.blob ? blobs.get(ch.blob)! : null },
+        ];
       }),
     }))
     .filter((c) => c.changes.length > 0);

@@ -29,7 +29,11 @@ export async function git(repo: string, args: string[]): Promise<Buffer> {
 }
 
 /** Run one `git cat-file` process (`--batch` or `--batch-check`) fed with object ids; returns stdout. */
-export async function catFile(repo: string, mode: '--batch' | '--batch-check', ids: readonly string[]): Promise<Buffer> {
+export async function catFile(
+  repo: string,
+  mode: '--batch' | '--batch-check',
+  ids: readonly string[],
+): Promise<Buffer> {
   const child = spawn('git', ['-C', repo, 'cat-file', mode], { stdio: ['pipe', 'pipe', 'pipe'] });
   const chunks: Buffer[] = [];
   const errors: Buffer[] = [];
@@ -41,7 +45,8 @@ export async function catFile(repo: string, mode: '--batch' | '--batch-check', i
   });
   child.stdin.end(ids.join('\n') + '\n');
   const code = await done;
-  if (code !== 0) throw new GitError(`git cat-file in ${repo} failed: ${Buffer.concat(errors).toString('utf8').trim()}`);
+  if (code !== 0)
+    throw new GitError(`git cat-file in ${repo} failed: ${Buffer.concat(errors).toString('utf8').trim()}`);
   return Buffer.concat(chunks);
 }
 
@@ -55,7 +60,8 @@ export async function readBlobs(repo: string, ids: readonly string[]): Promise<M
     const nl = buf.indexOf(0x0a, pos);
     const header = buf.subarray(pos, nl).toString('utf8');
     const [sha, type, size] = header.split(' ');
-    if (type === 'missing' || sha === undefined || size === undefined) throw new GitError(`object ${id} is missing in ${repo}`);
+    if (type === 'missing' || sha === undefined || size === undefined)
+      throw new GitError(`object ${id} is missing in ${repo}`);
     const start = nl + 1;
     const end = start + Number(size);
     out.set(id, new Uint8Array(buf.subarray(start, end)));

@@ -33,16 +33,26 @@ export function groupId(name: string): string | null {
 
 const list = (ids: readonly string[]) => ids.join(', ');
 
-export async function fetchGroups(monitor: string, status: MonitorStatus, named: readonly string[], get: (url: string) => Promise<string>): Promise<MonitorGroups> {
+export async function fetchGroups(
+  monitor: string,
+  status: MonitorStatus,
+  named: readonly string[],
+  get: (url: string) => Promise<string>,
+): Promise<MonitorGroups> {
   const warnings: string[] = [];
   const notes: string[] = [];
   const tableUrl = new URL('markdown/table', monitor).href;
   const table = tableGroups(await get(tableUrl));
   let requests = 1;
   if (table.detailLinks === 0) {
-    warnings.push(`monitor ${tableUrl}: no link to a detail page (expected links …/detail/<subject>/<scope>, as upstream's overview.md.j2 writes them); groups only from --monitor-group`);
+    warnings.push(
+      `monitor ${tableUrl}: no link to a detail page (expected links …/detail/<subject>/<scope>, as upstream's overview.md.j2 writes them); groups only from --monitor-group`,
+    );
   }
-  if (table.refused.length) warnings.push(`monitor ${tableUrl}: links groups whose names are no subject names, not kept: ${list(table.refused.map((r) => JSON.stringify(r)))}`);
+  if (table.refused.length)
+    warnings.push(
+      `monitor ${tableUrl}: links groups whose names are no subject names, not kept: ${list(table.refused.map((r) => JSON.stringify(r)))}`,
+    );
 
   const wanted = new Map<string, { scope: string | null; linked: boolean }>();
   for (const link of table.groups) wanted.set(link.id, { scope: link.scope, linked: true });
@@ -58,20 +68,31 @@ export async function fetchGroups(monitor: string, status: MonitorStatus, named:
   for (const [id, { scope, linked }] of [...wanted].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const asked = scope ?? statusScopes[0];
     if (asked === undefined) {
-      warnings.push(`group ${id}: not asked for its members: the monitor reported no scope to ask in (GET /status has no results)`);
+      warnings.push(
+        `group ${id}: not asked for its members: the monitor reported no scope to ask in (GET /status has no results)`,
+      );
       continue;
     }
     const url = new URL(`markdown/detail/${encodeURIComponent(id)}/${encodeURIComponent(asked)}`, monitor).href;
     requests++;
     const page = groupPageMembers(await get(url));
-    if ('unknown' in page) warnings.push(`monitor ${url}: not a group's detail page as upstream's details.md.j2 writes it: ${page.unknown}; group ${id} not kept`);
+    if ('unknown' in page)
+      warnings.push(
+        `monitor ${url}: not a group's detail page as upstream's details.md.j2 writes it: ${page.unknown}; group ${id} not kept`,
+      );
     else if (page.members.length) groups.push({ id, members: page.members, linked });
     else if (linked) empty.push(id);
     else warnings.push(`group ${id} (named with --monitor-group): no members at the monitor (${url}), not kept`);
   }
-  if (empty.length) notes.push(`${tableUrl} links ${empty.length} group${empty.length === 1 ? '' : 's'} without members at this monitor, not kept: ${list(empty)}`);
+  if (empty.length)
+    notes.push(
+      `${tableUrl} links ${empty.length} group${empty.length === 1 ? '' : 's'} without members at this monitor, not kept: ${list(empty)}`,
+    );
   for (const g of groups) {
-    if (Object.hasOwn(status, g.id)) warnings.push(`subject ${g.id} of GET /status has the name of group ${g.id.slice(GROUP_PREFIX.length)}; the monitor's pages show the group under that name, so the group is kept, not the subject`);
+    if (Object.hasOwn(status, g.id))
+      warnings.push(
+        `subject ${g.id} of GET /status has the name of group ${g.id.slice(GROUP_PREFIX.length)}; the monitor's pages show the group under that name, so the group is kept, not the subject`,
+      );
   }
   return { groups, warnings, notes, requests };
 }

@@ -41,9 +41,15 @@ export function monitorBase(base: string): string {
   try {
     url = new URL(base);
   } catch {
-    return fail(base, '', showValue(base), 'expected the base URL of a compliance monitor, e.g. https://compliance.sovereignit.cloud');
+    return fail(
+      base,
+      '',
+      showValue(base),
+      'expected the base URL of a compliance monitor, e.g. https://compliance.sovereignit.cloud',
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') fail(base, '', showValue(base), 'expected an http or https URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail(base, '', showValue(base), 'expected an http or https URL');
   url.search = '';
   url.hash = '';
   if (!url.pathname.endsWith('/')) url.pathname += '/';
@@ -58,12 +64,15 @@ export async function ask(url: string, accept: string, timeoutMs: number): Promi
     response = await fetch(url, { headers: { accept }, redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
     body = await response.text();
   } catch (error) {
-    const cause = error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
+    const cause =
+      error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error);
     return fail(url, '', null, `the monitor did not answer: ${cause}`);
   }
-  if (response.status !== 200) fail(url, 'status', String(response.status), `expected 200; the monitor said ${showValue(body.slice(0, 200))}`);
+  if (response.status !== 200)
+    fail(url, 'status', String(response.status), `expected 200; the monitor said ${showValue(body.slice(0, 200))}`);
   const type = response.headers.get('content-type') ?? '';
-  if (type.split(';')[0]!.trim().toLowerCase() !== accept) fail(url, 'content-type', showValue(type), `expected ${accept}`);
+  if (type.split(';')[0]!.trim().toLowerCase() !== accept)
+    fail(url, 'content-type', showValue(type), `expected ${accept}`);
   return body;
 }
 
@@ -88,17 +97,30 @@ export async function fetchMonitor(base: string, options: MonitorOptions = {}): 
   if (!parsed.success) throw new InputError(problemsFromZod(`GET ${url}`, parsed.error, json));
   const unknown = unknownFields(MonitorStatus, json);
   const warnings = unknown.length
-    ? [`monitor ${url}: ${unknown.length} unknown field${unknown.length === 1 ? '' : 's'}, not kept: ${unknown.slice(0, MAX_NAMED).join(', ')}${unknown.length > MAX_NAMED ? ` and ${unknown.length - MAX_NAMED} more` : ''}`]
+    ? [
+        `monitor ${url}: ${unknown.length} unknown field${unknown.length === 1 ? '' : 's'}, not kept: ${unknown.slice(0, MAX_NAMED).join(', ')}${unknown.length > MAX_NAMED ? ` and ${unknown.length - MAX_NAMED} more` : ''}`,
+      ]
     : [];
-  const groups = await fetchGroups(monitor, parsed.data, options.groups ?? [], (u) => ask(u, 'text/markdown', timeoutMs));
+  const groups = await fetchGroups(monitor, parsed.data, options.groups ?? [], (u) =>
+    ask(u, 'text/markdown', timeoutMs),
+  );
   warnings.push(...groups.warnings);
   // A subject of /status named as a group is shown by the monitor's pages as the group (`_resolve_group`).
-  const status = Object.fromEntries(Object.entries(parsed.data).filter(([id]) => !groups.groups.some((g) => g.id === id)));
+  const status = Object.fromEntries(
+    Object.entries(parsed.data).filter(([id]) => !groups.groups.some((g) => g.id === id)),
+  );
   // Validated as the site reads it, so nothing the site would refuse is written.
   const content = subjectsFromStatus(status, monitor, groups.groups);
   const file = SubjectsFile.safeParse(content);
   if (!file.success) throw new InputError(problemsFromZod(`GET ${url} (as data/subjects.json)`, file.error, content));
-  return { url, file: file.data, text: stableJson(file.data), warnings, notes: groups.notes, requests: 1 + groups.requests };
+  return {
+    url,
+    file: file.data,
+    text: stableJson(file.data),
+    warnings,
+    notes: groups.notes,
+    requests: 1 + groups.requests,
+  };
 }
 
 /** The sync's summary of a monitor answer. */

@@ -16,7 +16,6 @@ import { stableJson } from '../../src/domain/dataset/serialize.ts';
 
 export const SYNC_STATE_FILE = 'sync-state.json';
 
-
 export const StateChange = z.object({
   status: z.enum(['A', 'M', 'D', 'R']),
   path: z.string(),
@@ -63,12 +62,19 @@ const SyncStateV1 = z.object({
   lastPullUpdate: Timestamp.nullable(),
 });
 
-const AnyState = z.union([SyncState, SyncStateV1]).transform(
-  (s): SyncState =>
-    s.schemaVersion === 2
-      ? s
-      : // No numbers: the next check sees a pull request it does not know and asks for the newest again.
-        { schemaVersion: 2, repo: s.repo, branch: s.branch, head: s.head, files: s.files, commits: s.commits, newestPull: s.lastPullUpdate ? { updatedAt: s.lastPullUpdate, numbers: [] } : null },
+const AnyState = z.union([SyncState, SyncStateV1]).transform((s): SyncState =>
+  s.schemaVersion === 2
+    ? s
+    : // No numbers: the next check sees a pull request it does not know and asks for the newest again.
+      {
+        schemaVersion: 2,
+        repo: s.repo,
+        branch: s.branch,
+        head: s.head,
+        files: s.files,
+        commits: s.commits,
+        newestPull: s.lastPullUpdate ? { updatedAt: s.lastPullUpdate, numbers: [] } : null,
+      },
 );
 
 /** Read the state if there is one; a malformed one is an error naming file and key. */
@@ -76,7 +82,8 @@ export async function readSyncState(dir: string): Promise<SyncState | null> {
   const file = join(dir, SYNC_STATE_FILE);
   if (!existsSync(file)) return null;
   const json = await readJsonFile(file, z.unknown(), { expected: 'expected JSON (delete the file for a full sync)' });
-  if (json && typeof json === 'object' && 'schemaVersion' in json && json.schemaVersion === 1) return parseOrThrow(AnyState, json, file);
+  if (json && typeof json === 'object' && 'schemaVersion' in json && json.schemaVersion === 1)
+    return parseOrThrow(AnyState, json, file);
   return parseOrThrow(SyncState, json, file);
 }
 

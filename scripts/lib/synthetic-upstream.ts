@@ -46,7 +46,6 @@ export interface ExportedPull {
   html_url: string;
 }
 
-
 export function syntheticUpstream(options: SyntheticOptions): SyntheticUpstream {
   const r = rng(options.seed ?? 20260721);
   const scale = options.scale;
@@ -96,8 +95,16 @@ export function syntheticUpstream(options: SyntheticOptions): SyntheticUpstream 
     const date = timestamp(change.day, r);
     const squash = change.day >= '2023-06-01' || r.chance(0.3);
     const author = r.pick(AUTHORS);
-    const message = squash ? `${change.title} (#${number})\n` : `Merge pull request #${number} from ${author}/feat-${number}\n\n${change.title}\n`;
-    commits.push({ message, date, author: { name: author, email: `${author}@example.invalid` }, files: change.files, ...(change.renames ? { renames: change.renames } : {}) });
+    const message = squash
+      ? `${change.title} (#${number})\n`
+      : `Merge pull request #${number} from ${author}/feat-${number}\n\n${change.title}\n`;
+    commits.push({
+      message,
+      date,
+      author: { name: author, email: `${author}@example.invalid` },
+      files: change.files,
+      ...(change.renames ? { renames: change.renames } : {}),
+    });
     const merged = new Date(Date.parse(date)).toISOString().replace('.000Z', 'Z');
     pulls.push({
       number,
@@ -119,12 +126,22 @@ export function syntheticUpstream(options: SyntheticOptions): SyntheticUpstream 
   return {
     commits,
     pulls,
-    counts: { commits: commits.length, documents: docs.documents, scopes: scopeCount, scopeRevisions: scopeCount * revisionsPerScope, pulls: pulls.length },
+    counts: {
+      commits: commits.length,
+      documents: docs.documents,
+      scopes: scopeCount,
+      scopeRevisions: scopeCount * revisionsPerScope,
+      pulls: pulls.length,
+    },
   };
 }
 
 /** Write the repository (branch `main`) to `dir` and the pull-request export to `pullsFile`. */
-export async function writeSyntheticUpstream(dir: string, pullsFile: string, options: SyntheticOptions): Promise<SyntheticUpstream['counts']> {
+export async function writeSyntheticUpstream(
+  dir: string,
+  pullsFile: string,
+  options: SyntheticOptions,
+): Promise<SyntheticUpstream['counts']> {
   const upstream = syntheticUpstream(options);
   await fastImport(dir, upstream.commits);
   writeFileSync(pullsFile, `${JSON.stringify(upstream.pulls, null, 2)}\n`);

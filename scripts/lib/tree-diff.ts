@@ -28,7 +28,10 @@ export function gitBlobId(content: Uint8Array): string {
 }
 
 /** Changes between two listings before rename detection (paths sorted, as git orders them). */
-export function diffListings(before: Listing, after: Listing): { added: string[]; deleted: string[]; modified: string[] } {
+export function diffListings(
+  before: Listing,
+  after: Listing,
+): { added: string[]; deleted: string[]; modified: string[] } {
   const added: string[] = [];
   const deleted: string[] = [];
   const modified: string[] = [];
@@ -123,7 +126,8 @@ export function commitChanges(before: Listing, after: Listing, content: (oid: st
       const dstContent = content(after.get(dst)!.oid);
       for (const src of srcs) {
         const score = similarity(content(before.get(src)!.oid), dstContent);
-        if (score >= MINIMUM_SCORE) matrix.push({ dst, src, score, name: basename(src) === basename(dst) ? 1 : 0, order: order++ });
+        if (score >= MINIMUM_SCORE)
+          matrix.push({ dst, src, score, name: basename(src) === basename(dst) ? 1 : 0, order: order++ });
       }
     }
     matrix.sort((a, b) => b.score - a.score || b.name - a.name || a.order - b.order);
@@ -136,7 +140,11 @@ export function commitChanges(before: Listing, after: Listing, content: (oid: st
   const changes: RawChange[] = [];
   for (const path of added) {
     const src = renamedFrom.get(path);
-    changes.push(src ? { status: 'R', path, oldPath: src, oid: after.get(path)!.oid } : { status: 'A', path, oldPath: null, oid: after.get(path)!.oid });
+    changes.push(
+      src
+        ? { status: 'R', path, oldPath: src, oid: after.get(path)!.oid }
+        : { status: 'A', path, oldPath: null, oid: after.get(path)!.oid },
+    );
   }
   for (const path of modified) changes.push({ status: 'M', path, oldPath: null, oid: after.get(path)!.oid });
   for (const path of deleted) if (!usedSrc.has(path)) changes.push({ status: 'D', path, oldPath: null, oid: null });

@@ -24,12 +24,33 @@ import { join } from 'node:path';
 import { SUBJECTS_FILE } from '../domain/subjects/schema.ts';
 import { readDataset, readSubjects } from '../io/dataset.ts';
 import { subjectCommand } from './subject.ts';
-import { periodsCommand, reportCommand, requireDay, rulesCommand, standardsCommand, upcomingCommand, UsageError, validityCommand, type Answer } from './commands.ts';
+import {
+  periodsCommand,
+  reportCommand,
+  requireDay,
+  rulesCommand,
+  standardsCommand,
+  upcomingCommand,
+  UsageError,
+  validityCommand,
+  type Answer,
+} from './commands.ts';
 import { reviewCommand } from './review.ts';
 import { versionsCommand } from './versions.ts';
 import { readinessCommand } from './readiness.ts';
 
-const COMMANDS = ['validity', 'periods', 'versions', 'readiness', 'upcoming', 'standards', 'report', 'rules', 'subject', 'review'] as const;
+const COMMANDS = [
+  'validity',
+  'periods',
+  'versions',
+  'readiness',
+  'upcoming',
+  'standards',
+  'report',
+  'rules',
+  'subject',
+  'review',
+] as const;
 const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [--data <dir>]
   validity  --scope <id|uuid|name> --on <YYYY-MM-DD> [--as-of <YYYY-MM-DD>]
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
@@ -58,8 +79,10 @@ function parseProblem(error: unknown, accepted: string): string {
   const first = message.split('\n')[0]!;
   const option = /'(-[^' ]*)[^']*'/.exec(first)?.[1];
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option ?? first}; ${accepted}`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument ${option ?? JSON.stringify(/'([^']*)'/.exec(first)?.[1] ?? first)}; options take the form --name <value>; ${accepted}`;
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(first)) return `${option ?? 'a switch'} takes no value; ${accepted}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `unexpected argument ${option ?? JSON.stringify(/'([^']*)'/.exec(first)?.[1] ?? first)}; options take the form --name <value>; ${accepted}`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take an argument/.test(first))
+    return `${option ?? 'a switch'} takes no value; ${accepted}`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     return `${option ?? 'an option'} needs a value${/ambiguous/.test(first) ? ' (write --name=<value> for a value that starts with -)' : ''}; ${accepted}`;
   }
@@ -119,7 +142,9 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
   }
   for (const key of Object.keys(values)) {
     if (!['json', 'data', ...allowed[cmd]].includes(key)) {
-      throw new UsageError(`option --${key} does not apply to ${cmd}; it accepts ${allowed[cmd].map((k) => `--${k}`).join(', ')}, --json, --data`);
+      throw new UsageError(
+        `option --${key} does not apply to ${cmd}; it accepts ${allowed[cmd].map((k) => `--${k}`).join(', ')}, --json, --data`,
+      );
     }
   }
   const now = today();
@@ -129,7 +154,10 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
   const from = requireDay(values.from, '--from', now);
   let days = 90;
   if (values.days !== undefined) {
-    if (!/^\d{1,5}$/.test(values.days)) throw new UsageError(`--days ${JSON.stringify(values.days)} is not a number of days; expected a whole number from 0 to 99999`);
+    if (!/^\d{1,5}$/.test(values.days))
+      throw new UsageError(
+        `--days ${JSON.stringify(values.days)} is not a number of days; expected a whole number from 0 to 99999`,
+      );
     days = Number(values.days);
   }
   if (cmd === 'review') {
@@ -138,7 +166,8 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
   }
   if (cmd === 'report') {
     const format = values.format ?? (values.json ? 'json' : 'md');
-    if (format !== 'md' && format !== 'json') throw new UsageError(`--format ${JSON.stringify(format)} is not a report format; expected md or json`);
+    if (format !== 'md' && format !== 'json')
+      throw new UsageError(`--format ${JSON.stringify(format)} is not a report format; expected md or json`);
     const until = values.until === undefined ? undefined : requireDay(values.until, '--until', now);
     const since = values.since === undefined ? undefined : requireDay(values.since, '--since', now);
     const dataset = await readDataset(values.data ?? DEFAULT_DATA);
@@ -147,11 +176,22 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
     return { ...report, text: report.text.flatMap((t) => t.split('\n')), asJson: format === 'json' };
   }
   if (cmd === 'subject') {
-    if (positionals.length > 1) throw new UsageError(`subject takes one name, not ${positionals.length}: scs-timeline subject <name> [--on <day>]`);
+    if (positionals.length > 1)
+      throw new UsageError(
+        `subject takes one name, not ${positionals.length}: scs-timeline subject <name> [--on <day>]`,
+      );
     const dir = values.data ?? DEFAULT_DATA;
     const [dataset, subjects] = await Promise.all([readDataset(dir), readSubjects(dir)]);
     if (!subjects) {
-      throw new InputError([{ file: join(dir, SUBJECTS_FILE), key: '', value: null, expected: 'missing: the data has no subjects; sync with --monitor <base URL> (or SCS_MONITOR_URL), e.g. https://compliance.sovereignit.cloud' }]);
+      throw new InputError([
+        {
+          file: join(dir, SUBJECTS_FILE),
+          key: '',
+          value: null,
+          expected:
+            'missing: the data has no subjects; sync with --monitor <base URL> (or SCS_MONITOR_URL), e.g. https://compliance.sovereignit.cloud',
+        },
+      ]);
     }
     return { ...subjectCommand(dataset, subjects, { name: positionals[0], on }), asJson: values.json ?? false };
   }
@@ -165,18 +205,20 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
           ? versionsCommand(dataset, { scope: values.scope, on })
           : cmd === 'readiness'
             ? readinessCommand(dataset, { scope: values.scope, on, version: values.version })
-        : cmd === 'upcoming'
-          ? upcomingCommand(dataset, { from, days })
-          : cmd === 'rules'
-            ? rulesCommand(dataset, { scope: values.scope })
-            : standardsCommand(dataset, { on, track: values.track, knownNow: values['known-now'] ?? false });
+            : cmd === 'upcoming'
+              ? upcomingCommand(dataset, { from, days })
+              : cmd === 'rules'
+                ? rulesCommand(dataset, { scope: values.scope })
+                : standardsCommand(dataset, { on, track: values.track, knownNow: values['known-now'] ?? false });
   return { ...answer, asJson: values.json ?? false };
 }
 
 try {
   const answer = await run(process.argv.slice(2));
   // Every text line escaped: a title with CR, LF or ESC stays on its line and cannot move the cursor.
-  process.stdout.write(answer.asJson ? `${JSON.stringify(answer.json, null, 2)}\n` : `${answer.text.map(escapeControls).join('\n')}\n`);
+  process.stdout.write(
+    answer.asJson ? `${JSON.stringify(answer.json, null, 2)}\n` : `${answer.text.map(escapeControls).join('\n')}\n`,
+  );
   if (answer.exitCode) process.exitCode = answer.exitCode;
 } catch (error) {
   if (error instanceof UsageError) {
@@ -187,7 +229,9 @@ try {
     process.exitCode = 1;
   } else {
     // Not a stack trace: whatever the input, the user gets one line and exit code 1.
-    process.stderr.write(`scs-timeline: failed: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
+    process.stderr.write(
+      `scs-timeline: failed: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`,
+    );
     process.exitCode = 1;
   }
 }

@@ -13,17 +13,28 @@ export function readinessCommand(dataset: Dataset, opts: { scope?: string; on: D
   const names = opts.version === undefined ? draftVersions(dataset, scope.id, opts.on) : [opts.version];
   const rows = names.map((name) => {
     const r = readinessOf(dataset, scope.id, name, opts.on);
-    if (!r) throw new UsageError(`${scope.name} had no version ${JSON.stringify(name)} on ${opts.on}; expected one of ${[...new Set([...scope.versions.map((v) => v.name), ...scope.facts.map((f) => f.name)])].join(', ')}`);
+    if (!r)
+      throw new UsageError(
+        `${scope.name} had no version ${JSON.stringify(name)} on ${opts.on}; expected one of ${[...new Set([...scope.versions.map((v) => v.name), ...scope.facts.map((f) => f.name)])].join(', ')}`,
+      );
     return r;
   });
   const asOf = dataset.meta.pullsAsOf;
   const header = `${scope.name} on ${opts.on}, as the data stood then${opts.on > asOf ? ` (pull requests as of ${asOf}, the data's end)` : ''}:`;
   const lines = (r: Readiness) => [
     `  ${r.words}`,
-    ...r.standards.map((s) => `    ${s.id.padEnd(22)} ${s.external ? 'external test' : (s.state ?? 'missing')}${s.pulls.map((p) => `  #${p.number} (${p.kind}${p.daysOpen !== null ? `, open ${p.daysOpen} d` : ''})`).join('')}`),
+    ...r.standards.map(
+      (s) =>
+        `    ${s.id.padEnd(22)} ${s.external ? 'external test' : (s.state ?? 'missing')}${s.pulls.map((p) => `  #${p.number} (${p.kind}${p.daysOpen !== null ? `, open ${p.daysOpen} d` : ''})`).join('')}`,
+    ),
   ];
   return {
     json: { scope: scope.id, day: opts.on, pullsAsOf: asOf, versions: rows },
-    text: [header, ...(rows.length ? rows.flatMap(lines) : [`  no draft version on ${opts.on}; --version <v> asks about any version`])],
+    text: [
+      header,
+      ...(rows.length
+        ? rows.flatMap(lines)
+        : [`  no draft version on ${opts.on}; --version <v> asks about any version`]),
+    ],
   };
 }

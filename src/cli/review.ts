@@ -13,10 +13,19 @@ import { readGitSnapshot } from '../../scripts/lib/git-source.ts';
 import { GitError } from '../../scripts/lib/git.ts';
 import { UsageError, type Answer } from './commands.ts';
 
-export async function reviewCommand(opts: { repo?: string; base?: string; head?: string; on: Day }): Promise<Answer & { json: Review; exitCode: number }> {
+export async function reviewCommand(opts: {
+  repo?: string;
+  base?: string;
+  head?: string;
+  on: Day;
+}): Promise<Answer & { json: Review; exitCode: number }> {
   const { repo, base, head } = opts;
-  if (repo === undefined || base === undefined || head === undefined) throw new UsageError('review needs --repo <clone> --base <rev> --head <rev>');
-  if (!existsSync(repo)) throw new UsageError(`--repo ${JSON.stringify(repo)}: no such directory; expected a clone of the standards repository`);
+  if (repo === undefined || base === undefined || head === undefined)
+    throw new UsageError('review needs --repo <clone> --base <rev> --head <rev>');
+  if (!existsSync(repo))
+    throw new UsageError(
+      `--repo ${JSON.stringify(repo)}: no such directory; expected a clone of the standards repository`,
+    );
   let snapshot, change;
   try {
     change = await readGitChange(repo, base, head);
@@ -25,6 +34,14 @@ export async function reviewCommand(opts: { repo?: string; base?: string; head?:
     if (error instanceof GitError) throw new UsageError(error.message);
     throw error;
   }
-  const review = reviewChange(snapshot, { head: change.head, subject: change.subject, changes: change.changes, conflicts: change.conflicts }, opts.on);
-  return { json: review, text: reviewMarkdown(review).replace(/\n$/, '').split('\n'), exitCode: review.violations > 0 || review.errors.length > 0 ? 1 : 0 };
+  const review = reviewChange(
+    snapshot,
+    { head: change.head, subject: change.subject, changes: change.changes, conflicts: change.conflicts },
+    opts.on,
+  );
+  return {
+    json: review,
+    text: reviewMarkdown(review).replace(/\n$/, '').split('\n'),
+    exitCode: review.violations > 0 || review.errors.length > 0 ? 1 : 0,
+  };
 }

@@ -8,12 +8,25 @@ import { newestCheck } from '../domain/feeds/subject-feeds.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 import { findGroup, groupsOf, groupStanding } from '../domain/subjects/groups.ts';
 import { GROUP_PREFIX, monitorDetailUrl, type SubjectGroup, type SubjectsFile } from '../domain/subjects/schema.ts';
-import { CERTIFICATE_WORDS, findSubject, groupLine, memberLine, progressWords, standingLine, subjectStanding } from '../domain/subjects/subjects.ts';
+import {
+  CERTIFICATE_WORDS,
+  findSubject,
+  groupLine,
+  memberLine,
+  progressWords,
+  standingLine,
+  subjectStanding,
+} from '../domain/subjects/subjects.ts';
 import { UsageError, type Answer } from './commands.ts';
 
 function groupCommand(dataset: Dataset, file: SubjectsFile, group: SubjectGroup, on: Day): Answer {
   const standing = groupStanding(group, file, dataset.scopes, on);
-  const checked = group.members.map((m) => newestCheck(file, m)).filter((d) => d !== null).sort().at(-1) ?? null;
+  const checked =
+    group.members
+      .map((m) => newestCheck(file, m))
+      .filter((d) => d !== null)
+      .sort()
+      .at(-1) ?? null;
   const scopes = standing.scopes.map((g) => ({
     scopeUuid: g.scopeUuid,
     scopeName: g.scopeName,
@@ -25,7 +38,14 @@ function groupCommand(dataset: Dataset, file: SubjectsFile, group: SubjectGroup,
     due: g.due,
     overdue: g.overdue,
     words: { standing: groupLine(g) },
-    members: g.members.map((m) => ({ subject: m.subject, reported: m.reported, result: m.result, urgency: m.standing.urgency, words: memberLine(m), standing: m.standing })),
+    members: g.members.map((m) => ({
+      subject: m.subject,
+      reported: m.reported,
+      result: m.result,
+      urgency: m.standing.urgency,
+      words: memberLine(m),
+      standing: m.standing,
+    })),
     monitorPage: monitorDetailUrl(file, group.id, g.scopeUuid),
   }));
   const source = group.linked ? "linked from the monitor's overview table" : 'named with --monitor-group';
@@ -33,7 +53,11 @@ function groupCommand(dataset: Dataset, file: SubjectsFile, group: SubjectGroup,
     `${group.id} (a group, as the monitor defines it: the accounts of group ${group.id.slice(GROUP_PREFIX.length)}: ${group.members.join(', ')}) on ${on}: ${standing.urgency}`,
     `  from the compliance monitor ${file.monitor} (${source}); newest result of a member checked on ${checked ?? 'never'}`,
     ...(scopes.length ? [] : ['  no member has results at the monitor']),
-    ...scopes.flatMap((s) => [`  ${s.short}: ${s.words.standing}`, ...s.members.map((m) => `    ${m.subject}: ${m.words}`), `    monitor: ${s.monitorPage}`]),
+    ...scopes.flatMap((s) => [
+      `  ${s.short}: ${s.words.standing}`,
+      ...s.members.map((m) => `    ${m.subject}: ${m.words}`),
+      `    monitor: ${s.monitorPage}`,
+    ]),
     `  ${CERTIFICATE_WORDS}`,
   ];
   return {
@@ -53,17 +77,28 @@ function groupCommand(dataset: Dataset, file: SubjectsFile, group: SubjectGroup,
   };
 }
 
-export function subjectCommand(dataset: Dataset, file: SubjectsFile, opts: { name: string | undefined; on: Day }): Answer {
-  const known = [...file.subjects.map((s) => s.id), ...file.groups.map((g) => `${g.id} (a group)`)].join(', ') || 'none';
-  if (!opts.name) throw new UsageError(`subject needs a name: scs-timeline subject <name> [--on <day>]; the data has ${known}`);
+export function subjectCommand(
+  dataset: Dataset,
+  file: SubjectsFile,
+  opts: { name: string | undefined; on: Day },
+): Answer {
+  const known =
+    [...file.subjects.map((s) => s.id), ...file.groups.map((g) => `${g.id} (a group)`)].join(', ') || 'none';
+  if (!opts.name)
+    throw new UsageError(`subject needs a name: scs-timeline subject <name> [--on <day>]; the data has ${known}`);
   // As the monitor's pages, a `group-` name is the group (`_resolve_group`).
   const group = findGroup(file, opts.name);
   if (group) return groupCommand(dataset, file, group, opts.on);
   const subject = findSubject(file, opts.name);
-  if (!subject) throw new UsageError(`unknown subject ${JSON.stringify(opts.name)}; the monitor ${file.monitor} reported ${known}`);
+  if (!subject)
+    throw new UsageError(`unknown subject ${JSON.stringify(opts.name)}; the monitor ${file.monitor} reported ${known}`);
   const standing = subjectStanding(subject, dataset.scopes, opts.on);
   const memberOf = groupsOf(file, subject.id).map((g) => g.id);
-  const checked = subject.scopes.flatMap((s) => s.results.map((r) => r.checkedAt.slice(0, 10))).sort().at(-1) ?? null;
+  const checked =
+    subject.scopes
+      .flatMap((s) => s.results.map((r) => r.checkedAt.slice(0, 10)))
+      .sort()
+      .at(-1) ?? null;
   const scopes = standing.scopes.map((s) => ({
     ...s,
     words: { standing: standingLine(s), toward: progressWords(s) },
@@ -73,7 +108,11 @@ export function subjectCommand(dataset: Dataset, file: SubjectsFile, opts: { nam
     `${subject.id} on ${opts.on}: ${standing.urgency}`,
     `  from the compliance monitor ${file.monitor}; newest result checked on ${checked ?? 'never'}`,
     ...(memberOf.length ? [`  member of ${memberOf.join(', ')}`] : []),
-    ...scopes.flatMap((s) => [`  ${s.short}: ${s.words.standing}`, ...(s.words.toward ? [`    toward: ${s.words.toward}`] : []), `    monitor: ${s.monitorPage}`]),
+    ...scopes.flatMap((s) => [
+      `  ${s.short}: ${s.words.standing}`,
+      ...(s.words.toward ? [`    toward: ${s.words.toward}`] : []),
+      `    monitor: ${s.monitorPage}`,
+    ]),
     `  ${CERTIFICATE_WORDS}`,
   ];
   return {

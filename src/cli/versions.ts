@@ -44,7 +44,10 @@ export function versionsCommand(dataset: Dataset, opts: { scope?: string; on: Da
       ...rows.flatMap((r) => [
         `  ${r.version.padEnd(width)}  ${r.validity.padEnd(10)}  ${r.document ? `${r.document} (${r.documentState ?? 'no state'})` : 'no scope document'}; ${r.stabilizedAt ? `stabilized ${r.stabilizedAt} (${r.stabilizedFrom})` : 'not stabilized'}${r.periodsFrom === 'document' ? '; periods from its document' : ''}`,
         `${indent}${r.standards.length ? `includes (${r.standardsFrom}) ${r.standards.join(', ')}` : 'includes no standard'}`,
-        ...r.disagreements.map((d) => `${indent}${d.fact}: ${d.scopeFile.file} ${d.scopeFile.key} = ${d.scopeFile.value}, but ${d.document.file} ${d.document.key} = ${d.document.value}`),
+        ...r.disagreements.map(
+          (d) =>
+            `${indent}${d.fact}: ${d.scopeFile.file} ${d.scopeFile.key} = ${d.scopeFile.value}, but ${d.document.file} ${d.document.key} = ${d.document.value}`,
+        ),
       ]),
     ],
   };

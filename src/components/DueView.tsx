@@ -9,17 +9,36 @@ import { commitUrl, pullUrl } from '../domain/links/upstream-links.ts';
 import { documentPath, href, scopePath } from '../site/links.ts';
 
 function Ref({ at, repo }: { at: NonNullable<DueTransition['source']>; repo: string }) {
-  return at.pr ? <a href={pullUrl(repo, at.pr)}>#{at.pr}</a> : <a href={commitUrl(repo, at.commit)}><code>{at.commit.slice(0, 7)}</code></a>;
+  return at.pr ? (
+    <a href={pullUrl(repo, at.pr)}>#{at.pr}</a>
+  ) : (
+    <a href={commitUrl(repo, at.commit)}>
+      <code>{at.commit.slice(0, 7)}</code>
+    </a>
+  );
 }
 
-function Source({ source, announced, repo }: { source: DueTransition['source']; announced: DueTransition['announced']; repo: string }) {
+function Source({
+  source,
+  announced,
+  repo,
+}: {
+  source: DueTransition['source'];
+  announced: DueTransition['announced'];
+  repo: string;
+}) {
   if (!source) return <span className="muted">—</span>;
   return (
     <>
-      <Ref at={source} repo={repo} /> <span className="nowrap">on <time dateTime={source.date}>{source.date}</time></span>
+      <Ref at={source} repo={repo} />{' '}
+      <span className="nowrap">
+        on <time dateTime={source.date}>{source.date}</time>
+      </span>
       {announced && announced.commit !== source.commit ? (
         <span className="small muted">
-          {' '}(first announced by <Ref at={announced} repo={repo} /> on <time dateTime={announced.date}>{announced.date}</time>)
+          {' '}
+          (first announced by <Ref at={announced} repo={repo} /> on{' '}
+          <time dateTime={announced.date}>{announced.date}</time>)
         </span>
       ) : null}
     </>
@@ -33,7 +52,8 @@ function What({ t }: { t: DueTransition }) {
         <a href={href(scopePath(t.scope!))}>{t.scopeName}</a> {t.version}
         {t.document ? (
           <>
-            {' '}(<a href={href(documentPath(t.document))}>{t.document}</a>)
+            {' '}
+            (<a href={href(documentPath(t.document))}>{t.document}</a>)
           </>
         ) : null}{' '}
         becomes <span className={`validity validity-${t.validity}`}>{t.validity}</span>
@@ -42,8 +62,8 @@ function What({ t }: { t: DueTransition }) {
   }
   return (
     <>
-      <a href={href(documentPath(t.document!))}>{t.document}</a> <span className="muted">({t.documentTitle})</span> becomes{' '}
-      <span className={`state state-${t.state?.toLowerCase()}`}>{t.state}</span>
+      <a href={href(documentPath(t.document!))}>{t.document}</a> <span className="muted">({t.documentTitle})</span>{' '}
+      becomes <span className={`state state-${t.state?.toLowerCase()}`}>{t.state}</span>
     </>
   );
 }
@@ -51,7 +71,15 @@ function What({ t }: { t: DueTransition }) {
 const daysLeft = (n: number) => (n === 0 ? 'today' : n === 1 ? '1 day' : `${n} days`);
 
 /** `repo`: the upstream repository (`meta.source.repo`) that pull-request and commit links point into. */
-export default function DueView({ model, repo, headingLevel = 2 }: { model: Model; repo: string; headingLevel?: 2 | 3 }) {
+export default function DueView({
+  model,
+  repo,
+  headingLevel = 2,
+}: {
+  model: Model;
+  repo: string;
+  headingLevel?: 2 | 3;
+}) {
   const H = `h${headingLevel}` as 'h2' | 'h3';
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   return (
@@ -62,7 +90,14 @@ export default function DueView({ model, repo, headingLevel = 2 }: { model: Mode
         </H>
         <p className="small muted">
           Versions that are <code>effective</code> or <code>warn</code> (scs-0003-v1)
-          {model.knownOn ? <>, by the timelines as they stood on <time dateTime={model.knownOn}>{model.knownOn}</time></> : <>, by the latest timelines</>}.
+          {model.knownOn ? (
+            <>
+              , by the timelines as they stood on <time dateTime={model.knownOn}>{model.knownOn}</time>
+            </>
+          ) : (
+            <>, by the latest timelines</>
+          )}
+          .
         </p>
         <div className="cards">
           {model.scopes.map((s) => (
@@ -94,7 +129,11 @@ export default function DueView({ model, repo, headingLevel = 2 }: { model: Mode
                           {c.until ? (
                             <>
                               <time dateTime={c.until}>{c.until}</time>
-                              {c.then ? <>, then <span className={`validity validity-${c.then}`}>{c.then}</span></> : null}
+                              {c.then ? (
+                                <>
+                                  , then <span className={`validity validity-${c.then}`}>{c.then}</span>
+                                </>
+                              ) : null}
                             </>
                           ) : (
                             <span className="muted">not announced</span>
@@ -110,7 +149,13 @@ export default function DueView({ model, repo, headingLevel = 2 }: { model: Mode
                   {s.revision ? (
                     <>
                       Timeline as of <time dateTime={s.revision.date}>{s.revision.date}</time>
-                      {s.revision.pr ? <> (<a href={pullUrl(repo, s.revision.pr)}>#{s.revision.pr}</a>)</> : null}.
+                      {s.revision.pr ? (
+                        <>
+                          {' '}
+                          (<a href={pullUrl(repo, s.revision.pr)}>#{s.revision.pr}</a>)
+                        </>
+                      ) : null}
+                      .
                     </>
                   ) : (
                     <>No timeline had been published yet.</>
@@ -124,8 +169,9 @@ export default function DueView({ model, repo, headingLevel = 2 }: { model: Mode
       <section aria-labelledby="next-transitions">
         <H id="next-transitions">Next transitions</H>
         <p className="small muted">
-          Scope versions and standards that change state in the {model.horizonDays} days from <time dateTime={model.day}>{model.day}</time>, with the pull
-          request that set the date and how far ahead it did.
+          Scope versions and standards that change state in the {model.horizonDays} days from{' '}
+          <time dateTime={model.day}>{model.day}</time>, with the pull request that set the date and how far ahead it
+          did.
         </p>
         {model.next.length === 0 ? (
           <p>No transition is announced for this period.</p>
@@ -135,7 +181,9 @@ export default function DueView({ model, repo, headingLevel = 2 }: { model: Mode
               <thead>
                 <tr>
                   <th scope="col">Date</th>
-                  <th scope="col" className="num">Days left</th>
+                  <th scope="col" className="num">
+                    Days left
+                  </th>
                   <th scope="col">What</th>
                   <th scope="col">Date set by</th>
                   <th scope="col">Lead time</th>
@@ -143,18 +191,27 @@ export default function DueView({ model, repo, headingLevel = 2 }: { model: Mode
               </thead>
               <tbody>
                 {model.next.map((t) => (
-                  <tr key={`${t.kind}/${t.scope ?? t.document}/${t.version ?? ''}/${t.validity ?? t.state}/${t.date}`} data-scope={t.scope ?? undefined} data-version={t.version ?? undefined} data-document={t.document ?? undefined}>
+                  <tr
+                    key={`${t.kind}/${t.scope ?? t.document}/${t.version ?? ''}/${t.validity ?? t.state}/${t.date}`}
+                    data-scope={t.scope ?? undefined}
+                    data-version={t.version ?? undefined}
+                    data-document={t.document ?? undefined}
+                  >
                     <td className="nowrap" data-label="Date">
                       <time dateTime={t.date}>{t.date}</time>
                     </td>
-                    <td className="num nowrap" data-label="Days left">{daysLeft(t.daysLeft)}</td>
+                    <td className="num nowrap" data-label="Days left">
+                      {daysLeft(t.daysLeft)}
+                    </td>
                     <td data-label="What">
                       <What t={t} />
                     </td>
                     <td data-label="Date set by">
                       <Source source={t.source} announced={t.announced} repo={repo} />
                     </td>
-                    <td className="nowrap" data-label="Lead time">{describeLead(t.leadDays)}</td>
+                    <td className="nowrap" data-label="Lead time">
+                      {describeLead(t.leadDays)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

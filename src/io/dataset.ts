@@ -39,7 +39,11 @@ export interface WriteResult {
  * Validate and write a dataset. Nothing is renamed into place before every file has been
  * validated, serialised and written to a temp file beside its target.
  */
-export async function writeDataset(dir: string, dataset: Dataset, extra: Record<string, string> = {}): Promise<WriteResult> {
+export async function writeDataset(
+  dir: string,
+  dataset: Dataset,
+  extra: Record<string, string> = {},
+): Promise<WriteResult> {
   const checked = Dataset.safeParse(dataset);
   if (!checked.success) throw new InputError(problemsFromZod(join(dir, '(dataset)'), checked.error, dataset));
   // `extra`: files written in the same all-or-nothing step (the GitHub sync's state, subjects).

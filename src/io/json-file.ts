@@ -16,12 +16,18 @@ export interface JsonFileExpectation {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function readJsonFile<S extends z.ZodType>(file: string, schema: S, expectation: JsonFileExpectation): Promise<z.output<S>> {
+export async function readJsonFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  expectation: JsonFileExpectation,
+): Promise<z.output<S>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new InputError([{ file, key: '', value: null, expected: expectation.missing ?? `${expectation.expected}: ${messageOf(error)}` }]);
+    throw new InputError([
+      { file, key: '', value: null, expected: expectation.missing ?? `${expectation.expected}: ${messageOf(error)}` },
+    ]);
   }
   let json: unknown;
   try {

@@ -3,4 +3,6 @@ import type { APIRoute } from 'astro';
 import { siteReport } from '../site/report.ts';
 
 export const GET: APIRoute = async () =>
-  new Response(`${JSON.stringify(await siteReport(), null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(`${JSON.stringify(await siteReport(), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

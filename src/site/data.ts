@@ -58,7 +58,9 @@ export function lastCheckedDay(): Day | null {
   if (isDay(env)) return env;
   const t = Date.parse(env);
   if (!/^\d{4}-\d\d-\d\dT/.test(env) || Number.isNaN(t)) {
-    throw new Error(`SCS_LAST_CHECKED=${JSON.stringify(env)} is neither a calendar day (YYYY-MM-DD) nor a time (2026-12-01T06:17:00Z)`);
+    throw new Error(
+      `SCS_LAST_CHECKED=${JSON.stringify(env)} is neither a calendar day (YYYY-MM-DD) nor a time (2026-12-01T06:17:00Z)`,
+    );
   }
   return utcDayOf(new Date(t));
 }

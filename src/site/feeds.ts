@@ -31,16 +31,43 @@ export interface FeedInfo {
   home: string;
 }
 
-export const ALL_RSS: FeedInfo = { title: `${SITE_TITLE}: all changes`, description: 'Dates announced, moved or withdrawn for SCS certificate scopes, new scope versions, and standards stabilized, deprecated or added.', path: 'rss.xml', home: '' };
-export const ALL_CALENDAR: FeedInfo = { title: SITE_TITLE, description: 'Every transition of SCS certificate scope versions (scs-0003-v1) and standard documents (scs-0001-v1), past and upcoming, with reminders.', path: 'calendar.ics', home: '' };
-export const STANDARDS_CALENDAR: FeedInfo = { title: `${SITE_TITLE}: standards`, description: 'Lifecycle dates of SCS standard documents (scs-0001-v1): Stable from, Deprecated from, rejected.', path: 'standards/calendar.ics', home: 'standards/' };
+export const ALL_RSS: FeedInfo = {
+  title: `${SITE_TITLE}: all changes`,
+  description:
+    'Dates announced, moved or withdrawn for SCS certificate scopes, new scope versions, and standards stabilized, deprecated or added.',
+  path: 'rss.xml',
+  home: '',
+};
+export const ALL_CALENDAR: FeedInfo = {
+  title: SITE_TITLE,
+  description:
+    'Every transition of SCS certificate scope versions (scs-0003-v1) and standard documents (scs-0001-v1), past and upcoming, with reminders.',
+  path: 'calendar.ics',
+  home: '',
+};
+export const STANDARDS_CALENDAR: FeedInfo = {
+  title: `${SITE_TITLE}: standards`,
+  description: 'Lifecycle dates of SCS standard documents (scs-0001-v1): Stable from, Deprecated from, rejected.',
+  path: 'standards/calendar.ics',
+  home: 'standards/',
+};
 
 export function scopeRss(scope: Scope): FeedInfo {
-  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Dates announced, moved or withdrawn for ${scope.name}, and its new versions.`, path: `scopes/${scope.id}/rss.xml`, home: `scopes/${scope.id}/` };
+  return {
+    title: `${SITE_TITLE}: ${shortName(scope)}`,
+    description: `Dates announced, moved or withdrawn for ${scope.name}, and its new versions.`,
+    path: `scopes/${scope.id}/rss.xml`,
+    home: `scopes/${scope.id}/`,
+  };
 }
 
 export function scopeCalendar(scope: Scope): FeedInfo {
-  return { title: `${SITE_TITLE}: ${shortName(scope)}`, description: `Transitions of ${scope.name} versions (scs-0003-v1), with reminders ${REMINDER_WORDS}.`, path: `scopes/${scope.id}/calendar.ics`, home: `scopes/${scope.id}/` };
+  return {
+    title: `${SITE_TITLE}: ${shortName(scope)}`,
+    description: `Transitions of ${scope.name} versions (scs-0003-v1), with reminders ${REMINDER_WORDS}.`,
+    path: `scopes/${scope.id}/calendar.ics`,
+    home: `scopes/${scope.id}/`,
+  };
 }
 
 /**
@@ -65,9 +92,19 @@ export const ICS_HEADERS = { 'Content-Type': 'text/calendar; charset=utf-8' };
 export const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' };
 
 export function subjectRssInfo(subject: string): FeedInfo {
-  return { title: `${SITE_TITLE}: ${subject}`, description: `What ${subject} must do by when: its compliance-monitor results joined with the scope timelines.`, path: `subjects/${subject}/rss.xml`, home: `subjects/${subject}/` };
+  return {
+    title: `${SITE_TITLE}: ${subject}`,
+    description: `What ${subject} must do by when: its compliance-monitor results joined with the scope timelines.`,
+    path: `subjects/${subject}/rss.xml`,
+    home: `subjects/${subject}/`,
+  };
 }
 
 export function subjectCalendarInfo(subject: string): FeedInfo {
-  return { title: `${SITE_TITLE}: ${subject}`, description: `Re-test days of ${subject} and the warn and deprecated days of the versions it relies on, with reminders.`, path: `subjects/${subject}/calendar.ics`, home: `subjects/${subject}/` };
+  return {
+    title: `${SITE_TITLE}: ${subject}`,
+    description: `Re-test days of ${subject} and the warn and deprecated days of the versions it relies on, with reminders.`,
+    path: `subjects/${subject}/calendar.ics`,
+    home: `subjects/${subject}/`,
+  };
 }

@@ -14,7 +14,8 @@ export function href(path: string): string {
 
 export const scopePath = (scope: string) => `/scopes/${scope}/`;
 /** A revision page, keyed by the commit's shortest prefix unique among the scope's revisions (domain/commit-key.ts). */
-export const revisionPath = (scope: Pick<Scope, 'id' | 'revisions'>, commit: string) => `/scopes/${scope.id}/revisions/${commitKey(scope.revisions, commit)}/`;
+export const revisionPath = (scope: Pick<Scope, 'id' | 'revisions'>, commit: string) =>
+  `/scopes/${scope.id}/revisions/${commitKey(scope.revisions, commit)}/`;
 /** A document's place in its series page: `/standards/scs-0214/#scs-0214-v2`. */
 export const documentPath = (id: string) => `/standards/${seriesOf(id)}/#${id}`;
 export const asOfPath = (day: string) => `/as-of/${day}/`;

@@ -36,14 +36,32 @@ export function moduleLinker(scope: Scope, dataset: Pick<Dataset, 'documents'>) 
   return (include: Include): ModuleLink => {
     const m = modules.get(include.ref);
     const doc = m?.document ?? null;
-    if (doc && docs.has(doc)) return { ref: include.ref, name: m?.name || include.ref, link: documentPath(doc), internal: true, document: doc, parameters: include.parameters };
-    return { ref: include.ref, name: m?.name || include.ref, link: safeHref(m?.url), internal: false, document: doc, parameters: include.parameters };
+    if (doc && docs.has(doc))
+      return {
+        ref: include.ref,
+        name: m?.name || include.ref,
+        link: documentPath(doc),
+        internal: true,
+        document: doc,
+        parameters: include.parameters,
+      };
+    return {
+      ref: include.ref,
+      name: m?.name || include.ref,
+      link: safeHref(m?.url),
+      internal: false,
+      document: doc,
+      parameters: include.parameters,
+    };
   };
 }
 
 export { versionDefinitions };
 
-export function periodsInWords(timeline: readonly TimelineEntry[], version: string): { validity: string; from: Day; until: Day | null }[] {
+export function periodsInWords(
+  timeline: readonly TimelineEntry[],
+  version: string,
+): { validity: string; from: Day; until: Day | null }[] {
   return periodsOf(timeline, version)
     .filter((p) => p.from !== null)
     .map((p) => ({ validity: p.validity, from: p.from!, until: p.to ? addDays(p.to, -1) : null }));
@@ -65,9 +83,14 @@ export function scopeView(scope: Scope, dataset: Dataset, today: Day) {
     const f = facts.get(name) ?? null;
     const own = versionPeriods(scope, name, timeline);
     const period = periodOn(own, today);
-    const periods = own.filter((p) => p.from !== null).map((p) => ({ validity: p.validity, from: p.from!, until: p.to ? addDays(p.to, -1) : null }));
+    const periods = own
+      .filter((p) => p.from !== null)
+      .map((p) => ({ validity: p.validity, from: p.from!, until: p.to ? addDays(p.to, -1) : null }));
     const firstEffective = own.find((p) => p.validity === 'effective')?.from ?? null;
-    const early = f?.stabilizedAt && f.stabilizedFrom !== 'timeline' && firstEffective && firstEffective < f.stabilizedAt ? firstEffective : null;
+    const early =
+      f?.stabilizedAt && f.stabilizedFrom !== 'timeline' && firstEffective && firstEffective < f.stabilizedAt
+        ? firstEffective
+        : null;
     return {
       name,
       def,
@@ -83,12 +106,38 @@ export function scopeView(scope: Scope, dataset: Dataset, today: Day) {
   });
   const link = moduleLinker(scope, dataset);
   const includes = [
-    ...scope.versions.map((v) => ({ name: v.name, stabilizedAt: facts.get(v.name)?.stabilizedAt ?? v.stabilizedAt, modules: v.include.map(link), standards: facts.get(v.name)?.standards ?? [] })),
-    ...scope.facts.filter((f) => !scope.versions.some((v) => v.name === f.name) && !definitions.has(f.name)).map((f) => ({ name: f.name, stabilizedAt: f.stabilizedAt, modules: [] as ModuleLink[], standards: f.standards })),
+    ...scope.versions.map((v) => ({
+      name: v.name,
+      stabilizedAt: facts.get(v.name)?.stabilizedAt ?? v.stabilizedAt,
+      modules: v.include.map(link),
+      standards: facts.get(v.name)?.standards ?? [],
+    })),
+    ...scope.facts
+      .filter((f) => !scope.versions.some((v) => v.name === f.name) && !definitions.has(f.name))
+      .map((f) => ({
+        name: f.name,
+        stabilizedAt: f.stabilizedAt,
+        modules: [] as ModuleLink[],
+        standards: f.standards,
+      })),
   ];
-  const diffs = consecutiveDiffs(scope).map((d) => ({ ...d, added: d.added.map(link), removed: d.removed.map(link), replaced: d.replaced.map((r) => ({ before: link(r.before), after: link(r.after), document: r.document })) }));
+  const diffs = consecutiveDiffs(scope).map((d) => ({
+    ...d,
+    added: d.added.map(link),
+    removed: d.removed.map(link),
+    replaced: d.replaced.map((r) => ({ before: link(r.before), after: link(r.after), document: r.document })),
+  }));
   const history = revisionChanges(scope);
-  return { timeline, rows, versions, includes, diffs, history, findings: findingsByCommit(scope), readiness: scopeDraftReadiness(dataset, scope.id, today) };
+  return {
+    timeline,
+    rows,
+    versions,
+    includes,
+    diffs,
+    history,
+    findings: findingsByCommit(scope),
+    readiness: scopeDraftReadiness(dataset, scope.id, today),
+  };
 }
 
 /** The rule findings of each revision (scs-0003-v1), by commit. */

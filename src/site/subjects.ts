@@ -18,14 +18,20 @@ export async function subjectsView() {
 export async function subjectPaths() {
   const view = await subjectsView();
   if (!view) return [];
-  return view.standings.flatMap((standing) => (standing.group ? [] : [{ params: { subject: standing.subject }, props: { standing, file: view.file } }]));
+  return view.standings.flatMap((standing) =>
+    standing.group ? [] : [{ params: { subject: standing.subject }, props: { standing, file: view.file } }],
+  );
 }
 
 /** getStaticPaths of the group pages, `/subjects/group-<name>/`. */
 export async function groupPaths() {
   const view = await subjectsView();
   if (!view) return [];
-  return view.standings.flatMap((standing) => (standing.group ? [{ params: { group: standing.subject.slice(GROUP_PREFIX.length) }, props: { standing, file: view.file } }] : []));
+  return view.standings.flatMap((standing) =>
+    standing.group
+      ? [{ params: { group: standing.subject.slice(GROUP_PREFIX.length) }, props: { standing, file: view.file } }]
+      : [],
+  );
 }
 
 /** How to point a build at a monitor: said where there are no subjects. */

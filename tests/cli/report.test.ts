@@ -17,7 +17,9 @@ const DATA = resolve(import.meta.dirname, '../../data');
 
 async function cli(args: string[], today = '2024-11-27'): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, ...args], { env: { ...process.env, SCS_TODAY: today } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, ...args], {
+      env: { ...process.env, SCS_TODAY: today },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -38,7 +40,11 @@ describe('scs-timeline report', () => {
   it('defaults to the 7 days before today (SCS_TODAY)', async () => {
     const { code, stdout } = await cli(['report']);
     expect(code).toBe(0);
-    expect(stdout.split('\n').slice(0, 3)).toEqual(['# SIG Standards/Certification', '', 'Report for 2024-11-20 to 2024-11-26, pull requests as of 2026-08-21']);
+    expect(stdout.split('\n').slice(0, 3)).toEqual([
+      '# SIG Standards/Certification',
+      '',
+      'Report for 2024-11-20 to 2024-11-26, pull requests as of 2026-08-21',
+    ]);
     const onlyUntil = await cli(['report', '--until', '2024-12-22']);
     expect(onlyUntil.stdout).toContain('Report for 2024-12-16 to 2024-12-22');
   });
@@ -65,13 +71,28 @@ describe('scs-timeline report', () => {
   });
 
   it.each([
-    [['report', '--since', '2024-11-31'], /^scs-timeline: --since "2024-11-31" is not a calendar day; expected YYYY-MM-DD/],
+    [
+      ['report', '--since', '2024-11-31'],
+      /^scs-timeline: --since "2024-11-31" is not a calendar day; expected YYYY-MM-DD/,
+    ],
     [['report', '--until', 'yesterday'], /^scs-timeline: --until "yesterday" is not a calendar day/],
-    [['report', '--since', '2024-11-27', '--until', '2024-11-26'], /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26; expected --since <= --until/],
-    [['report', '--since', '2024-11-27'], /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26 \(the day before today, or the data's end 2026-08-21\)/],
+    [
+      ['report', '--since', '2024-11-27', '--until', '2024-11-26'],
+      /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26; expected --since <= --until/,
+    ],
+    [
+      ['report', '--since', '2024-11-27'],
+      /^scs-timeline: --since 2024-11-27 is after the end of the period 2024-11-26 \(the day before today, or the data's end 2026-08-21\)/,
+    ],
     [['report', '--format', 'html'], /^scs-timeline: --format "html" is not a report format; expected md or json/],
-    [['report', '--scope', 'iaas'], /^scs-timeline: option --scope does not apply to report; it accepts --since, --until, --format/],
-    [['report', '--since'], /^scs-timeline: --since needs a value; report accepts --since, --until, --format, --json, --data/],
+    [
+      ['report', '--scope', 'iaas'],
+      /^scs-timeline: option --scope does not apply to report; it accepts --since, --until, --format/,
+    ],
+    [
+      ['report', '--since'],
+      /^scs-timeline: --since needs a value; report accepts --since, --until, --format, --json, --data/,
+    ],
   ])('exits 2 with one line for %j', async (args, message) => {
     const { code, stdout, stderr } = await cli(args);
     expect(code).toBe(2);

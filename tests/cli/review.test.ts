@@ -17,9 +17,14 @@ const NODE = join(ROOT, 'node_modules/.bin/node');
 
 function review(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(NODE, [join(ROOT, 'src/cli/main.ts'), 'review', ...args], { cwd: ROOT, env: { ...process.env, SCS_TODAY: '2026-08-21' } }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      NODE,
+      [join(ROOT, 'src/cli/main.ts'), 'review', ...args],
+      { cwd: ROOT, env: { ...process.env, SCS_TODAY: '2026-08-21' } },
+      (error, stdout, stderr) => {
+        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -58,15 +63,21 @@ describe.skipIf(!HAVE_SNAPSHOT)('review on a clone of the snapshot', () => {
     expect(lines).toContain('#### SCS-compatible IaaS (`Tests/scs-compatible-iaas.yaml`)');
     expect(lines).toContain('- v4 `warn` moved from 2025-01-01 to 2025-02-01 — 43 days ahead');
     expect(lines).toContain('- version v5.1 added');
-    expect(lines).toContain('- **Breaks R2** (scs-0003-v1, Process): removed the entry of 2025-01-01 \\(v4 warn, v5 effective\\), dated after it landed on 2024-12-20');
-    expect(lines).toContain('- **Breaks R2** (scs-0003-v1, Process): added an entry dated 2024-12-19 \\(v4 effective, v5.1 effective\\), before the day it landed \\(2024-12-20\\)');
+    expect(lines).toContain(
+      '- **Breaks R2** (scs-0003-v1, Process): removed the entry of 2025-01-01 \\(v4 warn, v5 effective\\), dated after it landed on 2024-12-20',
+    );
+    expect(lines).toContain(
+      '- **Breaks R2** (scs-0003-v1, Process): added an entry dated 2024-12-19 \\(v4 effective, v5.1 effective\\), before the day it landed \\(2024-12-20\\)',
+    );
     expect(lines.at(-2)).toBe('**2 rule violations.**');
   });
 
   it('#824 on 2024-11-21: v5 effective and v4 warn on 2025-01-01, only the notice advisory, exit 0', async () => {
     const r = await review(['--repo', repo, '--base', `${PR824}^`, '--head', PR824, '--on', '2024-11-21']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('- v5 `effective` on 2024-11-21 — on the day\n- v4 `warn` on 2025-01-01 — 41 days ahead\n');
+    expect(r.stdout).toContain(
+      '- v5 `effective` on 2024-11-21 — on the day\n- v4 `warn` on 2025-01-01 — 41 days ahead\n',
+    );
     expect(r.stdout).toContain('- **Advisory** (scs-0003-v1, Process): sets 2024-11-21 0 days ahead');
     expect(r.stdout).not.toContain('Breaks');
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('No rule violation.');
@@ -77,8 +88,16 @@ describe.skipIf(!HAVE_SNAPSHOT)('review on a clone of the snapshot', () => {
     const r = await review(args);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('- scs-0214-v2: status Draft → Stable, stabilized\\_at — → 2024-11-21\n');
-    const json = JSON.parse((await review([...args, '--json'])).stdout) as { documents: string[]; violations: number; head: string };
-    expect(json).toMatchObject({ documents: ['scs-0214-v2: status Draft → Stable, stabilized_at — → 2024-11-21'], violations: 0, head: PR835 });
+    const json = JSON.parse((await review([...args, '--json'])).stdout) as {
+      documents: string[];
+      violations: number;
+      head: string;
+    };
+    expect(json).toMatchObject({
+      documents: ['scs-0214-v2: status Draft → Stable, stabilized_at — → 2024-11-21'],
+      violations: 0,
+      head: PR835,
+    });
   });
 
   it('an open pull request against main: #1195 adds scs-0219-v2; #842, forked from an older main, does not merge cleanly and says so', async () => {
@@ -88,7 +107,9 @@ describe.skipIf(!HAVE_SNAPSHOT)('review on a clone of the snapshot', () => {
     expect(add.stdout).toContain('- scs-0219-v2 added \\(Draft\\)');
     const conflict = await review(['--repo', repo, '--base', 'main', '--head', 'refs/pull/842/head']);
     expect(conflict.code).toBe(0);
-    expect(conflict.stdout).toContain('does not merge cleanly into `077174d` (conflicts in `Tests/scs-compatible-kaas.yaml`)');
+    expect(conflict.stdout).toContain(
+      'does not merge cleanly into `077174d` (conflicts in `Tests/scs-compatible-kaas.yaml`)',
+    );
   });
 
   it('a revision that does not exist is bad usage', async () => {

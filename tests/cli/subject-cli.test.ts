@@ -22,7 +22,15 @@ async function dataWith(status: string): Promise<string> {
   cpSync(join(ROOT, 'data'), dir, { recursive: true });
   // The monitor alone: the rest is the committed data, synced from the snapshot.
   // Group acme is not linked from the recorded overview table: named, as for the real monitor.
-  const r = await runScript('scripts/sync.ts', ['--monitor', server.url, '--monitor-only', '--monitor-group', 'acme', '--out', dir]);
+  const r = await runScript('scripts/sync.ts', [
+    '--monitor',
+    server.url,
+    '--monitor-only',
+    '--monitor-group',
+    'acme',
+    '--out',
+    dir,
+  ]);
   expect(r.code, r.stderr).toBe(0);
   return dir;
 }
@@ -40,12 +48,21 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('scs-timeline subject', () => {
   it('acme-cloud on 2026-12-01: passes IaaS v5.1, results expire 2026-12-14, re-test by 2026-12-13, nothing due', async () => {
     const r = await cli(['subject', 'acme-cloud', '--on', '2026-12-01', '--data', dirs.now!]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('  IaaS: passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due\n');
+    expect(r.stdout).toContain(
+      '  IaaS: passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due\n',
+    );
     expect(r.stdout).toContain('certificate expiry: not published');
     expect(r.stdout).toContain(`monitor: ${server.url}/page/detail/acme-cloud/50393e6f-2ae1-4c5c-a62c-3b75f2abef3f`);
     const j = JSON.parse((await cli(['subject', 'acme-cloud', '--json', '--data', dirs.now!])).stdout);
     const iaas = j.scopes.find((s: { scopeId: string }) => s.scopeId === 'iaas');
-    expect(iaas).toMatchObject({ reliesOn: { version: 'v5.1', outcome: 'pass', validity: 'effective' }, compliant: true, expires: '2026-12-14', retestBy: '2026-12-13', due: null, overdue: null });
+    expect(iaas).toMatchObject({
+      reliesOn: { version: 'v5.1', outcome: 'pass', validity: 'effective' },
+      compliant: true,
+      expires: '2026-12-14',
+      retestBy: '2026-12-13',
+      due: null,
+      overdue: null,
+    });
     expect(j.certificate.expires).toBeNull();
   });
 
@@ -60,35 +77,65 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('scs-timeline subject', () => {
 
   it('acme-old on 2026-12-01 passes nothing in force: non-compliant', async () => {
     const r = await cli(['subject', 'acme-old', '--data', dirs.now!]);
-    expect(r.stdout).toContain('IaaS: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1');
+    expect(r.stdout).toContain(
+      'IaaS: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1',
+    );
   });
 
   it('group-acme on 2026-12-01: its member acme-old is its worst; nothing to re-test by, nothing due', async () => {
     const r = await cli(['subject', 'group-acme', '--on', '2026-12-01', '--data', dirs.now!]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('group-acme (a group, as the monitor defines it: the accounts of group acme: acme-old) on 2026-12-01: non-compliant\n');
+    expect(r.stdout).toContain(
+      'group-acme (a group, as the monitor defines it: the accounts of group acme: acme-old) on 2026-12-01: non-compliant\n',
+    );
     expect(r.stdout).toContain('(named with --monitor-group); newest result of a member checked on 2026-12-01\n');
-    expect(r.stdout).toContain('  IaaS: worst member acme-old: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1; for the group: no re-test day (no member relies on live results); nothing due\n');
-    expect(r.stdout).toContain('    acme-old: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1\n');
-    expect(r.stdout).toContain(`    monitor: ${server.url}/page/detail/group-acme/50393e6f-2ae1-4c5c-a62c-3b75f2abef3f\n`);
+    expect(r.stdout).toContain(
+      '  IaaS: worst member acme-old: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1; for the group: no re-test day (no member relies on live results); nothing due\n',
+    );
+    expect(r.stdout).toContain(
+      '    acme-old: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1\n',
+    );
+    expect(r.stdout).toContain(
+      `    monitor: ${server.url}/page/detail/group-acme/50393e6f-2ae1-4c5c-a62c-3b75f2abef3f\n`,
+    );
     expect(r.stdout).toContain('certificate expiry: not published');
     // acme-old has no KaaS result, so the group has no KaaS line.
     expect(r.stdout).not.toContain('KaaS');
-    const j = JSON.parse((await cli(['subject', 'GROUP-ACME', '--on', '2026-12-01', '--json', '--data', dirs.now!])).stdout);
-    expect(j).toMatchObject({ subject: 'group-acme', group: true, members: ['acme-old'], linked: false, urgency: 'non-compliant' });
+    const j = JSON.parse(
+      (await cli(['subject', 'GROUP-ACME', '--on', '2026-12-01', '--json', '--data', dirs.now!])).stdout,
+    );
+    expect(j).toMatchObject({
+      subject: 'group-acme',
+      group: true,
+      members: ['acme-old'],
+      linked: false,
+      urgency: 'non-compliant',
+    });
     expect(j.scopes).toHaveLength(1);
     expect(j.scopes[0]).toMatchObject({ scopeId: 'iaas', worst: 'acme-old', retestBy: null, due: null, overdue: null });
-    expect(j.scopes[0].members).toMatchObject([{ subject: 'acme-old', reported: true, result: -1, urgency: 'non-compliant' }]);
+    expect(j.scopes[0].members).toMatchObject([
+      { subject: 'acme-old', reported: true, result: -1, urgency: 'non-compliant' },
+    ]);
   });
 
   it('group-acme on 2025-08-01: overdue with its member, re-test by 2026-12-13', async () => {
     const r = await cli(['subject', 'group-acme', '--on', '2025-08-01', '--data', dirs.faked!]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(') on 2025-08-01: overdue\n');
-    expect(r.stdout).toContain('  IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204);');
-    expect(r.stdout).toContain('; for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)\n');
-    const j = JSON.parse((await cli(['subject', 'group-acme', '--on', '2025-08-01', '--json', '--data', dirs.faked!])).stdout);
-    expect(j.scopes[0]).toMatchObject({ worst: 'acme-old', retestBy: { day: '2026-12-13', members: ['acme-old'] }, overdue: { version: 'v4', validity: 'deprecated', since: '2025-07-01', members: ['acme-old'] } });
+    expect(r.stdout).toContain(
+      '  IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204);',
+    );
+    expect(r.stdout).toContain(
+      '; for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)\n',
+    );
+    const j = JSON.parse(
+      (await cli(['subject', 'group-acme', '--on', '2025-08-01', '--json', '--data', dirs.faked!])).stdout,
+    );
+    expect(j.scopes[0]).toMatchObject({
+      worst: 'acme-old',
+      retestBy: { day: '2026-12-13', members: ['acme-old'] },
+      overdue: { version: 'v4', validity: 'deprecated', since: '2025-07-01', members: ['acme-old'] },
+    });
     expect(j.scopes[0].members[0].result).toBeNull();
   });
 

@@ -30,9 +30,13 @@ describe('src/domain layout', () => {
   it('holds only concept folders, each with a two-line README', () => {
     expect(readdirSync(DOMAIN).filter((f) => !folders.includes(f))).toEqual([]);
     for (const folder of folders) {
-      const lines = readFileSync(join(DOMAIN, folder, 'README.md'), 'utf8').trim().split('\n');
+      const lines = readFileSync(join(DOMAIN, folder, 'README.md'), 'utf8')
+        .trim()
+        .split('\n');
       expect(lines, folder).toHaveLength(2);
-      expect(lines[1], folder).toMatch(/^(May import (`[a-z-]+\/`(, )?)+\.|Imports no other folder of `src\/domain\/`\.)$/);
+      expect(lines[1], folder).toMatch(
+        /^(May import (`[a-z-]+\/`(, )?)+\.|Imports no other folder of `src\/domain\/`\.)$/,
+      );
     }
   });
 
@@ -45,7 +49,8 @@ describe('src/domain layout', () => {
           if (!spec.startsWith('.')) continue;
           const [src, domain, target] = posix.normalize(posix.join('src/domain', folder, spec)).split('/');
           if (src !== 'src' || domain !== 'domain') violations.push(`${folder}/${module} leaves src/domain: ${spec}`);
-          else if (target !== folder && !allowed.has(target ?? '')) violations.push(`${folder}/${module} imports ${spec}`);
+          else if (target !== folder && !allowed.has(target ?? ''))
+            violations.push(`${folder}/${module} imports ${spec}`);
         }
       }
     }

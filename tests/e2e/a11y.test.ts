@@ -5,7 +5,15 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, HAVE_CHROMIUM, launchChromium, openPage, PHONE, screenshot, SKIP_REASON } from './support/browser.ts';
+import {
+  axeViolations,
+  HAVE_CHROMIUM,
+  launchChromium,
+  openPage,
+  PHONE,
+  screenshot,
+  SKIP_REASON,
+} from './support/browser.ts';
 
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -13,7 +21,12 @@ if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
  * One path per page type, the name its screenshots get, and what to wait for before checking
  * (a page whose island renders after load).
  */
-export const PAGES: { name: string; path: string; ready?: string; /** Why it may be wider than a phone. */ wideOnPhone?: string }[] = [
+export const PAGES: {
+  name: string;
+  path: string;
+  ready?: string;
+  /** Why it may be wider than a phone. */ wideOnPhone?: string;
+}[] = [
   { name: 'home', path: '/' },
   { name: 'scope', path: '/scopes/iaas/' },
   { name: 'scope-kaas', path: '/scopes/kaas/' },
@@ -52,7 +65,11 @@ describe.skipIf(!HAVE_CHROMIUM)('accessibility (axe-core, WCAG 2.1 A/AA) and scr
       const { page, context } = await openPage(browser, path, PHONE);
       if (ready) await page.waitForSelector(ready);
       // Readable on a phone: nothing but scroll containers is wider than the screen.
-      if (!wideOnPhone) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} on a phone`).toBeLessThanOrEqual(390);
+      if (!wideOnPhone)
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${path} on a phone`,
+        ).toBeLessThanOrEqual(390);
       expect(await axeViolations(page), `${path} on a phone`).toEqual([]);
       await screenshot(page, `${name}-phone`);
       await context.close();

@@ -11,14 +11,20 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
     const { page, context } = await openPage(browser(), '/as-of/2024-11-21/', { javaScriptEnabled: false });
     expect(await text(page, 'h1')).toBe("What's due on 2024-11-21, as known then");
     // #824 (2024-11-21) announced v4 warn for 2025-01-01; #859 moved it a month later.
-    expect(await text(page, '[data-scope="iaas"] tr[data-version="v4"]')).toBe('v4 effective 2024-02-28 2025-01-01, then warn');
+    expect(await text(page, '[data-scope="iaas"] tr[data-version="v4"]')).toBe(
+      'v4 effective 2024-02-28 2025-01-01, then warn',
+    );
     expect(await text(page, '[data-scope="iaas"] tr[data-version="v5"]')).toBe('v5 effective 2024-11-21 not announced');
-    expect(await text(page, 'table.transitions tr[data-version="v4"]')).toBe('2025-01-01 41 days IaaS v4 becomes warn #824 on 2024-11-21 41 days ahead');
+    expect(await text(page, 'table.transitions tr[data-version="v4"]')).toBe(
+      '2025-01-01 41 days IaaS v4 becomes warn #824 on 2024-11-21 41 days ahead',
+    );
     // KaaS v1 turned effective only on 2024-11-26.
     expect(await text(page, '[data-scope="kaas"]')).toContain('No version is certifiable on this day.');
     // How close KaaS v1 was, as on the SIG slide of that day's call.
     expect(await text(page, '#readiness')).toBe('Draft scope versions on 2024-11-21');
-    expect(await text(page, '.readiness li[data-version="v1"] .readiness-words')).toBe('KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day');
+    expect(await text(page, '.readiness li[data-version="v1"] .readiness-words')).toBe(
+      'KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day',
+    );
     expect(await page.locator('.readiness li[data-version="v1"]').getAttribute('data-not-stable')).toBe('scs-0214-v2');
     expect(await page.locator('.readiness li[data-standard="scs-0214-v2"] a[href$="/pull/835"]').count()).toBe(1);
     expect(await page.locator('script').count()).toBe(0);
@@ -27,7 +33,9 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
 
   it('without JavaScript, says plainly that ?day= needs it and shows the pre-rendered days open', async () => {
     const { page, context } = await openPage(browser(), '/as-of/?day=2024-12-01', { javaScriptEnabled: false });
-    expect(await text(page, '.no-js-notice')).toMatch(/^Any other day needs JavaScript\. This page shows \d{4}-\d{2}-\d{2}, whatever day the address asks for/);
+    expect(await text(page, '.no-js-notice')).toMatch(
+      /^Any other day needs JavaScript\. This page shows \d{4}-\d{2}-\d{2}, whatever day the address asks for/,
+    );
     expect(await page.locator('details.as-of-days').getAttribute('open')).not.toBeNull();
     expect(await page.locator('details.as-of-days a[href="/as-of/2024-11-21/"]').isVisible()).toBe(true);
     await context.close();
@@ -40,9 +48,13 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
     const { page, context, errors } = await openPage(browser(), '/as-of/?day=2024-12-01');
     await page.waitForFunction(() => document.getElementById('as-of-status')?.textContent === 'Showing 2024-12-01.');
     expect(await text(page, 'h1')).toBe("What's due on 2024-12-01, as known then");
-    expect(await text(page, '[data-scope="iaas"] tr[data-version="v4"]')).toBe('v4 effective 2024-02-28 2025-01-01, then warn');
+    expect(await text(page, '[data-scope="iaas"] tr[data-version="v4"]')).toBe(
+      'v4 effective 2024-02-28 2025-01-01, then warn',
+    );
     expect(await text(page, '[data-scope="kaas"] tr[data-version="v1"]')).toBe('v1 effective 2024-11-26 not announced');
-    expect(await text(page, 'table.transitions tr[data-version="v4"]')).toBe('2025-01-01 31 days IaaS v4 becomes warn #824 on 2024-11-21 41 days ahead');
+    expect(await text(page, 'table.transitions tr[data-version="v4"]')).toBe(
+      '2025-01-01 31 days IaaS v4 becomes warn #824 on 2024-11-21 41 days ahead',
+    );
     expect(await page.locator('#as-of-day').inputValue()).toBe('2024-12-01');
     expect(errors).toEqual([]);
     await context.close();
@@ -60,7 +72,9 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
 
   it('says so for a day that is not a calendar day', async () => {
     const { page, context } = await openPage(browser(), '/as-of/?day=2024-02-30');
-    await page.waitForFunction(() => /^Could not show/.test(document.getElementById('as-of-status')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /^Could not show/.test(document.getElementById('as-of-status')?.textContent ?? ''),
+    );
     expect(await text(page, '#as-of-status')).toContain('not a calendar day');
     await context.close();
   });

@@ -22,14 +22,19 @@ function decodeEntities(text: string): string {
   return text
     .replace(/&#x([0-9a-f]+);?/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);?/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&(quot|apos|lt|gt|amp|Tab|NewLine);/g, (_, n: string) => ({ quot: '"', apos: "'", lt: '<', gt: '>', amp: '&', Tab: '\t', NewLine: '\n' })[n]!);
+    .replace(
+      /&(quot|apos|lt|gt|amp|Tab|NewLine);/g,
+      (_, n: string) => ({ quot: '"', apos: "'", lt: '<', gt: '>', amp: '&', Tab: '\t', NewLine: '\n' })[n]!,
+    );
 }
 
 /** Link targets in markup (attributes), once as written and once with entities decoded (HTML inside RSS). */
 function markupTargets(text: string): string[] {
   const out: string[] = [];
   for (const layer of [text, decodeEntities(text)]) {
-    for (const m of layer.matchAll(/\s(?:href|src|action|formaction|xlink:href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi)) {
+    for (const m of layer.matchAll(
+      /\s(?:href|src|action|formaction|xlink:href|poster|data)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi,
+    )) {
       out.push(decodeEntities(m[1] ?? m[2] ?? m[3] ?? ''));
     }
   }
@@ -99,9 +104,22 @@ describe.skipIf(!HAVE_CHROMIUM)('script URLs from upstream never become links', 
 
   it('the scanner itself finds each hostile URL when it is written as a link', () => {
     for (const url of HOSTILE_URLS) {
-      const escaped = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
-      expect(markupTargets(`<a href="${escaped}">x</a>`).some((t) => !harmless(t)), url).toBe(true);
-      expect(markupTargets(`<description>&lt;a href=&quot;${escaped.replace(/&/g, '&amp;')}&quot;&gt;</description>`).some((t) => !harmless(t)), url).toBe(true);
+      const escaped = url
+        .replace(/&/g, '&amp;')
+        .replace(/"/g, '&quot;')
+        .replace(/</g, '&lt;')
+        .replace(/\t/g, '&#9;')
+        .replace(/\n/g, '&#10;');
+      expect(
+        markupTargets(`<a href="${escaped}">x</a>`).some((t) => !harmless(t)),
+        url,
+      ).toBe(true);
+      expect(
+        markupTargets(`<description>&lt;a href=&quot;${escaped.replace(/&/g, '&amp;')}&quot;&gt;</description>`).some(
+          (t) => !harmless(t),
+        ),
+        url,
+      ).toBe(true);
     }
     expect(jsonTargets({ pulls: [{ url: HOSTILE_URLS[0] }] }).some((t) => !harmless(t))).toBe(true);
   });
@@ -109,10 +127,14 @@ describe.skipIf(!HAVE_CHROMIUM)('script URLs from upstream never become links', 
   for (const path of ['/scopes/iaas/', '/progress/', '/standards/scs-0214/', '/']) {
     it(`Chromium finds only http(s) and webcal links on ${path}, and no dialog opens`, async () => {
       const { page, context, errors } = await openPage(browser(), path, {}, inject('hostileUrl')!);
-      const protocols = await page.locator('a[href], area[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
+      const protocols = await page
+        .locator('a[href], area[href]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
       expect(protocols.length).toBeGreaterThan(5);
       expect(protocols.filter((p) => !['http:', 'https:', 'webcal:'].includes(p))).toEqual([]);
-      const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
+      const hrefs = await page
+        .locator('a[href]')
+        .evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
       expect(hrefs.filter((h) => h.includes('evil.invalid'))).toEqual([]);
       expect(errors.filter((e) => e.startsWith('dialog'))).toEqual([]);
       await context.close();
@@ -121,12 +143,16 @@ describe.skipIf(!HAVE_CHROMIUM)('script URLs from upstream never become links', 
 
   it('a module with a script URL is named as text; a pull request links its address on GitHub', async () => {
     const { page, context } = await openPage(browser(), '/scopes/iaas/', {}, inject('hostileUrl')!);
-    const module = page.locator('details.includes li', { has: page.locator(`code:text-is("${HOSTILE_MODULE}")`) }).first();
+    const module = page
+      .locator('details.includes li', { has: page.locator(`code:text-is("${HOSTILE_MODULE}")`) })
+      .first();
     expect(await module.count()).toBe(1);
     expect(await module.locator('a').count()).toBe(0);
     await context.close();
     const series = await openPage(browser(), '/standards/scs-0214/', {}, inject('hostileUrl')!);
-    expect(await series.page.locator('tr[data-pr="835"] a').first().getAttribute('href')).toBe('https://github.com/SovereignCloudStack/standards/pull/835');
+    expect(await series.page.locator('tr[data-pr="835"] a').first().getAttribute('href')).toBe(
+      'https://github.com/SovereignCloudStack/standards/pull/835',
+    );
     await series.context.close();
   });
 });

@@ -70,7 +70,10 @@ async function hostileData(tmp: string): Promise<string> {
       message: `${COMMIT_TITLE} (#${PR_NUMBER})\n`,
       date: '2026-07-25T10:00:00+02:00',
       files: {
-        [scopePath]: scope.replace('\ntimeline:\n', '\ntimeline:\n  - date: 2026-09-01\n    versions:\n      next: effective\n      v5.1: warn\n'),
+        [scopePath]: scope.replace(
+          '\ntimeline:\n',
+          '\ntimeline:\n  - date: 2026-09-01\n    versions:\n      next: effective\n      v5.1: warn\n',
+        ),
         [`Standards/${DOC_ID}-hostile.md`]: doc,
         // A file name is upstream text too: the slug reaches links to the file.
         [`Standards/scs-0998-v1-${IMG}.md`]: doc.replace(MARK, `${MARK} file name`),
@@ -79,13 +82,36 @@ async function hostileData(tmp: string): Promise<string> {
   ]);
   const pulls = JSON.parse(readFileSync(PULLS, 'utf8')) as Record<string, unknown>[];
   pulls.push({
-    number: PR_NUMBER, title: PR_TITLE, state: 'closed', draft: false, created_at: '2026-07-20T10:00:00Z', updated_at: '2026-07-23T08:00:00Z',
-    closed_at: '2026-07-23T08:00:00Z', merged_at: '2026-07-23T08:00:00Z', author: `${MARK}<b>`, head_ref: 'x', head_sha: null, labels: [`${MARK} ${IMG}`],
-    files: [scopePath, `Standards/${DOC_ID}-hostile.md`], html_url: `https://github.com/SovereignCloudStack/standards/pull/${PR_NUMBER}`,
+    number: PR_NUMBER,
+    title: PR_TITLE,
+    state: 'closed',
+    draft: false,
+    created_at: '2026-07-20T10:00:00Z',
+    updated_at: '2026-07-23T08:00:00Z',
+    closed_at: '2026-07-23T08:00:00Z',
+    merged_at: '2026-07-23T08:00:00Z',
+    author: `${MARK}<b>`,
+    head_ref: 'x',
+    head_sha: null,
+    labels: [`${MARK} ${IMG}`],
+    files: [scopePath, `Standards/${DOC_ID}-hostile.md`],
+    html_url: `https://github.com/SovereignCloudStack/standards/pull/${PR_NUMBER}`,
   });
   pulls.push({
-    number: PR_NUMBER + 1, title: `${MARK} open ${IMG} ${BREAKOUT}${NEW_EVENT}`, state: 'open', draft: false, created_at: '2026-07-21T10:00:00Z', updated_at: '2026-07-22T10:00:00Z',
-    closed_at: null, merged_at: null, author: 'someone', head_ref: 'y', head_sha: null, labels: [], files: [`Standards/${DOC_ID}-hostile.md`], html_url: `https://github.com/SovereignCloudStack/standards/pull/${PR_NUMBER + 1}`,
+    number: PR_NUMBER + 1,
+    title: `${MARK} open ${IMG} ${BREAKOUT}${NEW_EVENT}`,
+    state: 'open',
+    draft: false,
+    created_at: '2026-07-21T10:00:00Z',
+    updated_at: '2026-07-22T10:00:00Z',
+    closed_at: null,
+    merged_at: null,
+    author: 'someone',
+    head_ref: 'y',
+    head_sha: null,
+    labels: [],
+    files: [`Standards/${DOC_ID}-hostile.md`],
+    html_url: `https://github.com/SovereignCloudStack/standards/pull/${PR_NUMBER + 1}`,
   });
   const pullsFile = join(tmp, 'pulls.json');
   writeFileSync(pullsFile, JSON.stringify(pulls));
@@ -128,44 +154,53 @@ describe.skipIf(!HAVE_SNAPSHOT || !HAVE_CHROMIUM)('hostile strings from upstream
     }
   });
 
-  it('runs no script and injects no element in Chromium, and shows the text literally', { timeout: 120_000 }, async () => {
-    const pages = files(dist, '.html').filter((p) => readFileSync(join(dist, p), 'utf8').includes(MARK));
-    const context = await browser.newContext();
-    const dialogs: string[] = [];
-    const errors: string[] = [];
-    let shown = 0;
-    let literal = 0;
-    for (const p of pages) {
-      const page = await context.newPage();
-      page.on('dialog', (d) => {
-        dialogs.push(`${p}: ${d.message()}`);
-        void d.dismiss();
-      });
-      page.on('pageerror', (e) => errors.push(`${p}: ${e.message}`));
-      const url = `${server.url}/${p.replace(/index\.html$/, '')}`;
-      await page.goto(url, { waitUntil: 'load' });
-      const found = await page.evaluate((mark) => ({
-        injectedImages: document.querySelectorAll('img[src="x"], [onerror]').length,
-        alertScripts: [...document.scripts].filter((s) => s.textContent?.includes('alert(1)') && !s.type.includes('json')).length,
-        text: document.body.innerText,
-        hasMark: document.body.innerText.includes(mark) || document.title.includes(mark),
-      }), MARK);
-      expect(found.injectedImages, p).toBe(0);
-      expect(found.alertScripts, p).toBe(0);
-      // Where the text is shown, its markup is shown as characters.
-      if (found.hasMark) {
-        shown++;
-        expect(found.text, p).toContain('<img src=x');
-        if (found.text.includes(IMG)) literal++;
+  it(
+    'runs no script and injects no element in Chromium, and shows the text literally',
+    { timeout: 120_000 },
+    async () => {
+      const pages = files(dist, '.html').filter((p) => readFileSync(join(dist, p), 'utf8').includes(MARK));
+      const context = await browser.newContext();
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      let shown = 0;
+      let literal = 0;
+      for (const p of pages) {
+        const page = await context.newPage();
+        page.on('dialog', (d) => {
+          dialogs.push(`${p}: ${d.message()}`);
+          void d.dismiss();
+        });
+        page.on('pageerror', (e) => errors.push(`${p}: ${e.message}`));
+        const url = `${server.url}/${p.replace(/index\.html$/, '')}`;
+        await page.goto(url, { waitUntil: 'load' });
+        const found = await page.evaluate(
+          (mark) => ({
+            injectedImages: document.querySelectorAll('img[src="x"], [onerror]').length,
+            alertScripts: [...document.scripts].filter(
+              (s) => s.textContent?.includes('alert(1)') && !s.type.includes('json'),
+            ).length,
+            text: document.body.innerText,
+            hasMark: document.body.innerText.includes(mark) || document.title.includes(mark),
+          }),
+          MARK,
+        );
+        expect(found.injectedImages, p).toBe(0);
+        expect(found.alertScripts, p).toBe(0);
+        // Where the text is shown, its markup is shown as characters.
+        if (found.hasMark) {
+          shown++;
+          expect(found.text, p).toContain('<img src=x');
+          if (found.text.includes(IMG)) literal++;
+        }
+        await page.close();
       }
-      await page.close();
-    }
-    await context.close();
-    expect(shown).toBeGreaterThan(0);
-    expect(literal).toBeGreaterThan(0);
-    expect(dialogs).toEqual([]);
-    expect(errors).toEqual([]);
-  });
+      await context.close();
+      expect(shown).toBeGreaterThan(0);
+      expect(literal).toBeGreaterThan(0);
+      expect(dialogs).toEqual([]);
+      expect(errors).toEqual([]);
+    },
+  );
 
   it('keeps RSS well-formed, with the strings as text', () => {
     const feeds = files(dist, '.xml').filter((f) => f.endsWith('rss.xml'));

@@ -63,7 +63,10 @@ describe.skipIf(!HAVE_CHROMIUM)('layout', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav[aria-label="Main"]').isVisible()).toBe(false);
     expect(await page.locator('h1').isVisible()).toBe(true);
-    const colours = await page.evaluate(() => ({ bg: getComputedStyle(document.body).backgroundColor, fg: getComputedStyle(document.body).color }));
+    const colours = await page.evaluate(() => ({
+      bg: getComputedStyle(document.body).backgroundColor,
+      fg: getComputedStyle(document.body).color,
+    }));
     expect(colours).toEqual({ bg: 'rgb(255, 255, 255)', fg: 'rgb(0, 0, 0)' });
     await context.close();
   });
@@ -75,7 +78,12 @@ describe.skipIf(!HAVE_CHROMIUM)('layout', () => {
       const el = document.activeElement as HTMLElement;
       const s = getComputedStyle(el);
       const r = el.getBoundingClientRect();
-      return { text: el.textContent, outline: s.outlineStyle, width: s.outlineWidth, visible: r.left >= 0 && r.top >= 0 && r.width > 0 };
+      return {
+        text: el.textContent,
+        outline: s.outlineStyle,
+        width: s.outlineWidth,
+        visible: r.left >= 0 && r.top >= 0 && r.width > 0,
+      };
     });
     expect(focused.text).toBe('Skip to content');
     expect(focused.outline).not.toBe('none');

@@ -28,7 +28,10 @@ const CHART_TABLES: Record<string, keyof ReturnType<typeof progressCharts>> = {
 
 /** A chart's rows as the table must show them: x value, then each series, null as —. */
 function expectedCells(chart: ChartData): string[][] {
-  return chart.rows.map((row) => [String(row[chart.x]), ...chart.series.map((s) => (row[s.key] === null ? '—' : String(row[s.key])))]);
+  return chart.rows.map((row) => [
+    String(row[chart.x]),
+    ...chart.series.map((s) => (row[s.key] === null ? '—' : String(row[s.key]))),
+  ]);
 }
 
 async function tableCells(page: Page, id: string): Promise<{ head: string[]; body: string[][] }> {
@@ -57,16 +60,24 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
   it('/progress/ lists the open pull requests of the build day, by kind', async () => {
     const { page, context, errors } = await openPage(browser, '/progress/');
     const expected = progress(data, today);
-    const shown = await page.locator('table.progress-table tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-pr'))));
+    const shown = await page
+      .locator('table.progress-table tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-pr'))));
     expect(shown).toEqual(expected.byKind.flatMap((g) => g.rows.map((r) => r.number)));
     expect(shown).toContain(842);
     const row842 = page.locator('table.progress-table tr[data-pr="842"]');
-    expect(await row842.locator('td').nth(3).innerText()).toBe(String(expected.open.find((r) => r.number === 842)!.ageDays));
+    expect(await row842.locator('td').nth(3).innerText()).toBe(
+      String(expected.open.find((r) => r.number === 842)!.ageDays),
+    );
     expect(await row842.innerText()).toContain('stale');
-    const recent = await page.locator('#recent tbody tr').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-pr'))));
+    const recent = await page
+      .locator('#recent tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-pr'))));
     expect(recent).toEqual(expected.recent.map((r) => r.number));
     // Document groups link to their standard's page on this site, and that page exists.
-    const links = await page.locator('#by-document th a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const links = await page
+      .locator('#by-document th a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
       const target = new URL(link);
@@ -78,7 +89,10 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
     const rowHeads = await page.locator('#by-document th').allInnerTexts();
     for (const head of rowHeads.filter((h) => h.endsWith('(new)'))) {
       const name = head.replace(/ \(new\)$/, '');
-      expect(data.documents.some((d) => d.id === name || d.series === name), head).toBe(false);
+      expect(
+        data.documents.some((d) => d.id === name || d.series === name),
+        head,
+      ).toBe(false);
     }
     expect(errors).toEqual([]);
     await context.close();
@@ -115,13 +129,19 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
       const legend = await figure.locator('.recharts-legend-item-text').allInnerTexts();
       expect(legend, id).toEqual(charts[key].series.map((s) => s.label));
       // With JavaScript the table folds away under the drawn chart.
-      expect(await figure.locator('details.chart-data').evaluate((d) => (d as HTMLDetailsElement).open), id).toBe(false);
+      expect(await figure.locator('details.chart-data').evaluate((d) => (d as HTMLDetailsElement).open), id).toBe(
+        false,
+      );
     }
     expect(await page.locator('.recharts-legend-item-text', { hasText: 'Rejected' }).count()).toBe(0);
-    expect(await page.locator('figure.chart .chart-note').first().innerText()).toContain('Not drawn, as no period has any: Rejected.');
+    expect(await page.locator('figure.chart .chart-note').first().innerText()).toContain(
+      'Not drawn, as no period has any: Rejected.',
+    );
     // Bars and lines were drawn from the data, not an empty frame.
     expect(await page.locator('figure.chart .recharts-bar-rectangle').count()).toBeGreaterThan(10);
-    const curves = await page.locator('figure.chart .recharts-line-curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
+    const curves = await page
+      .locator('figure.chart .recharts-line-curve')
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''));
     expect(curves.length).toBeGreaterThan(2);
     // Stepped, not smoothed: straight segments only (no Bézier), each horizontal or vertical.
     for (const d of curves) {
@@ -159,7 +179,9 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
   it("without JavaScript, each chart's place shows its data table open, not an empty box", async () => {
     const { page, context } = await openPage(browser, '/progress/', { javaScriptEnabled: false });
     expect(await page.locator('h1').innerText()).toBe('Progress');
-    expect(await page.locator('main > p').first().innerText()).toMatch(/^Pull requests as of 2025-01-15: \d+ open pull requests touch standard documents or scope files, \d+ of them stale/);
+    expect(await page.locator('main > p').first().innerText()).toMatch(
+      /^Pull requests as of 2025-01-15: \d+ open pull requests touch standard documents or scope files, \d+ of them stale/,
+    );
     const figures = page.locator('figure.chart');
     expect(await figures.count()).toBe(Object.keys(CHART_TABLES).length);
     for (const id of Object.keys(CHART_TABLES)) {
@@ -183,13 +205,19 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
     expect(await page.locator('h1').innerText()).toBe('Call reports by week');
     await page.locator('li[data-until="2024-11-21"] a').click();
     expect(await page.locator('h1').innerText()).toBe('Call report: 2024-11-14 to 2024-11-21');
-    expect(await page.locator('#report-in-progress li[data-pr="835"]').innerText()).toMatch(/^PR#835 stabilization of scs-0214-v2, open \d+ days?/);
+    expect(await page.locator('#report-in-progress li[data-pr="835"]').innerText()).toMatch(
+      /^PR#835 stabilization of scs-0214-v2, open \d+ days?/,
+    );
     await page.locator('a[rel="next"]').first().click();
     expect(await page.locator('h1').innerText()).toBe('Call report: 2024-11-21 to 2024-11-28');
     await page.locator('a[rel="prev"]').first().click();
     await page.locator('a[rel="prev"]').first().click();
     expect(await page.locator('h1').innerText()).toBe('Call report: 2024-11-07 to 2024-11-14');
-    const md = await (await fetch(new URL(await page.locator('a', { hasText: 'Slides as Markdown' }).getAttribute('href') ?? '', page.url()))).text();
+    const md = await (
+      await fetch(
+        new URL((await page.locator('a', { hasText: 'Slides as Markdown' }).getAttribute('href')) ?? '', page.url()),
+      )
+    ).text();
     expect(md).toBe(reportMarkdown(buildReport(data, { since: '2024-11-07', until: '2024-11-14' })));
     await context.close();
   });

@@ -30,7 +30,9 @@ describe.skipIf(!HAVE_CHROMIUM)('subjects on the default data (no monitor)', () 
   it('/subjects/ says there are none and how to point the site at a monitor; the navigation leads there', async () => {
     const { page, context, errors } = await openPage(browser, '/subjects/');
     expect(await text(page, 'main, body')).toContain('No subjects in this build');
-    expect(await page.locator('pre code').innerText()).toBe('npm run sync -- --monitor https://compliance.sovereignit.cloud --monitor-only');
+    expect(await page.locator('pre code').innerText()).toBe(
+      'npm run sync -- --monitor https://compliance.sovereignit.cloud --monitor-only',
+    );
     expect(await page.locator('nav[aria-label="Main"] a[aria-current="page"]').innerText()).toBe('My cloud');
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -49,7 +51,15 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     mkdirSync(data, { recursive: true });
     cpSync(join(PROJECT_DIR, 'data'), data, { recursive: true });
     // Group acme (acme-old) is not linked from the recorded overview table: named.
-    const r = await runScript('scripts/sync.ts', ['--monitor', monitor.url, '--monitor-only', '--monitor-group', 'acme', '--out', data]);
+    const r = await runScript('scripts/sync.ts', [
+      '--monitor',
+      monitor.url,
+      '--monitor-only',
+      '--monitor-group',
+      'acme',
+      '--out',
+      data,
+    ]);
     await monitor.close();
     expect(r.code, r.stderr).toBe(0);
     const dist = await buildSite({ today, dataDir: data, label: `subjects-${today}` });
@@ -99,8 +109,12 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     const { line, order } = await row(sites.faked.url, 'group-acme');
     expect(line).toContain('group-acme (group of acme-old)');
     expect(line).toContain('overdue');
-    expect(line).toContain('IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204)');
-    expect(line).toContain('for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)');
+    expect(line).toContain(
+      'IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204)',
+    );
+    expect(line).toContain(
+      'for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)',
+    );
     // Overdue like acme-old, after the non-compliant acme-cloud; by name after acme-old.
     expect(order).toEqual(['acme-cloud', 'acme-old', 'group-acme']);
   });
@@ -110,10 +124,14 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     expect(await page.locator('h1').innerText()).toBe('group-acme: overdue');
     const body = await text(page, 'main, body');
     expect(body).toContain('the accounts that share the group acme');
-    expect(body).toContain('For the group re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)');
-    expect(await page.locator('a', { hasText: 'details of group acme in SCS-compatible IaaS at the monitor' }).getAttribute('href')).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/page\/detail\/group-acme\/50393e6f-2ae1-4c5c-a62c-3b75f2abef3f$/,
+    expect(body).toContain(
+      'For the group re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)',
     );
+    expect(
+      await page
+        .locator('a', { hasText: 'details of group acme in SCS-compatible IaaS at the monitor' })
+        .getAttribute('href'),
+    ).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/page\/detail\/group-acme\/50393e6f-2ae1-4c5c-a62c-3b75f2abef3f$/);
     expect(await page.locator('tbody th a').allInnerTexts()).toEqual(['acme-old']);
     await page.locator('tbody th a', { hasText: 'acme-old' }).click();
     await page.waitForURL(/\/subjects\/acme-old\/$/);
@@ -132,9 +150,11 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     expect(body).toContain('Due v4 deprecated since 2025-07-01, so overdue');
     expect(body).toMatch(/Toward v5\.1 passes 38 of 54 testcases of IaaS v5\.1 \(effective\); 16 testcases failed/);
     expect(body).toContain('certificate expiry: not published');
-    expect(await page.locator('a', { hasText: 'details of acme-old in SCS-compatible IaaS at the monitor' }).getAttribute('href')).toMatch(
-      /^http:\/\/127\.0\.0\.1:\d+\/page\/detail\/acme-old\/50393e6f-2ae1-4c5c-a62c-3b75f2abef3f$/,
-    );
+    expect(
+      await page
+        .locator('a', { hasText: 'details of acme-old in SCS-compatible IaaS at the monitor' })
+        .getAttribute('href'),
+    ).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/page\/detail\/acme-old\/50393e6f-2ae1-4c5c-a62c-3b75f2abef3f$/);
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
@@ -145,10 +165,18 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     expect(rfc5545Problems(ics)).toEqual([]);
     const cal = parseCalendar(ics);
     const byUid = Object.fromEntries(cal.events.map((e) => [e.uid.replace(/@.*/, ''), e]));
-    expect(Object.keys(byUid).sort()).toEqual(['scope/iaas/v4/deprecated', 'scope/iaas/v4/warn', 'subject/acme-old/iaas/retest']);
+    expect(Object.keys(byUid).sort()).toEqual([
+      'scope/iaas/v4/deprecated',
+      'scope/iaas/v4/warn',
+      'subject/acme-old/iaas/retest',
+    ]);
     expect(byUid['scope/iaas/v4/warn']!.start).toBe('2025-02-01');
     expect(byUid['scope/iaas/v4/deprecated']!.start).toBe('2025-07-01');
-    expect(byUid['subject/acme-old/iaas/retest']).toMatchObject({ start: '2026-12-13', startIsDate: true, end: '2026-12-14' });
+    expect(byUid['subject/acme-old/iaas/retest']).toMatchObject({
+      start: '2026-12-13',
+      startIsDate: true,
+      end: '2026-12-14',
+    });
     expect(byUid['subject/acme-old/iaas/retest']!.alarms.map((a) => a.trigger)).toEqual(['-P7D', '-P1D']);
     expect(byUid['scope/iaas/v4/deprecated']!.alarms.length).toBeGreaterThan(0);
   });
@@ -157,7 +185,9 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     const xml = await (await fetch(`${sites.now.url}/subjects/acme-cloud/rss.xml`)).text();
     const items = new XMLParser().parse(xml).rss.channel.item as { title: string; description: string }[];
     expect(items[0]!.title).toBe('acme-cloud, IaaS: re-test soon');
-    expect(items[0]!.description).toContain('passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due');
+    expect(items[0]!.description).toContain(
+      'passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due',
+    );
     expect(items.some((i) => i.title === 'acme-cloud, KaaS: non-compliant')).toBe(true);
     expect(items.length).toBeGreaterThan(2);
   });

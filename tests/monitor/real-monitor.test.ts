@@ -15,11 +15,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_MONITOR_FIXTURES, HAVE_SNAPSHOT, MONITOR_FIXTURES, snapshotClone } from '../support/monitor-fixtures.ts';
 import { ROOT, runScript } from '../support/upstream-repo.ts';
 import { tempDir } from '../support/files.ts';
-import { checkReport, missingForMonitor, postReport, PYTHON, prepareUpstream, signReport, startMonitor, startPostgres, type Monitor, type Postgres } from './support/real-monitor.ts';
+import {
+  checkReport,
+  missingForMonitor,
+  postReport,
+  PYTHON,
+  prepareUpstream,
+  signReport,
+  startMonitor,
+  startPostgres,
+  type Monitor,
+  type Postgres,
+} from './support/real-monitor.ts';
 
-const missing = HAVE_SNAPSHOT && HAVE_MONITOR_FIXTURES ? missingForMonitor() : ['the snapshot and the monitor fixtures in ../shared'];
+const missing =
+  HAVE_SNAPSHOT && HAVE_MONITOR_FIXTURES ? missingForMonitor() : ['the snapshot and the monitor fixtures in ../shared'];
 if (missing.length) {
-  if (process.env.CI === 'true') throw new Error(`CI=true but the real compliance monitor cannot run: missing ${missing.join('; ')} (.ci/run installs them)`);
+  if (process.env.CI === 'true')
+    throw new Error(
+      `CI=true but the real compliance monitor cannot run: missing ${missing.join('; ')} (.ci/run installs them)`,
+    );
   console.warn(`SKIPPED: the real compliance-monitor test needs ${missing.join('; ')}.`);
 }
 
@@ -39,11 +54,23 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
     const dir = join(work, `data-${name}`);
     mkdirSync(dir, { recursive: true });
     cpSync(join(ROOT, 'data'), dir, { recursive: true });
-    const r = await runScript('scripts/sync.ts', ['--monitor', monitor!.url, '--monitor-only', '--monitor-group', 'acme', '--out', dir]);
+    const r = await runScript('scripts/sync.ts', [
+      '--monitor',
+      monitor!.url,
+      '--monitor-only',
+      '--monitor-group',
+      'acme',
+      '--out',
+      dir,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     // /status, the table, group acme's page and the seven groups the table links (no accounts here).
-    expect(r.stdout).toContain('2 subjects (acme-cloud, acme-old), 3 scope results; 1 group: group-acme (acme-old); 10 requests\n');
-    expect(r.stdout).toContain(`monitor: ${monitor!.url}/markdown/table links 7 groups without members at this monitor, not kept: group-artcodix,`);
+    expect(r.stdout).toContain(
+      '2 subjects (acme-cloud, acme-old), 3 scope results; 1 group: group-acme (acme-old); 10 requests\n',
+    );
+    expect(r.stdout).toContain(
+      `monitor: ${monitor!.url}/markdown/table links 7 groups without members at this monitor, not kept: group-artcodix,`,
+    );
     // The monitor's answer has no field the schema does not know.
     expect(r.stdout).not.toContain('warning');
     data[name] = dir;
@@ -57,35 +84,67 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
     monitor = await startMonitor(monitorDir, pg, NOW);
 
     // The testcases v5.1 added over v4, by upstream's own reading of the scope file: acme-old fails them.
-    const added = execFileSync(PYTHON, ['-c', [
-      'import yaml, scs_cert_lib',
-      "spec = scs_cert_lib.load_spec(yaml.safe_load(open('scs-compatible-iaas.yaml')))",
-      "v = spec['versions']",
-      "print(','.join(sorted(set(v['v5.1']['targets']['main']) - set(v['v4']['targets']['main']))))",
-    ].join('\n')], { cwd: upstream.testsDir }).toString().trim().split(',');
+    const added = execFileSync(
+      PYTHON,
+      [
+        '-c',
+        [
+          'import yaml, scs_cert_lib',
+          "spec = scs_cert_lib.load_spec(yaml.safe_load(open('scs-compatible-iaas.yaml')))",
+          "v = spec['versions']",
+          "print(','.join(sorted(set(v['v5.1']['targets']['main']) - set(v['v4']['targets']['main']))))",
+        ].join('\n'),
+      ],
+      { cwd: upstream.testsDir },
+    )
+      .toString()
+      .trim()
+      .split(',');
     expect(added.length).toBeGreaterThan(0);
 
     const keys = join(MONITOR_FIXTURES, 'keys');
-    const cloud = await checkReport(upstream.testsDir, work, 'scs-compatible-iaas.yaml', 'acme-cloud', ['os_cloud=acme'], [], NOW);
-    const old = await checkReport(upstream.testsDir, work, 'scs-compatible-iaas.yaml', 'acme-old', ['os_cloud=old'], added, NOW);
+    const cloud = await checkReport(
+      upstream.testsDir,
+      work,
+      'scs-compatible-iaas.yaml',
+      'acme-cloud',
+      ['os_cloud=acme'],
+      [],
+      NOW,
+    );
+    const old = await checkReport(
+      upstream.testsDir,
+      work,
+      'scs-compatible-iaas.yaml',
+      'acme-old',
+      ['os_cloud=old'],
+      added,
+      NOW,
+    );
     // KaaS as a report written by hand: conformance and version policy pass, networking fails, the manual check is not done.
     const kaas = join(work, 'acme-cloud-kaas.json');
-    writeFileSync(kaas, JSON.stringify({
-      spec: { uuid: KAAS, name: 'SCS-compatible KaaS' },
-      checked_at: NOW.replace(' ', 'T'),
-      reference_date: NOW.slice(0, 10),
-      subject: 'acme-cloud',
-      run: {
-        uuid: '7e0e2f2a-5a43-4b0a-9f55-0c4b1c9b2f10',
-        invocations: {
-          'c0a9f1de-2f7c-4e55-9a51-2b8e8d6b7c11': {
-            id: 'c0a9f1de-2f7c-4e55-9a51-2b8e8d6b7c11', cmd: 'by hand', rc: 0, stderr: [],
-            stdout: ['cncf-k8s-conformance: PASS', 'version-policy-check: PASS', 'kaas-networking-check: FAIL'],
-            results: { 'cncf-k8s-conformance': 1, 'version-policy-check': 1, 'kaas-networking-check': -1 },
+    writeFileSync(
+      kaas,
+      JSON.stringify({
+        spec: { uuid: KAAS, name: 'SCS-compatible KaaS' },
+        checked_at: NOW.replace(' ', 'T'),
+        reference_date: NOW.slice(0, 10),
+        subject: 'acme-cloud',
+        run: {
+          uuid: '7e0e2f2a-5a43-4b0a-9f55-0c4b1c9b2f10',
+          invocations: {
+            'c0a9f1de-2f7c-4e55-9a51-2b8e8d6b7c11': {
+              id: 'c0a9f1de-2f7c-4e55-9a51-2b8e8d6b7c11',
+              cmd: 'by hand',
+              rc: 0,
+              stderr: [],
+              stdout: ['cncf-k8s-conformance: PASS', 'version-policy-check: PASS', 'kaas-networking-check: FAIL'],
+              results: { 'cncf-k8s-conformance': 1, 'version-policy-check': 1, 'kaas-networking-check': -1 },
+            },
           },
         },
-      },
-    }));
+      }),
+    );
     signReport(cloud, join(keys, 'acme_ed25519'), work);
     signReport(old, join(keys, 'other_ed25519'), work);
     signReport(kaas, join(keys, 'acme_ed25519'), work);
@@ -110,7 +169,9 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
   it('acme-cloud on 2026-12-01: passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due', async () => {
     const r = await cli(['subject', 'acme-cloud', '--on', '2026-12-01', '--data', data.now]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('  IaaS: passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due\n');
+    expect(r.stdout).toContain(
+      '  IaaS: passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due\n',
+    );
     expect(r.stdout).toContain('  KaaS: non-compliant');
     expect(r.stdout).toContain(`/page/detail/acme-cloud/${IAAS}`);
   });
@@ -125,7 +186,9 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
 
   it('acme-old on 2026-12-01 passes nothing in force', async () => {
     const r = await cli(['subject', 'acme-old', '--on', '2026-12-01', '--data', data.now]);
-    expect(r.stdout).toContain('IaaS: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1');
+    expect(r.stdout).toContain(
+      'IaaS: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1',
+    );
     expect(r.stdout).toMatch(/toward: passes 38 of 54 testcases of IaaS v5\.1 \(effective\); 16 testcases failed/);
   });
 
@@ -142,8 +205,12 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
   it('group-acme on 2026-12-01: its worst member acme-old passes nothing in force, nothing to re-test by, nothing due', async () => {
     const r = await cli(['subject', 'group-acme', '--on', '2026-12-01', '--data', data.now]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('group-acme (a group, as the monitor defines it: the accounts of group acme: acme-old) on 2026-12-01: non-compliant\n');
-    expect(r.stdout).toContain('  IaaS: worst member acme-old: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1; for the group: no re-test day (no member relies on live results); nothing due\n');
+    expect(r.stdout).toContain(
+      'group-acme (a group, as the monitor defines it: the accounts of group acme: acme-old) on 2026-12-01: non-compliant\n',
+    );
+    expect(r.stdout).toContain(
+      '  IaaS: worst member acme-old: non-compliant: passes no version of IaaS that is or was in force; needs IaaS v5.1; for the group: no re-test day (no member relies on live results); nothing due\n',
+    );
     // The monitor of data.now, started with the clock at 2026-12-01, has stopped since: its port is in the data.
     expect(r.stdout).toMatch(new RegExp(`\n    monitor: http://127\\.0\\.0\\.1:\\d+/page/detail/group-acme/${IAAS}\n`));
   });
@@ -152,8 +219,12 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
     const r = await cli(['subject', 'group-acme', '--on', '2025-08-01', '--data', data.then]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(') on 2025-08-01: overdue\n');
-    expect(r.stdout).toContain('  IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204);');
-    expect(r.stdout).toContain('; for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)\n');
+    expect(r.stdout).toContain(
+      '  IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204);',
+    );
+    expect(r.stdout).toContain(
+      '; for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)\n',
+    );
   });
 
   it('an unreachable monitor leaves data/ unchanged', async () => {
@@ -164,6 +235,8 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
     const r = await runScript('scripts/sync.ts', ['--monitor', gone, '--monitor-only', '--out', data.now]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`GET ${gone}/status: the monitor did not answer`);
-    expect(execFileSync('sh', ['-c', `cd ${data.now} && sha256sum * && ls -l --time-style=+%s.%N`]).toString()).toBe(before);
+    expect(execFileSync('sh', ['-c', `cd ${data.now} && sha256sum * && ls -l --time-style=+%s.%N`]).toString()).toBe(
+      before,
+    );
   });
 });

@@ -24,7 +24,8 @@ function onlyInputError(parse: () => unknown, file: string): void {
   try {
     parse();
   } catch (error) {
-    if (!(error instanceof InputError)) throw new Error(`expected only InputError, got ${String(error)}`, { cause: error });
+    if (!(error instanceof InputError))
+      throw new Error(`expected only InputError, got ${String(error)}`, { cause: error });
     expect(error.problems.length).toBeGreaterThan(0);
     for (const p of error.problems) expect(p.file).toBe(file);
   }
@@ -35,10 +36,65 @@ const yamlish = fc
   .array(
     fc.oneof(
       fc.constantFrom(
-        '-', '- ', ':', ': ', ' ', '  ', '\n', '\r\n', '\t', '[', ']', '{', '}', ',', '?', '? ', '&a ', '*a', '&b ', '*b', '<<: ',
-        '!!str ', '!!binary ', '!!timestamp ', '!!js/function ', '!foo ', '|', '>', '|-', '"', "'", '\\', '#', '%YAML 1.2\n', '---\n', '...\n',
-        'timeline', 'versions', 'date', 'version', 'include', 'effective', 'warn', 'v4', '2024-02-30', '2024-11-22', '~', 'null', 'true', '0x1F',
-        '.inf', '1e400', '__proto__', 'constructor', '\uFEFF', '\u0000', '\u2028', '\uD800', 'é',
+        '-',
+        '- ',
+        ':',
+        ': ',
+        ' ',
+        '  ',
+        '\n',
+        '\r\n',
+        '\t',
+        '[',
+        ']',
+        '{',
+        '}',
+        ',',
+        '?',
+        '? ',
+        '&a ',
+        '*a',
+        '&b ',
+        '*b',
+        '<<: ',
+        '!!str ',
+        '!!binary ',
+        '!!timestamp ',
+        '!!js/function ',
+        '!foo ',
+        '|',
+        '>',
+        '|-',
+        '"',
+        "'",
+        '\\',
+        '#',
+        '%YAML 1.2\n',
+        '---\n',
+        '...\n',
+        'timeline',
+        'versions',
+        'date',
+        'version',
+        'include',
+        'effective',
+        'warn',
+        'v4',
+        '2024-02-30',
+        '2024-11-22',
+        '~',
+        'null',
+        'true',
+        '0x1F',
+        '.inf',
+        '1e400',
+        '__proto__',
+        'constructor',
+        '\uFEFF',
+        '\u0000',
+        '\u2028',
+        '\uD800',
+        'é',
       ),
       fc.string({ maxLength: 4 }),
     ),
@@ -47,7 +103,12 @@ const yamlish = fc
   .map((parts) => parts.join(''));
 
 /** Arbitrary strings, YAML token soup, and both prefixed by front-matter fences. */
-const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), yamlish, yamlish.map((y) => `---\n${y}\n---\n`), yamlish.map((y) => `\uFEFF---\r\n${y}`));
+const text = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  yamlish,
+  yamlish.map((y) => `---\n${y}\n---\n`),
+  yamlish.map((y) => `\uFEFF---\r\n${y}`),
+);
 
 /** YAML dumps of arbitrary JSON-like values. */
 const dumped = fc.jsonValue({ maxDepth: 4 }).map((v) => yaml.dump(v, { noRefs: true }));
@@ -72,22 +133,47 @@ const mutatedScope = fc
     return yaml.dump(doc, { noRefs: true });
   });
 
-const FRONT_MATTER_KEYS = ['title', 'type', 'status', 'track', 'stabilized_at', 'deprecated_at', 'obsoleted_at', 'rejected_at', 'replaces', 'replaced_by', 'supplements', 'enhances', 'description'];
+const FRONT_MATTER_KEYS = [
+  'title',
+  'type',
+  'status',
+  'track',
+  'stabilized_at',
+  'deprecated_at',
+  'obsoleted_at',
+  'rejected_at',
+  'replaces',
+  'replaced_by',
+  'supplements',
+  'enhances',
+  'description',
+];
 
 /** Front matter with the keys scs-0001-v1 knows, holding arbitrary values. */
 const frontMatter = fc
-  .dictionary(fc.constantFrom(...FRONT_MATTER_KEYS), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('Stable', 'draft', 'Standard', 'Supplement', '2024-02-30', '2024-02-29')))
+  .dictionary(
+    fc.constantFrom(...FRONT_MATTER_KEYS),
+    fc.oneof(
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.constantFrom('Stable', 'draft', 'Standard', 'Supplement', '2024-02-30', '2024-02-29'),
+    ),
+  )
   .map((fm) => `---\n${yaml.dump(fm, { noRefs: true })}---\n\nbody\n`);
 
 describe('parsers throw only InputError', () => {
   it('parseYaml', () => {
-    fc.assert(fc.property(fc.oneof(text, dumped), (t) => onlyInputError(() => parseYaml(t, FILE), FILE)), RUNS);
+    fc.assert(
+      fc.property(fc.oneof(text, dumped), (t) => onlyInputError(() => parseYaml(t, FILE), FILE)),
+      RUNS,
+    );
   });
 
   it('parseScopeText, on any text and on mutated scope files', () => {
     fc.assert(
-      fc.property(fc.oneof(text, dumped, mutatedScope), fc.option(fc.constantFrom('2024-02-29', '2025-01-01'), { nil: null }), (t, since) =>
-        onlyInputError(() => parseScopeText(t, FILE, since), FILE),
+      fc.property(
+        fc.oneof(text, dumped, mutatedScope),
+        fc.option(fc.constantFrom('2024-02-29', '2025-01-01'), { nil: null }),
+        (t, since) => onlyInputError(() => parseScopeText(t, FILE, since), FILE),
       ),
       RUNS,
     );
@@ -116,14 +202,27 @@ describe('parsers throw only InputError', () => {
 
   it('parsePullExport, on arbitrary JSON and on mutated pull requests', () => {
     // Mostly well-formed, so that the checks after parsing are reached; each field sometimes wrong.
-    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) => fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: bad, weight: 1 });
+    const often = <T, U>(good: fc.Arbitrary<T>, bad: fc.Arbitrary<U>) =>
+      fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: bad, weight: 1 });
     const pull = fc.record({
       number: often(fc.integer({ min: 1, max: 2000 }), fc.oneof(fc.integer(), fc.double(), fc.string())),
       title: often(fc.string(), fc.constant(null)),
       state: often(fc.constantFrom('open', 'closed'), fc.constantFrom('merged', '')),
-      created_at: fc.constantFrom('2024-02-29T10:00:00Z', '2024-02-30T10:00:00Z', '2024-13-01T00:00:00+01:00', '2024-04-31T23:59:59-02:00', 'yesterday', null),
-      merged_at: fc.option(fc.constantFrom('2025-06-30T24:00:00Z', '2025-06-31T12:00:00Z', '2025-07-01T12:00:00Z'), { nil: undefined }),
-      labels: often(fc.array(fc.oneof(fc.string(), fc.record({ name: fc.string() }))), fc.array(fc.integer(), { minLength: 1 })),
+      created_at: fc.constantFrom(
+        '2024-02-29T10:00:00Z',
+        '2024-02-30T10:00:00Z',
+        '2024-13-01T00:00:00+01:00',
+        '2024-04-31T23:59:59-02:00',
+        'yesterday',
+        null,
+      ),
+      merged_at: fc.option(fc.constantFrom('2025-06-30T24:00:00Z', '2025-06-31T12:00:00Z', '2025-07-01T12:00:00Z'), {
+        nil: undefined,
+      }),
+      labels: often(
+        fc.array(fc.oneof(fc.string(), fc.record({ name: fc.string() }))),
+        fc.array(fc.integer(), { minLength: 1 }),
+      ),
       files: fc.array(fc.string()),
     });
     fc.assert(
@@ -144,9 +243,11 @@ describe('day parsing', () => {
   it('isDay never throws, and accepts exactly the days that survive date arithmetic; the Day schema those within its range', () => {
     const candidates = fc.oneof(
       fc.string({ maxLength: 12 }),
-      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(
-        ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
-      ),
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(
+          ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        ),
     );
     fc.assert(
       fc.property(candidates, (s) => {
@@ -161,7 +262,10 @@ describe('day parsing', () => {
   });
 
   it('the Day schema throws only InputError on any value', () => {
-    fc.assert(fc.property(fc.anything(), (v) => onlyInputError(() => parseOrThrow(Day, v, 'x.yaml'), 'x.yaml')), RUNS);
+    fc.assert(
+      fc.property(fc.anything(), (v) => onlyInputError(() => parseOrThrow(Day, v, 'x.yaml'), 'x.yaml')),
+      RUNS,
+    );
   });
 });
 
@@ -170,9 +274,13 @@ describe('UTF-8 decoding', () => {
     const bytes = fc.oneof(
       fc.uint8Array({ maxLength: 40 }),
       fc.string({ unit: 'binary', maxLength: 20 }).map((s) => new TextEncoder().encode(s)),
-      fc.tuple(fc.string({ maxLength: 10 }), fc.uint8Array({ minLength: 1, maxLength: 3 }), fc.string({ maxLength: 10 })).map(
-        ([a, b, c]) => new Uint8Array([...new TextEncoder().encode(a), ...b, ...new TextEncoder().encode(c)]),
-      ),
+      fc
+        .tuple(
+          fc.string({ maxLength: 10 }),
+          fc.uint8Array({ minLength: 1, maxLength: 3 }),
+          fc.string({ maxLength: 10 }),
+        )
+        .map(([a, b, c]) => new Uint8Array([...new TextEncoder().encode(a), ...b, ...new TextEncoder().encode(c)])),
     );
     fc.assert(
       fc.property(bytes, (b) => {

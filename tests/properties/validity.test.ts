@@ -27,7 +27,9 @@ function reference(t: readonly TimelineEntry[], version: string, d: string): Val
 
 describe('scs-0003-v1: order of timeline entries', () => {
   it('permuting entries with distinct dates never changes validity', () => {
-    const permuted = uniqueTimeline.chain((t) => fc.tuple(fc.constant(t), fc.shuffledSubarray(t, { minLength: t.length })));
+    const permuted = uniqueTimeline.chain((t) =>
+      fc.tuple(fc.constant(t), fc.shuffledSubarray(t, { minLength: t.length })),
+    );
     fc.assert(
       fc.property(permuted, ([t, p]) => {
         expect(table(p)).toEqual(table(t));
@@ -113,7 +115,8 @@ describe('legacy timelines (scope files before August 2024)', () => {
         const sinceOf = (name: string) => since[VERSIONS.indexOf(name as (typeof VERSIONS)[number])] ?? null;
         const derived = legacyTimeline(versions, sinceOf);
         for (const v of versions) {
-          for (const d of ALL_DAYS) expect(validityOn(derived, v.version, d)).toBe(legacyValidityOn(v, d, sinceOf(v.version)));
+          for (const d of ALL_DAYS)
+            expect(validityOn(derived, v.version, d)).toBe(legacyValidityOn(v, d, sinceOf(v.version)));
         }
       }),
       RUNS,

@@ -30,7 +30,9 @@ describe('built on 2026-12-01, last checked on 2026-11-28', () => {
     const page = text(html);
     expect(page).toContain('The newest upstream commit is 102 days old.');
     expect(page).toContain('Last checked against upstream 2026-11-28.');
-    expect(page).toContain('Last checked 3 days ago (2026-11-28): the sync has not succeeded since, so dates announced after that may be missing.');
+    expect(page).toContain(
+      'Last checked 3 days ago (2026-11-28): the sync has not succeeded since, so dates announced after that may be missing.',
+    );
     // The check is known: the warning is about it, not about the age of the head.
     expect(page).not.toContain('days older than this build');
   });
@@ -49,10 +51,13 @@ describe('built on 2026-12-01, pull requests as of 2026-08-21', () => {
   it('/progress/ counts up to 2026-08-21: ages, staleness, the last four weeks, charts', () => {
     const html = read('progress/index.html');
     const page = text(html);
-    expect(page).toContain('Pull requests as of 2026-08-21, where the pull-request data ends (this page is built for 2026-12-01; nothing after 2026-08-21 is counted)');
+    expect(page).toContain(
+      'Pull requests as of 2026-08-21, where the pull-request data ends (this page is built for 2026-12-01; nothing after 2026-08-21 is counted)',
+    );
     expect(page).toContain('Merged or closed since 2026-07-25');
     // No month after the data's end in any chart table; August 2026 is the last row.
-    for (const month of ['2026-09', '2026-10', '2026-11', '2026-12']) expect(html).not.toContain(`<th scope="row">${month}</th>`);
+    for (const month of ['2026-09', '2026-10', '2026-11', '2026-12'])
+      expect(html).not.toContain(`<th scope="row">${month}</th>`);
     expect(html).toContain('<th scope="row">2026-08</th>');
     // Not every open pull request is stale: idleness counts to the data's end, not to the build day.
     const rows = [...html.matchAll(/<tr data-pr="\d+"( class="stale")?/g)];
@@ -65,14 +70,22 @@ describe('rule findings (scs-0003-v1) on the scope pages of the same build', () 
   it('the history of IaaS shows #859 breaking R2, and #824 only an advisory', () => {
     const html = read('scopes/iaas/index.html');
     const row = (commit: string) => text(html.split(`data-commit="${commit}"`)[1]!.split('</tr>')[0]!);
-    expect(row('cf3a261')).toContain('Breaks R2 (scs-0003-v1, Process): added an entry dated 2024-12-19 (v4 effective, v5.1 effective), before the day it landed (2024-12-20)');
+    expect(row('cf3a261')).toContain(
+      'Breaks R2 (scs-0003-v1, Process): added an entry dated 2024-12-19 (v4 effective, v5.1 effective), before the day it landed (2024-12-20)',
+    );
     expect(row('ebfaa1a')).toContain('Advisory (scs-0003-v1, Process): sets 2024-11-21 0 days ahead');
     expect(row('ebfaa1a')).not.toContain('Breaks');
-    expect(row('08f5376')).toContain('Breaks R4 (scs-0003-v1, Version descriptor): changed stable v3: stabilized_at 2023-06-15 → 2024-02-28');
+    expect(row('08f5376')).toContain(
+      'Breaks R4 (scs-0003-v1, Version descriptor): changed stable v3: stabilized_at 2023-06-15 → 2024-02-28',
+    );
   });
   it('a revision page lists its findings, or says there are none', () => {
-    expect(text(read('scopes/iaas/revisions/cf3a261/index.html'))).toContain('Breaks R2 (scs-0003-v1, Process): removed the entry of 2025-01-01 (v4 warn, v5 effective), dated after it landed on 2024-12-20');
-    expect(text(read('scopes/kaas/revisions/aa661d9/index.html'))).toContain('This revision breaks none of the rules checked, and no advisory applies.');
+    expect(text(read('scopes/iaas/revisions/cf3a261/index.html'))).toContain(
+      'Breaks R2 (scs-0003-v1, Process): removed the entry of 2025-01-01 (v4 warn, v5 effective), dated after it landed on 2024-12-20',
+    );
+    expect(text(read('scopes/kaas/revisions/aa661d9/index.html'))).toContain(
+      'This revision breaks none of the rules checked, and no advisory applies.',
+    );
   });
 });
 

@@ -40,22 +40,34 @@ describe('the built site', () => {
       expect(rfc5545Problems(text), path).toEqual([]);
       const { events } = parseCalendar(text);
       expect(events.length, path).toBeGreaterThan(0);
-      expect(events.every((e) => e.url.startsWith(`${SITE}${BASE}`) && e.uid.endsWith('@feeds.example.test'))).toBe(true);
+      expect(events.every((e) => e.url.startsWith(`${SITE}${BASE}`) && e.uid.endsWith('@feeds.example.test'))).toBe(
+        true,
+      );
     }
-    expect(parseCalendar(read('scopes/kaas/calendar.ics')).events.every((e) => e.uid.startsWith('scope/kaas/'))).toBe(true);
+    expect(parseCalendar(read('scopes/kaas/calendar.ics')).events.every((e) => e.uid.startsWith('scope/kaas/'))).toBe(
+      true,
+    );
     // A scope document's transition is its version's (one event, the version's UID): scs-0501-v5 Stable = IaaS v5.1 effective.
-    expect(parseCalendar(read('standards/calendar.ics')).events.every((e) => e.uid.startsWith('document/') || /^scope\/[a-z]+\/[^/]+\/(effective|deprecated)(\/\d+)?@/.test(e.uid))).toBe(true);
+    expect(
+      parseCalendar(read('standards/calendar.ics')).events.every(
+        (e) => e.uid.startsWith('document/') || /^scope\/[a-z]+\/[^/]+\/(effective|deprecated)(\/\d+)?@/.test(e.uid),
+      ),
+    ).toBe(true);
   });
 
   it('keeps UIDs across the date move and raises SEQUENCE only for the moved event', async () => {
     const built = parseCalendar(read('calendar.ics')).events;
     const dataset = await announcedDataset();
     const ctx = { siteUrl: `${SITE}${BASE}`, uidDomain: 'feeds.example.test', dataset };
-    const earlier = parseCalendar(calendarIcs(ctx, deriveEvents(dataset), { title: 'x', description: 'x', path: 'calendar.ics' })).events;
+    const earlier = parseCalendar(
+      calendarIcs(ctx, deriveEvents(dataset), { title: 'x', description: 'x', path: 'calendar.ics' }),
+    ).events;
     expect(built.map((e) => e.uid).sort()).toEqual(earlier.map((e) => e.uid).sort());
     const old = new Map(earlier.map((e) => [e.uid, e]));
     const changed = built.filter((e) => old.get(e.uid)!.sequence !== e.sequence || old.get(e.uid)!.start !== e.start);
-    expect(changed.map((e) => [e.uid, e.start, e.sequence - old.get(e.uid)!.sequence])).toEqual([[`${MOVED_EVENT_ID}@feeds.example.test`, '2026-11-01', 1]]);
+    expect(changed.map((e) => [e.uid, e.start, e.sequence - old.get(e.uid)!.sequence])).toEqual([
+      [`${MOVED_EVENT_ID}@feeds.example.test`, '2026-11-01', 1],
+    ]);
     // The hostile titles made no property or event of their own.
     expect(built.flatMap((e) => e.propertyNames)).not.toContain('attendee');
     expect(read('calendar.ics').match(/^BEGIN:VEVENT\r$/gm)?.length).toBe(built.length);
@@ -114,8 +126,12 @@ describe('the built site', () => {
     for (const scope of ['iaas', 'kaas']) {
       const page = read(`scopes/${scope}/index.html`);
       const head = page.slice(0, page.indexOf('</head>'));
-      expect(head).toMatch(new RegExp(`<link rel="alternate" type="application/rss\\+xml"[^>]*href="${BASE}scopes/${scope}/rss.xml"`));
-      expect(head).toMatch(new RegExp(`<link rel="alternate" type="text/calendar"[^>]*href="${BASE}scopes/${scope}/calendar.ics"`));
+      expect(head).toMatch(
+        new RegExp(`<link rel="alternate" type="application/rss\\+xml"[^>]*href="${BASE}scopes/${scope}/rss.xml"`),
+      );
+      expect(head).toMatch(
+        new RegExp(`<link rel="alternate" type="text/calendar"[^>]*href="${BASE}scopes/${scope}/calendar.ics"`),
+      );
       expect(head).toContain(`href="${BASE}rss.xml"`);
       expect(page).toContain(`href="webcal://feeds.example.test${BASE}scopes/${scope}/calendar.ics"`);
       expect(page).toMatch(new RegExp(`<a href="${BASE}scopes/${scope}/calendar.ics"[^>]*download`));

@@ -32,7 +32,8 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   project.provide('siteToday', E2E_TODAY);
   if (!HAVE_CHROMIUM) {
-    if (process.env.CI === 'true') throw new Error(`CI=true but ${CHROMIUM_PATH} is missing: .ci/run installs Debian's chromium`);
+    if (process.env.CI === 'true')
+      throw new Error(`CI=true but ${CHROMIUM_PATH} is missing: .ci/run installs Debian's chromium`);
     console.warn(SKIP_REASON);
   }
   const started = Date.now();
@@ -64,6 +65,7 @@ export default async function setup(project: TestProject) {
   project.provide('hostileDir', hostileDir);
   return async () => {
     for (const s of servers) await s.close();
-    for (const tmp of [dir && dirname(dir), dirname(hostileDir), dirname(hostileData)]) if (tmp && existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
+    for (const tmp of [dir && dirname(dir), dirname(hostileDir), dirname(hostileData)])
+      if (tmp && existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
   };
 }

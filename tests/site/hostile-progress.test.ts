@@ -30,7 +30,7 @@ describe('hostile strings on the progress and report pages', () => {
     const md = read('report.md');
     const line = md.split('\n').find((l) => l.startsWith('- [PR#90101]'))!;
     expect(line).toBe(
-      '- [PR#90101](https://github.com/SovereignCloudStack/standards/pull/90101) Stabilize \\<script\\>alert\\("pr"\\)\\</script\\> \\]\\(javascript:alert\\(1\\)\\) \\[x\\]\\(https://evil.invalid\\) --- \\# \\<img src\\=x onerror\\=alert\\(2\\)\\> (stabilization, \\<b onmouseover\\=alert\\(3\\)\\>me\\</b\\>)'
+      '- [PR#90101](https://github.com/SovereignCloudStack/standards/pull/90101) Stabilize \\<script\\>alert\\("pr"\\)\\</script\\> \\]\\(javascript:alert\\(1\\)\\) \\[x\\]\\(https://evil.invalid\\) --- \\# \\<img src\\=x onerror\\=alert\\(2\\)\\> (stabilization, \\<b onmouseover\\=alert\\(3\\)\\>me\\</b\\>)',
     );
     expect(md).not.toMatch(/(^|[^\\])</m);
     expect(md.match(/^---$/gm) ?? []).toHaveLength(0);
@@ -51,10 +51,18 @@ describe('caps on the hostile site', () => {
   it('/progress/ lists MAX_PAGE_ROWS of the many open pull requests, then how many more and where every one is', () => {
     const html = read('progress/index.html');
     // Each kind's table, with the line after it.
-    const tables = html.split('<table class="progress-table"').slice(1).map((t) => ({ rows: (t.split('</table>')[0]!.match(/<tr data-pr=/g) ?? []).length, after: t.split('</table>')[1]!.split('</section>')[0]! }));
+    const tables = html
+      .split('<table class="progress-table"')
+      .slice(1)
+      .map((t) => ({
+        rows: (t.split('</table>')[0]!.match(/<tr data-pr=/g) ?? []).length,
+        after: t.split('</table>')[1]!.split('</section>')[0]!,
+      }));
     expect(Math.max(...tables.map((t) => t.rows))).toBe(MAX_PAGE_ROWS);
     const full = tables.find((t) => t.rows === MAX_PAGE_ROWS)!;
-    expect(full.after).toMatch(/… and \d+ more open pull requests of this kind, not listed here to keep this page small; every one is in <a href="\/timeline\/api\/v1\/pulls.json">api\/v1\/pulls.json<\/a>/);
+    expect(full.after).toMatch(
+      /… and \d+ more open pull requests of this kind, not listed here to keep this page small; every one is in <a href="\/timeline\/api\/v1\/pulls.json">api\/v1\/pulls.json<\/a>/,
+    );
     expect(Number(/data-more="(\d+)"/.exec(full.after)![1])).toBeGreaterThanOrEqual(5);
     for (const t of tables.filter((x) => x.rows < MAX_PAGE_ROWS)) expect(t.after).not.toContain('more-rows');
     const api = read('api/v1/pulls.json');

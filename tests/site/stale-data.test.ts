@@ -16,7 +16,9 @@ describe('a build on stale data', () => {
   });
 
   it('says so on every page', () => {
-    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html') && f !== '404.html');
+    const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.html') && f !== '404.html',
+    );
     expect(pages.length).toBeGreaterThan(10);
     expect(pages.filter((p) => !readFileSync(join(dist, p), 'utf8').includes(WARNING))).toEqual([]);
   });

@@ -20,7 +20,8 @@ export const PROJECT_DIR = resolve(import.meta.dirname, '../..');
 export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(BASE_URL|BASE_PATH|SITE_URL|SCS_DATA_DIR|SCS_TODAY|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key)) continue;
+    if (/^(BASE_URL|BASE_PATH|SITE_URL|SCS_DATA_DIR|SCS_TODAY|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*)$/.test(key))
+      continue;
     env[key] = value;
   }
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
@@ -43,7 +44,10 @@ export interface BuildOptions {
 export async function buildSite(options: BuildOptions): Promise<string> {
   const tmp = mkdtempSync(join(tmpdir(), `scs-build-${options.label}-`));
   const config = join(tmp, 'astro.config.mjs');
-  writeFileSync(config, `import config from ${JSON.stringify(join(PROJECT_DIR, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: ${JSON.stringify(join(tmp, 'cache'))} };\n`);
+  writeFileSync(
+    config,
+    `import config from ${JSON.stringify(join(PROJECT_DIR, 'astro.config.mjs'))};\nexport default { ...config, cacheDir: ${JSON.stringify(join(tmp, 'cache'))} };\n`,
+  );
   const dist = join(tmp, 'dist');
   const env = buildEnv({
     SCS_TODAY: options.today,
@@ -55,7 +59,16 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   try {
     await promisify(execFile)(
       join(PROJECT_DIR, 'node_modules/.bin/node'),
-      [join(PROJECT_DIR, 'node_modules/astro/bin/astro.mjs'), 'build', '--root', PROJECT_DIR, '--config', relative(PROJECT_DIR, config), '--outDir', dist],
+      [
+        join(PROJECT_DIR, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        '--root',
+        PROJECT_DIR,
+        '--config',
+        relative(PROJECT_DIR, config),
+        '--outDir',
+        dist,
+      ],
       { cwd: PROJECT_DIR, env, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (e) {

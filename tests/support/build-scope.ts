@@ -68,12 +68,24 @@ export function documentOf(extra: Partial<Document> & Pick<Document, 'id'>): Doc
 }
 
 /** A scope document (track `Scopes`) of the scope `SCS-compatible X` with what its body says. */
-export function scopeDocument(id: string, body: { versionName?: string | null; standards?: string[] }, extra: Partial<Document> = {}): ScopeDocument {
-  const doc = documentOf({ id, title: 'SCS-compatible X', track: 'Scopes', file: `Standards/${id}-scs-compatible-x.md`, ...extra });
+export function scopeDocument(
+  id: string,
+  body: { versionName?: string | null; standards?: string[] },
+  extra: Partial<Document> = {},
+): ScopeDocument {
+  const doc = documentOf({
+    id,
+    title: 'SCS-compatible X',
+    track: 'Scopes',
+    file: `Standards/${id}-scs-compatible-x.md`,
+    ...extra,
+  });
   return { doc, body: { versionName: body.versionName ?? null, standards: body.standards ?? [] } };
 }
 
 /** A document history whose only change is the document being added, as a Draft, on `date`. */
 export function addedOn(date: string): DocumentChange[] {
-  return [{ commit: sha(date), date, pr: null, status: 'Draft', stabilizedAt: null, deprecatedAt: null, rejectedAt: null }];
+  return [
+    { commit: sha(date), date, pr: null, status: 'Draft', stabilizedAt: null, deprecatedAt: null, rejectedAt: null },
+  ];
 }

@@ -36,6 +36,12 @@ export function history(steps: Step[], warnings?: string[]): UpstreamSnapshot {
     return { sha: sha(`c${i}`), committedAt: step.at, message: step.message, changes };
   });
   const last = commits[commits.length - 1]!;
-  return { repo: REPO, branch: 'main', head: { sha: last.sha, committedAt: last.committedAt }, files, commits, ...(warnings ? { warnings } : {}) };
+  return {
+    repo: REPO,
+    branch: 'main',
+    head: { sha: last.sha, committedAt: last.committedAt },
+    files,
+    commits,
+    ...(warnings ? { warnings } : {}),
+  };
 }
-

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { z } from 'zod';
 
-const which = (program: string) => ['/usr/bin', '/usr/local/bin', '/bin'].map((d) => join(d, program)).find((p) => existsSync(p)) ?? null;
+const which = (program: string) =>
+  ['/usr/bin', '/usr/local/bin', '/bin'].map((d) => join(d, program)).find((p) => existsSync(p)) ?? null;
 
 export const KHAL = which('khal');
 export const NEWSBOAT = which('newsboat');
@@ -55,11 +56,24 @@ export function khalImport(ics: string): { list: (tz: string) => KhalEvent[] } {
     );
     return file;
   };
-  const run = (tz: string, args: string[]) => execFileSync(KHAL!, ['-c', config(tz), ...args], { env: { ...process.env, TZ: tz }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = (tz: string, args: string[]) =>
+    execFileSync(KHAL!, ['-c', config(tz), ...args], {
+      env: { ...process.env, TZ: tz },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
   run('UTC', ['import', '--batch', '-a', 'subscribed', join(dir, 'import.ics')]);
   return {
     list: (tz) =>
-      run(tz, ['list', '--format', '{start-date}\t{end-date}\t{uid}\t{cancelled}\t{title}', '--day-format', '', '2000-01-01', '2100-01-01'])
+      run(tz, [
+        'list',
+        '--format',
+        '{start-date}\t{end-date}\t{uid}\t{cancelled}\t{title}',
+        '--day-format',
+        '',
+        '2000-01-01',
+        '2100-01-01',
+      ])
         .split('\n')
         .filter((line) => line.trim() !== '')
         .map((line) => {
@@ -78,7 +92,13 @@ export interface NewsboatItem {
   content: string;
 }
 
-const ROW = z.object({ guid: z.string(), title: z.string(), url: z.string(), pubDate: z.number(), content: z.string() });
+const ROW = z.object({
+  guid: z.string(),
+  title: z.string(),
+  url: z.string(),
+  pubDate: z.number(),
+  content: z.string(),
+});
 
 /** Reloads one RSS file with newsboat and returns the feed's title and its items as newsboat stored them. */
 export function newsboatRead(xml: string): { title: string; url: string; items: NewsboatItem[] } {
@@ -89,11 +109,18 @@ export function newsboatRead(xml: string): { title: string; url: string; items: 
   writeFileSync(join(dir, 'urls'), `file://${feed}\n`);
   writeFileSync(join(dir, 'config'), 'show-read-feeds yes\n');
   const cache = join(dir, 'cache.db');
-  execFileSync(NEWSBOAT, ['-u', join(dir, 'urls'), '-c', cache, '-C', join(dir, 'config'), '-x', 'reload'], { env: { ...process.env, HOME: dir }, encoding: 'utf8' });
+  execFileSync(NEWSBOAT, ['-u', join(dir, 'urls'), '-c', cache, '-C', join(dir, 'config'), '-x', 'reload'], {
+    env: { ...process.env, HOME: dir },
+    encoding: 'utf8',
+  });
   const db = new DatabaseSync(cache, { readOnly: true });
   try {
-    const channel = z.object({ title: z.string(), url: z.string() }).parse(db.prepare('SELECT title, url FROM rss_feed').get());
-    const rows = z.array(ROW).parse(db.prepare('SELECT guid, title, url, pubDate, content FROM rss_item ORDER BY pubDate DESC, id').all());
+    const channel = z
+      .object({ title: z.string(), url: z.string() })
+      .parse(db.prepare('SELECT title, url FROM rss_feed').get());
+    const rows = z
+      .array(ROW)
+      .parse(db.prepare('SELECT guid, title, url, pubDate, content FROM rss_item ORDER BY pubDate DESC, id').all());
     return { title: channel.title, url: channel.url, items: rows };
   } finally {
     db.close();

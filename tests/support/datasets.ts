@@ -17,9 +17,11 @@ import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
 export const DATA_DIR = resolve(import.meta.dirname, '../../data');
 
 /** Tries to end the property, start a new event and add a property, with HTML and separators around. */
-export const HOSTILE_PR_TITLE = 'Announce next, v5.1 warn; for real\r\nBEGIN:VEVENT\r\nATTENDEE:mailto:evil@example.com\r\nEND:VEVENT\r\n<script>alert("pr")</script> & \\ done';
+export const HOSTILE_PR_TITLE =
+  'Announce next, v5.1 warn; for real\r\nBEGIN:VEVENT\r\nATTENDEE:mailto:evil@example.com\r\nEND:VEVENT\r\n<script>alert("pr")</script> & \\ done';
 export const HOSTILE_PR_TITLE_2 = 'Move v5.1 warn\nATTENDEE:mailto:evil@example.com <b onmouseover=alert(1)>x</b>';
-export const HOSTILE_DOC_TITLE = 'Evil; title, with\nnewline\r\nBEGIN:VEVENT\r\nUID:evil@example.com\r\nEND:VEVENT <img src=x onerror=alert(1)>';
+export const HOSTILE_DOC_TITLE =
+  'Evil; title, with\nnewline\r\nBEGIN:VEVENT\r\nUID:evil@example.com\r\nEND:VEVENT <img src=x onerror=alert(1)>';
 /** The document whose title is made hostile: a Stable document with a lifecycle date. */
 export const HOSTILE_DOC_ID = 'scs-0100-v3';
 
@@ -29,17 +31,39 @@ export const SCS_TODAY = '2026-07-24';
 
 function pull(number: number, title: string, mergedAt: string): PullRequest {
   return {
-    number, title, state: 'merged', author: 'someone', createdAt: mergedAt, updatedAt: mergedAt, mergedAt, closedAt: mergedAt,
-    labels: [], reviewDecision: null, files: ['Tests/scs-compatible-iaas.yaml'], documents: [], scopes: ['iaas'],
+    number,
+    title,
+    state: 'merged',
+    author: 'someone',
+    createdAt: mergedAt,
+    updatedAt: mergedAt,
+    mergedAt,
+    closedAt: mergedAt,
+    labels: [],
+    reviewDecision: null,
+    files: ['Tests/scs-compatible-iaas.yaml'],
+    documents: [],
+    scopes: ['iaas'],
     url: `https://github.com/SovereignCloudStack/standards/pull/${number}`,
   };
 }
 
-function addRevision(dataset: Dataset, revision: Pick<Revision, 'commit' | 'date' | 'pr' | 'title'>, timeline: TimelineEntry[]): void {
+function addRevision(
+  dataset: Dataset,
+  revision: Pick<Revision, 'commit' | 'date' | 'pr' | 'title'>,
+  timeline: TimelineEntry[],
+): void {
   const scope = dataset.scopes.find((s) => s.id === 'iaas');
   if (!scope) throw new Error('data/scopes.json has no iaas scope');
   const last = scope.revisions[scope.revisions.length - 1]!;
-  scope.revisions.push({ ...last, ...revision, format: 'timeline', error: null, timeline, versions: structuredClone(last.versions) });
+  scope.revisions.push({
+    ...last,
+    ...revision,
+    format: 'timeline',
+    error: null,
+    timeline,
+    versions: structuredClone(last.versions),
+  });
   scope.timeline = structuredClone(timeline);
 }
 
@@ -47,10 +71,14 @@ function addRevision(dataset: Dataset, revision: Pick<Revision, 'commit' | 'date
 export async function announcedDataset(): Promise<Dataset> {
   const dataset = await readDataset(DATA_DIR);
   const doc = dataset.documents.find((d) => d.id === HOSTILE_DOC_ID);
-  if (!doc?.stabilizedAt) throw new Error(`${HOSTILE_DOC_ID} is missing or has no stabilized_at in data/documents.json`);
+  if (!doc?.stabilizedAt)
+    throw new Error(`${HOSTILE_DOC_ID} is missing or has no stabilized_at in data/documents.json`);
   doc.title = HOSTILE_DOC_TITLE;
   const iaas = dataset.scopes.find((s) => s.id === 'iaas')!;
-  const a = [{ date: '2026-10-01', versions: { next: 'effective', 'v5.1': 'warn' } } as TimelineEntry, ...structuredClone(iaas.timeline)];
+  const a = [
+    { date: '2026-10-01', versions: { next: 'effective', 'v5.1': 'warn' } } as TimelineEntry,
+    ...structuredClone(iaas.timeline),
+  ];
   addRevision(dataset, { commit: 'a'.repeat(40), date: '2026-07-20', pr: 9998, title: 'Announce next' }, a);
   dataset.pulls.push(pull(9998, HOSTILE_PR_TITLE, '2026-07-20T10:00:00Z'));
   return dataset;
@@ -75,7 +103,11 @@ export async function movedDataset(): Promise<Dataset> {
 export async function withdrawnDataset(): Promise<Dataset> {
   const dataset = await movedDataset();
   const iaas = dataset.scopes.find((s) => s.id === 'iaas')!;
-  addRevision(dataset, { commit: 'c'.repeat(40), date: '2026-07-23', pr: null, title: 'Withdraw v5.1 warn' }, iaas.timeline.filter((e) => e.date !== '2026-11-01'));
+  addRevision(
+    dataset,
+    { commit: 'c'.repeat(40), date: '2026-07-23', pr: null, title: 'Withdraw v5.1 warn' },
+    iaas.timeline.filter((e) => e.date !== '2026-11-01'),
+  );
   return dataset;
 }
 

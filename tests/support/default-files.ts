@@ -20,8 +20,18 @@ export async function defaultFeedFiles(): Promise<{ calendars: FeedFile[]; feeds
   const events = deriveEvents(dataset);
   const ctx = feedContext(dataset);
   // Names with separators, so that their escaping is read back too.
-  const calendar = (path: string, subset: typeof events) => ({ path, text: calendarIcs(ctx, subset, { title: `Timeline, ${path}`, description: `Transitions; of ${path}, with reminders`, path }) });
-  const feed = async (path: string, home: string, subset: typeof events) => ({ path, text: await getRssString(rssFeed(ctx, subset, { title: `Timeline: ${path}`, description: 'changes', path, home })) });
+  const calendar = (path: string, subset: typeof events) => ({
+    path,
+    text: calendarIcs(ctx, subset, {
+      title: `Timeline, ${path}`,
+      description: `Transitions; of ${path}, with reminders`,
+      path,
+    }),
+  });
+  const feed = async (path: string, home: string, subset: typeof events) => ({
+    path,
+    text: await getRssString(rssFeed(ctx, subset, { title: `Timeline: ${path}`, description: 'changes', path, home })),
+  });
   return {
     calendars: [
       calendar('calendar.ics', events),
@@ -30,7 +40,9 @@ export async function defaultFeedFiles(): Promise<{ calendars: FeedFile[]; feeds
     ],
     feeds: [
       await feed('rss.xml', '', events),
-      ...(await Promise.all(dataset.scopes.map((s) => feed(`scopes/${s.id}/rss.xml`, `scopes/${s.id}/`, scopeEvents(events, s.id))))),
+      ...(await Promise.all(
+        dataset.scopes.map((s) => feed(`scopes/${s.id}/rss.xml`, `scopes/${s.id}/`, scopeEvents(events, s.id))),
+      )),
     ],
   };
 }

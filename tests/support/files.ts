@@ -20,7 +20,11 @@ export function dirState(dir: string): Record<string, { sha: string; mtimeMs: nu
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(d, entry.name);
       if (entry.isDirectory()) walk(p);
-      else out[relative(dir, p)] = { sha: createHash('sha256').update(readFileSync(p)).digest('hex'), mtimeMs: statSync(p).mtimeMs };
+      else
+        out[relative(dir, p)] = {
+          sha: createHash('sha256').update(readFileSync(p)).digest('hex'),
+          mtimeMs: statSync(p).mtimeMs,
+        };
     }
   };
   walk(dir);

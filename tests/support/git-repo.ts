@@ -30,7 +30,16 @@ export interface GitRepo {
   git(...args: string[]): string;
 }
 
-const IDENTITY = ['-c', 'user.name=Test Author', '-c', 'user.email=author@example.invalid', '-c', 'commit.gpgsign=false', '-c', 'core.autocrlf=false'];
+const IDENTITY = [
+  '-c',
+  'user.name=Test Author',
+  '-c',
+  'user.email=author@example.invalid',
+  '-c',
+  'commit.gpgsign=false',
+  '-c',
+  'core.autocrlf=false',
+];
 
 /** A new repository with an empty `main`, or a clone of `from` (to add commits to a copy). */
 export function gitRepo(prefix = 'repo', from?: string): GitRepo {
@@ -38,7 +47,11 @@ export function gitRepo(prefix = 'repo', from?: string): GitRepo {
   if (from) execFileSync('git', ['clone', '-q', from, dir]);
   else mkdirSync(dir);
   const run = (args: string[], env: Record<string, string> = {}) =>
-    execFileSync('git', [...IDENTITY, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env, GIT_CONFIG_NOSYSTEM: '1' } });
+    execFileSync('git', [...IDENTITY, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, ...env, GIT_CONFIG_NOSYSTEM: '1' },
+    });
   const dates = (o: CommitOptions) => ({ GIT_AUTHOR_DATE: o.authorDate ?? o.date, GIT_COMMITTER_DATE: o.date });
   if (!from) run(['init', '-q', '-b', 'main']);
   return {

@@ -40,11 +40,14 @@ export const HOSTILE_DATA_DAY = addDays(HOSTILE_TODAY, -28);
 export const HOSTILE_SITE = 'https://feeds.example.test';
 export const HOSTILE_BASE = '/timeline/';
 
-export const PROGRESS_TITLE = 'Stabilize <script>alert("pr")</script> ](javascript:alert(1)) [x](https://evil.invalid)\r\n---\r\n# <img src=x onerror=alert(2)>';
+export const PROGRESS_TITLE =
+  'Stabilize <script>alert("pr")</script> ](javascript:alert(1)) [x](https://evil.invalid)\r\n---\r\n# <img src=x onerror=alert(2)>';
 export const PROGRESS_AUTHOR = '<b onmouseover=alert(3)>me</b>';
 export const PROGRESS_LABEL = '<i>label</i>';
 /** The cap warning of the hostile data: every page shows it, as text. */
-export const HOSTILE_CAP_WARNING = capWarning(`12 pull requests touch standards or scopes; only the newest 10, #2 and later, are kept ${HOSTILE}`);
+export const HOSTILE_CAP_WARNING = capWarning(
+  `12 pull requests touch standards or scopes; only the newest 10, #2 and later, are kept ${HOSTILE}`,
+);
 /** The many open pull requests, numbered from 92000: more than a page lists. */
 export const MANY_PULLS = Array.from({ length: MAX_PAGE_ROWS + 5 }, (_, i) => 92_000 + i);
 
@@ -53,16 +56,27 @@ export const PROGRESS_PULLS = [90101, 90102] as const;
 
 function progressPull(number: number, state: PullRequest['state'], stamp: string): PullRequest {
   return {
-    number, title: PROGRESS_TITLE, state, author: PROGRESS_AUTHOR, createdAt: '2025-01-10T10:00:00+01:00', updatedAt: stamp,
-    mergedAt: state === 'merged' ? stamp : null, closedAt: state === 'merged' ? stamp : null, labels: [PROGRESS_LABEL], reviewDecision: 'CHANGES_REQUESTED',
-    files: ['Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md'], documents: ['scs-0123-v1'], scopes: [],
+    number,
+    title: PROGRESS_TITLE,
+    state,
+    author: PROGRESS_AUTHOR,
+    createdAt: '2025-01-10T10:00:00+01:00',
+    updatedAt: stamp,
+    mergedAt: state === 'merged' ? stamp : null,
+    closedAt: state === 'merged' ? stamp : null,
+    labels: [PROGRESS_LABEL],
+    reviewDecision: 'CHANGES_REQUESTED',
+    files: ['Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md'],
+    documents: ['scs-0123-v1'],
+    scopes: [],
     url: `https://github.com/SovereignCloudStack/standards/pull/${number}`,
   };
 }
 
 export async function hostileDataset(): Promise<Dataset> {
   const data = await movedDataset();
-  for (const d of data.documents) if (d.id === 'scs-0214-v2' || d.id === 'scs-0005-v1') d.title = `${HOSTILE} ${d.title}`;
+  for (const d of data.documents)
+    if (d.id === 'scs-0214-v2' || d.id === 'scs-0005-v1') d.title = `${HOSTILE} ${d.title}`;
   for (const p of data.pulls) if (p.number === 835) p.title = `${HOSTILE} ${p.title}`;
   data.pulls.forEach((p, i) => (p.url = HOSTILE_URLS[i % HOSTILE_URLS.length]!));
   for (const s of data.scopes) for (const r of s.revisions) if (r.pr === 844) r.title = `${HOSTILE} ${r.title}`;
@@ -70,9 +84,24 @@ export async function hostileDataset(): Promise<Dataset> {
   if (!iaas) throw new Error('data/scopes.json has no iaas scope');
   iaas.url = HOSTILE_URLS[0]!;
   for (const m of iaas.modules) if (m.id === HOSTILE_MODULE) Object.assign(m, { url: HOSTILE_URLS[1], document: null });
-  data.pulls.push(progressPull(PROGRESS_PULLS[0], 'open', '2025-01-11T10:00:00Z'), progressPull(PROGRESS_PULLS[1], 'merged', '2025-01-12T10:00:00Z'));
-  for (const number of MANY_PULLS) data.pulls.push({ ...progressPull(number, 'open', '2024-12-02T10:00:00Z'), title: `Revise scs-0123-v1 (${number})`, author: 'many', labels: [], createdAt: '2024-12-01T10:00:00Z', reviewDecision: null });
-  data.meta = { ...data.meta, source: { ...data.meta.source, committedAt: `${HOSTILE_DATA_DAY}T12:00:00Z`, date: HOSTILE_DATA_DAY }, warnings: [...data.meta.warnings, HOSTILE_CAP_WARNING] };
+  data.pulls.push(
+    progressPull(PROGRESS_PULLS[0], 'open', '2025-01-11T10:00:00Z'),
+    progressPull(PROGRESS_PULLS[1], 'merged', '2025-01-12T10:00:00Z'),
+  );
+  for (const number of MANY_PULLS)
+    data.pulls.push({
+      ...progressPull(number, 'open', '2024-12-02T10:00:00Z'),
+      title: `Revise scs-0123-v1 (${number})`,
+      author: 'many',
+      labels: [],
+      createdAt: '2024-12-01T10:00:00Z',
+      reviewDecision: null,
+    });
+  data.meta = {
+    ...data.meta,
+    source: { ...data.meta.source, committedAt: `${HOSTILE_DATA_DAY}T12:00:00Z`, date: HOSTILE_DATA_DAY },
+    warnings: [...data.meta.warnings, HOSTILE_CAP_WARNING],
+  };
   return data;
 }
 

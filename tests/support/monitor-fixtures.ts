@@ -12,11 +12,15 @@ export const HAVE_MONITOR_FIXTURES = existsSync(join(MONITOR_FIXTURES, 'status.j
 export { HAVE_SNAPSHOT, snapshotClone };
 
 if (process.env.CI === 'true' && (!HAVE_MONITOR_FIXTURES || !HAVE_SNAPSHOT)) {
-  throw new Error(`CI=true but ${MONITOR_FIXTURES} or the snapshot in ${FIXTURE_DIR} is missing (../shared beside the project)`);
+  throw new Error(
+    `CI=true but ${MONITOR_FIXTURES} or the snapshot in ${FIXTURE_DIR} is missing (../shared beside the project)`,
+  );
 }
 if (!HAVE_MONITOR_FIXTURES && !process.env.SCS_MONITOR_NOTICE_SHOWN) {
   process.env.SCS_MONITOR_NOTICE_SHOWN = '1';
-  console.warn(`SKIPPED: compliance-monitor tests need ${MONITOR_FIXTURES} (../shared beside the project); they are skipped.`);
+  console.warn(
+    `SKIPPED: compliance-monitor tests need ${MONITOR_FIXTURES} (../shared beside the project); they are skipped.`,
+  );
 }
 
 /** The bytes of a recorded answer. */

@@ -30,7 +30,8 @@ export function recordedPages(path: string): Answer | null {
   const m = /^\/markdown\/detail\/([^/]+)\/([^/]+)$/.exec(path);
   if (!m) return null;
   const [subject, scope] = [decodeURIComponent(m[1]!), decodeURIComponent(m[2]!)];
-  if (subject === 'group-acme') return markdown(recordedPage(KAAS_SCOPES.has(scope) ? 'detail-group-acme-kaas.md' : 'detail-group-acme-iaas.md'));
+  if (subject === 'group-acme')
+    return markdown(recordedPage(KAAS_SCOPES.has(scope) ? 'detail-group-acme-kaas.md' : 'detail-group-acme-iaas.md'));
   if (subject.startsWith('group-')) return markdown(recordedPage('detail-group-without-members-iaas.md'));
   return null;
 }
@@ -47,14 +48,19 @@ export interface Answer {
   body: Buffer | string;
 }
 
-export async function startMonitorServer(answer: () => Answer, pages: (path: string) => Answer | null = recordedPages): Promise<MonitorServer> {
+export async function startMonitorServer(
+  answer: () => Answer,
+  pages: (path: string) => Answer | null = recordedPages,
+): Promise<MonitorServer> {
   const requests: IncomingMessage[] = [];
   const server: Server = createServer((req, res) => {
     requests.push(req);
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const page = req.method === 'GET' && path.startsWith('/markdown/') ? pages(path) : null;
     if (page) {
-      res.writeHead(page.status ?? 200, { 'content-type': page.contentType ?? 'text/markdown; charset=utf-8' }).end(page.body);
+      res
+        .writeHead(page.status ?? 200, { 'content-type': page.contentType ?? 'text/markdown; charset=utf-8' })
+        .end(page.body);
       return;
     }
     if (req.method !== 'GET' || path !== '/status') {
@@ -63,7 +69,9 @@ export async function startMonitorServer(answer: () => Answer, pages: (path: str
     }
     const accept = req.headers.accept ?? '';
     if (!accept.includes('application/json') && !accept.includes('*/*')) {
-      res.writeHead(406, { 'content-type': 'application/json' }).end('{"detail":"client needs to accept application/json"}');
+      res
+        .writeHead(406, { 'content-type': 'application/json' })
+        .end('{"detail":"client needs to accept application/json"}');
       return;
     }
     const a = answer();

@@ -8,9 +8,22 @@
 import yaml from 'js-yaml';
 
 type Item = string | { ref: string; parameters?: Record<string, unknown> };
-interface OldModule { id: string; name?: string; url?: string; targets?: Record<string, string[]> }
-interface OldVersion { version: string; include?: Item[]; stabilized_at?: string }
-interface OldFile { modules?: OldModule[]; versions: OldVersion[]; [key: string]: unknown }
+interface OldModule {
+  id: string;
+  name?: string;
+  url?: string;
+  targets?: Record<string, string[]>;
+}
+interface OldVersion {
+  version: string;
+  include?: Item[];
+  stabilized_at?: string;
+}
+interface OldFile {
+  modules?: OldModule[];
+  versions: OldVersion[];
+  [key: string]: unknown;
+}
 
 /** `documents`: version name → its scope document id (`v5.1` → `scs-0501-v5`), for the group ids and URLs. */
 export function revampScopeFile(text: string, documents: Readonly<Record<string, string>>, slug: string): string {
@@ -25,7 +38,12 @@ export function revampScopeFile(text: string, documents: Readonly<Record<string,
   const versions = old.versions.map((v) => {
     const doc = documents[v.version];
     const id = doc ?? `scope-${v.version}`;
-    groups.push({ id, name: `${v.version}`, ...(doc ? { url: `https://docs.scs.community/standards/${doc}-${slug}` } : {}), include: v.include ?? [] });
+    groups.push({
+      id,
+      name: `${v.version}`,
+      ...(doc ? { url: `https://docs.scs.community/standards/${doc}-${slug}` } : {}),
+      include: v.include ?? [],
+    });
     return { version: v.version, test: id };
   });
   const { modules: _modules, versions: _versions, ...rest } = old;

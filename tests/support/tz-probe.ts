@@ -12,5 +12,9 @@ const dataset = await movedDataset();
 const events = deriveEvents(dataset);
 const ctx = feedContext(dataset);
 const ics = calendarIcs(ctx, events, { title: 'probe', description: 'probe', path: 'calendar.ics' });
-const rss = await getRssString(rssFeed(ctx, events, { title: 'probe', description: 'probe', path: 'rss.xml', home: '' }));
-process.stdout.write(JSON.stringify({ tz: process.env.TZ, offset: new Date(Date.UTC(2025, 1, 1)).getTimezoneOffset(), ics, rss }));
+const rss = await getRssString(
+  rssFeed(ctx, events, { title: 'probe', description: 'probe', path: 'rss.xml', home: '' }),
+);
+process.stdout.write(
+  JSON.stringify({ tz: process.env.TZ, offset: new Date(Date.UTC(2025, 1, 1)).getTimezoneOffset(), ics, rss }),
+);

@@ -51,7 +51,13 @@ ${versions}`;
 }
 
 /** A standard document with front matter (scs-0001-v1). */
-export function documentMd(fm: { title: string; status?: string; type?: string; stabilized_at?: string; track?: string }): string {
+export function documentMd(fm: {
+  title: string;
+  status?: string;
+  type?: string;
+  stabilized_at?: string;
+  track?: string;
+}): string {
   const lines = ['---', `title: ${fm.title}`, `type: ${fm.type ?? 'Standard'}`];
   if (fm.status) lines.push(`status: ${fm.status}`);
   if (fm.stabilized_at) lines.push(`stabilized_at: ${fm.stabilized_at}`);
@@ -66,8 +72,18 @@ export function baseCommits(): ImportCommit[] {
       message: 'Add flavor naming and the IaaS scope (#10)',
       date: '2024-02-28T10:00:00+01:00',
       files: {
-        'Standards/scs-0100-v3-flavor-naming.md': documentMd({ title: 'SCS Flavor Naming Standard', status: 'Stable', stabilized_at: '2023-06-14' }),
-        'Standards/scs-0001-v1-sovereign-cloud-standards.md': documentMd({ title: 'Sovereign Cloud Standards', type: 'Procedural', status: 'Stable', stabilized_at: '2022-10-31', track: 'Global' }),
+        'Standards/scs-0100-v3-flavor-naming.md': documentMd({
+          title: 'SCS Flavor Naming Standard',
+          status: 'Stable',
+          stabilized_at: '2023-06-14',
+        }),
+        'Standards/scs-0001-v1-sovereign-cloud-standards.md': documentMd({
+          title: 'Sovereign Cloud Standards',
+          type: 'Procedural',
+          status: 'Stable',
+          stabilized_at: '2022-10-31',
+          track: 'Global',
+        }),
         [SCOPE_PATH]: scopeYaml({
           timeline: `  - date: 2024-11-08
     versions:
@@ -107,12 +123,21 @@ export interface RunResult {
  * Run a project script on the project's Node, as a user would, without blocking this process
  * (a test server may live here). `env` is the child's whole environment.
  */
-export function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<RunResult> {
+export function runScript(
+  script: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RunResult> {
   return new Promise((done) => {
-    execFile(process.execPath, [join(ROOT, script), ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      done({ code, stdout: stdout.toString(), stderr: stderr.toString() });
-    });
+    execFile(
+      process.execPath,
+      [join(ROOT, script), ...args],
+      { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        done({ code, stdout: stdout.toString(), stderr: stderr.toString() });
+      },
+    );
   });
 }
 
@@ -130,7 +155,10 @@ export function syncGit(repo: string, out: string, extra: readonly string[] = []
  * One repository for many cases: `main` holds `base`, and each case is a branch of its own
  * commits on top of it (`--branch <name>` syncs it). One fast-import for all of them.
  */
-export async function upstreamWithBranches(base: readonly ImportCommit[], branches: Record<string, readonly ImportCommit[]>): Promise<string> {
+export async function upstreamWithBranches(
+  base: readonly ImportCommit[],
+  branches: Record<string, readonly ImportCommit[]>,
+): Promise<string> {
   const dir = await upstreamRepo(base);
   const streams = Object.entries(branches).map(([name, commits]) => fastImportStream(commits, name, 'refs/heads/main'));
   await runFastImport(dir, Buffer.concat(streams));

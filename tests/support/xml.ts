@@ -13,12 +13,26 @@ export interface ParsedItem {
 export function parseRss(text: string): { channel: Record<string, unknown>; items: ParsedItem[] } {
   const valid = XMLValidator.validate(text);
   if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`);
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', parseTagValue: false, isArray: (name) => name === 'item' });
-  const doc = parser.parse(text) as { rss: { '@version': string; channel: Record<string, unknown> & { item?: Record<string, unknown>[] } } };
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@',
+    parseTagValue: false,
+    isArray: (name) => name === 'item',
+  });
+  const doc = parser.parse(text) as {
+    rss: { '@version': string; channel: Record<string, unknown> & { item?: Record<string, unknown>[] } };
+  };
   if (doc.rss['@version'] !== '2.0') throw new Error('not RSS 2.0');
   const items = (doc.rss.channel.item ?? []).map((i) => {
     const guid = i.guid as { '#text': string; '@isPermaLink': string };
-    return { title: String(i.title), link: String(i.link), guid: guid['#text'], guidIsPermaLink: guid['@isPermaLink'], pubDate: String(i.pubDate), description: String(i.description) };
+    return {
+      title: String(i.title),
+      link: String(i.link),
+      guid: guid['#text'],
+      guidIsPermaLink: guid['@isPermaLink'],
+      pubDate: String(i.pubDate),
+      description: String(i.description),
+    };
   });
   return { channel: doc.rss.channel, items };
 }

@@ -10,7 +10,13 @@ import { stableJson } from '../../src/domain/dataset/serialize.ts';
 import { MonitorStatus } from '../../src/domain/subjects/monitor-status.ts';
 import { subjectsFromStatus } from '../../src/domain/subjects/schema.ts';
 import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
-import { recordedPage, recordedPages, startMonitorServer, type Answer, type MonitorServer } from '../support/monitor-server.ts';
+import {
+  recordedPage,
+  recordedPages,
+  startMonitorServer,
+  type Answer,
+  type MonitorServer,
+} from '../support/monitor-server.ts';
 import { baseCommits, syncGit, upstreamRepo } from '../support/upstream-repo.ts';
 import { ageFiles, dirState, tempDir } from '../support/files.ts';
 
@@ -21,7 +27,10 @@ let pages: (path: string) => Answer | null = recordedPages;
 
 beforeAll(async () => {
   repo = await upstreamRepo(baseCommits());
-  server = await startMonitorServer(() => answer(), (path) => pages(path));
+  server = await startMonitorServer(
+    () => answer(),
+    (path) => pages(path),
+  );
 });
 afterAll(() => server?.close());
 
@@ -50,11 +59,25 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
       'application/json /status',
       'text/markdown /markdown/table',
       // The groups the recorded table links, each in the scope it links them in: none has members here.
-      ...['artcodix/scs-compatible-iaas', 'noris/scs-compatible-kaas', 'pco-prod/scs-compatible-iaas', 'scaleup/scs-compatible-kaas', 'syseleven/scs-compatible-iaas', 'syself/scs-compatible-kaas', 'teuto/scs-compatible-kaas'].map((g) => `text/markdown /markdown/detail/group-${g}`),
+      ...[
+        'artcodix/scs-compatible-iaas',
+        'noris/scs-compatible-kaas',
+        'pco-prod/scs-compatible-iaas',
+        'scaleup/scs-compatible-kaas',
+        'syseleven/scs-compatible-iaas',
+        'syself/scs-compatible-kaas',
+        'teuto/scs-compatible-kaas',
+      ].map((g) => `text/markdown /markdown/detail/group-${g}`),
     ]);
-    expect(first.stdout).toContain(`monitor ${server.url}/status: 2 subjects (acme-cloud, acme-old), 3 scope results; 0 groups: none; 9 requests`);
-    expect(first.stdout).toContain(`monitor: ${server.url}/markdown/table links 7 groups without members at this monitor, not kept: group-artcodix, group-noris, group-pco-prod, group-scaleup, group-syseleven, group-syself, group-teuto`);
-    const expected = stableJson(subjectsFromStatus(MonitorStatus.parse(JSON.parse(recorded('status.json').toString())), `${server.url}/`));
+    expect(first.stdout).toContain(
+      `monitor ${server.url}/status: 2 subjects (acme-cloud, acme-old), 3 scope results; 0 groups: none; 9 requests`,
+    );
+    expect(first.stdout).toContain(
+      `monitor: ${server.url}/markdown/table links 7 groups without members at this monitor, not kept: group-artcodix, group-noris, group-pco-prod, group-scaleup, group-syseleven, group-syself, group-teuto`,
+    );
+    const expected = stableJson(
+      subjectsFromStatus(MonitorStatus.parse(JSON.parse(recorded('status.json').toString())), `${server.url}/`),
+    );
     expect(readFileSync(join(out, 'subjects.json'), 'utf8')).toBe(expected);
     expect(first.stdout).not.toContain('warning');
 
@@ -119,7 +142,9 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
       const r = await syncGit(repo, out, ['--monitor', server.url, '--monitor-group', 'acme']);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toContain('; 1 group: group-acme (acme-old); 10 requests');
-      expect(server.requests.slice(before).map((q) => q.url)).toContain('/markdown/detail/group-acme/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180');
+      expect(server.requests.slice(before).map((q) => q.url)).toContain(
+        '/markdown/detail/group-acme/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180',
+      );
       expect(subjectsOf(out).groups).toEqual([{ id: 'group-acme', linked: false, members: ['acme-old'] }]);
       expect(r.stdout).not.toContain('warning');
 
@@ -127,7 +152,9 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
       ageFiles(out);
       const print = dirState(out);
       const { runScript } = await import('../support/upstream-repo.ts');
-      const again = await runScript('scripts/sync.ts', ['--git', repo, '--out', out, '--monitor', server.url], { SCS_MONITOR_GROUPS: ' acme, ' });
+      const again = await runScript('scripts/sync.ts', ['--git', repo, '--out', out, '--monitor', server.url], {
+        SCS_MONITOR_GROUPS: ' acme, ',
+      });
       expect(again.code, again.stderr).toBe(0);
       expect(again.stdout).toContain('no file changed');
       expect(dirState(out)).toEqual(print);
@@ -135,7 +162,12 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
 
     it('a group the table links needs no option; its page lists two members', async () => {
       const table = `${recorded('table.md')}\n| [Acme](https://acme.example/) | two clouds | Acme | [✅ v5.1](${server.url}/page/detail/group-acme/scs-compatible-iaas) |\n`;
-      pages = withPages({ '/markdown/table': markdown(table), '/markdown/detail/group-acme/scs-compatible-iaas': markdown(recordedPage('detail-group-acme-two-members-iaas.md')) });
+      pages = withPages({
+        '/markdown/table': markdown(table),
+        '/markdown/detail/group-acme/scs-compatible-iaas': markdown(
+          recordedPage('detail-group-acme-two-members-iaas.md'),
+        ),
+      });
       const out = freshOut();
       const r = await syncGit(repo, out, ['--monitor', server.url, '--monitor-group', 'acme']);
       expect(r.code, r.stderr).toBe(0);
@@ -146,19 +178,36 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
     it('a table without links to detail pages, and a named group without members, are warnings', async () => {
       pages = withPages({ '/markdown/table': markdown('# Overview\n\nno links\n') });
       const out = freshOut();
-      const r = await syncGit(repo, out, ['--monitor', server.url, '--monitor-group', 'acme', '--monitor-group', 'nobody']);
+      const r = await syncGit(repo, out, [
+        '--monitor',
+        server.url,
+        '--monitor-group',
+        'acme',
+        '--monitor-group',
+        'nobody',
+      ]);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toContain(`warning: monitor ${server.url}/markdown/table: no link to a detail page (expected links …/detail/<subject>/<scope>, as upstream's overview.md.j2 writes them); groups only from --monitor-group`);
-      expect(r.stdout).toContain(`warning: group group-nobody (named with --monitor-group): no members at the monitor (${server.url}/markdown/detail/group-nobody/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180), not kept`);
+      expect(r.stdout).toContain(
+        `warning: monitor ${server.url}/markdown/table: no link to a detail page (expected links …/detail/<subject>/<scope>, as upstream's overview.md.j2 writes them); groups only from --monitor-group`,
+      );
+      expect(r.stdout).toContain(
+        `warning: group group-nobody (named with --monitor-group): no members at the monitor (${server.url}/markdown/detail/group-nobody/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180), not kept`,
+      );
       expect(subjectsOf(out).groups).toEqual([{ id: 'group-acme', linked: false, members: ['acme-old'] }]);
     });
 
     it('a heading the template does not write is named', async () => {
-      pages = withPages({ '/markdown/detail/group-acme/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180': markdown('Version numbers are suffixed by a symbol depending on state:\n\n## Acme Old\n') });
+      pages = withPages({
+        '/markdown/detail/group-acme/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180': markdown(
+          'Version numbers are suffixed by a symbol depending on state:\n\n## Acme Old\n',
+        ),
+      });
       const out = freshOut();
       const r = await syncGit(repo, out, ['--monitor', server.url, '--monitor-group', 'acme']);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.stdout).toContain(`warning: monitor ${server.url}/markdown/detail/group-acme/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180: not a group's detail page as upstream's details.md.j2 writes it: a heading "## Acme Old"; expected "## <subject>: <scope name>"; group group-acme not kept`);
+      expect(r.stdout).toContain(
+        `warning: monitor ${server.url}/markdown/detail/group-acme/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180: not a group's detail page as upstream's details.md.j2 writes it: a heading "## Acme Old"; expected "## <subject>: <scope name>"; group group-acme not kept`,
+      );
       expect(subjectsOf(out).groups).toEqual([]);
     });
 
@@ -199,9 +248,27 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
         print = dirState(out);
       });
       const cases: [string, Record<string, Answer>, RegExp][] = [
-        ['the table answers 500', { '/markdown/table': { status: 500, body: 'Internal Server Error' } }, /GET http:\/\/127\.0\.0\.1:\d+\/markdown\/table: status = 500: expected 200/],
-        ['the table is HTML', { '/markdown/table': { contentType: 'text/html', body: '<html></html>' } }, /markdown\/table: content-type = "text\/html": expected text\/markdown/],
-        ['a group page is missing', { '/markdown/detail/group-acme/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180': { status: 404, contentType: 'application/json', body: '{"detail":"Not Found"}' } }, /markdown\/detail\/group-acme\/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180: status = 404: expected 200/],
+        [
+          'the table answers 500',
+          { '/markdown/table': { status: 500, body: 'Internal Server Error' } },
+          /GET http:\/\/127\.0\.0\.1:\d+\/markdown\/table: status = 500: expected 200/,
+        ],
+        [
+          'the table is HTML',
+          { '/markdown/table': { contentType: 'text/html', body: '<html></html>' } },
+          /markdown\/table: content-type = "text\/html": expected text\/markdown/,
+        ],
+        [
+          'a group page is missing',
+          {
+            '/markdown/detail/group-acme/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180': {
+              status: 404,
+              contentType: 'application/json',
+              body: '{"detail":"Not Found"}',
+            },
+          },
+          /markdown\/detail\/group-acme\/1fffebe6-fd4b-44d3-a36c-fc58b4bb0180: status = 404: expected 200/,
+        ],
       ];
       for (const [name, over, message] of cases) {
         it(name, async () => {
@@ -230,8 +297,16 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('sync --monitor, on the recorded answers
     const status = () => JSON.parse(recorded('status.json').toString());
     const cases: [string, () => Answer | null, RegExp][] = [
       ['unreachable', () => null, /GET http:\/\/127\.0\.0\.1:\d+\/status: the monitor did not answer/],
-      ['garbled', () => ({ body: recorded('status.json').subarray(0, 5000) }), /GET http:\/\/127\.0\.0\.1:\d+\/status = .*: expected JSON/],
-      ['HTML instead of JSON', () => ({ contentType: 'text/html', body: '<html></html>' }), /status: content-type = "text\/html": expected application\/json/],
+      [
+        'garbled',
+        () => ({ body: recorded('status.json').subarray(0, 5000) }),
+        /GET http:\/\/127\.0\.0\.1:\d+\/status = .*: expected JSON/,
+      ],
+      [
+        'HTML instead of JSON',
+        () => ({ contentType: 'text/html', body: '<html></html>' }),
+        /status: content-type = "text\/html": expected application\/json/,
+      ],
       ['a 500', () => ({ status: 500, body: 'Internal Server Error' }), /status: status = 500: expected 200/],
       [
         'an unexpected verdict',

@@ -94,10 +94,27 @@ ${standards.map((s) => `- [${s}: a standard](https://docs.scs.community/standard
 `;
 }
 const DOCS = {
-  'Standards/scs-0501-v4-scs-compatible-iaas.md': scopeDoc('SCS-compatible IaaS', 'status: Stable\nstabilized_at: 2024-02-28\n', 'v4', ['scs-0100-v3']),
-  'Standards/scs-0501-v5-scs-compatible-iaas.md': scopeDoc('SCS-compatible IaaS', 'status: Stable\nstabilized_at: 2024-12-19\n', 'v5.1', ['scs-0100-v3', 'scs-0123-v1']),
+  'Standards/scs-0501-v4-scs-compatible-iaas.md': scopeDoc(
+    'SCS-compatible IaaS',
+    'status: Stable\nstabilized_at: 2024-02-28\n',
+    'v4',
+    ['scs-0100-v3'],
+  ),
+  'Standards/scs-0501-v5-scs-compatible-iaas.md': scopeDoc(
+    'SCS-compatible IaaS',
+    'status: Stable\nstabilized_at: 2024-12-19\n',
+    'v5.1',
+    ['scs-0100-v3', 'scs-0123-v1'],
+  ),
 };
-const KAAS_DOC = { 'Standards/scs-0502-v1-scs-compatible-kaas.md': scopeDoc('SCS-compatible KaaS', 'status: Stable\nstabilized_at: 2024-11-26\n', 'v1', ['scs-0214-v2', 'scs-0219-v1']) };
+const KAAS_DOC = {
+  'Standards/scs-0502-v1-scs-compatible-kaas.md': scopeDoc(
+    'SCS-compatible KaaS',
+    'status: Stable\nstabilized_at: 2024-11-26\n',
+    'v1',
+    ['scs-0214-v2', 'scs-0219-v1'],
+  ),
+};
 
 function repoWith(files: Record<string, string | null>, more: Record<string, string | null>[] = []): string {
   const repo = gitRepo('scope-model');
@@ -125,8 +142,18 @@ describe('one scope model from both YAML formats and the scope documents', () =>
       const { dataset } = await syncOf(repoWith({ 'Tests/scs-compatible-iaas.yaml': yaml, ...DOCS }));
       const iaas = dataset.scopes.find((s) => s.id === 'iaas')!;
       const facts = Object.fromEntries(iaas.facts.map((f) => [f.name, f]));
-      expect(facts['v5.1']).toMatchObject({ document: 'scs-0501-v5', stabilizedAt: '2024-12-19', standards: ['scs-0100-v3', 'scs-0123-v1'], standardsFrom: 'scope file', disagreements: [] });
-      expect(facts.v4).toMatchObject({ document: 'scs-0501-v4', stabilizedAt: '2024-02-28', standards: ['scs-0100-v3'] });
+      expect(facts['v5.1']).toMatchObject({
+        document: 'scs-0501-v5',
+        stabilizedAt: '2024-12-19',
+        standards: ['scs-0100-v3', 'scs-0123-v1'],
+        standardsFrom: 'scope file',
+        disagreements: [],
+      });
+      expect(facts.v4).toMatchObject({
+        document: 'scs-0501-v4',
+        stabilizedAt: '2024-02-28',
+        standards: ['scs-0100-v3'],
+      });
       expect(facts['v5.1']!.mappedBy).toBe(format.startsWith('scs-0003') ? 'document body' : 'group url');
       // Where the revamped file no longer says when a version was stabilized, the document does.
       expect(facts['v5.1']!.stabilizedFrom).toBe(format.startsWith('scs-0003') ? 'scope file' : 'document');
@@ -134,34 +161,63 @@ describe('one scope model from both YAML formats and the scope documents', () =>
       expect(validityOn(iaas.timeline, 'v5.1', '2024-12-19')).toBe('effective');
       expect(dataset.meta.warnings).toEqual([]);
       // One transition, one event: v5.1 effective and scs-0501-v5 Stable on 2024-12-19.
-      const onDay = deriveEvents(dataset).filter((e) => e.date === '2024-12-19' && (e.kind === 'validity' || e.kind === 'document'));
-      expect(onDay.map((e) => [e.id, e.title])).toEqual([['scope/iaas/v5.1/effective', 'IaaS v5.1 (scs-0501-v5) becomes effective on 2024-12-19']]);
+      const onDay = deriveEvents(dataset).filter(
+        (e) => e.date === '2024-12-19' && (e.kind === 'validity' || e.kind === 'document'),
+      );
+      expect(onDay.map((e) => [e.id, e.title])).toEqual([
+        ['scope/iaas/v5.1/effective', 'IaaS v5.1 (scs-0501-v5) becomes effective on 2024-12-19'],
+      ]);
     });
   }
 
   it('warns about a disagreement naming file, key and both values, and keeps both', async () => {
-    const yaml = HEAD + MODULES + TIMELINE + OLD_VERSIONS.replace('    stabilized_at: 2024-02-28\n    include: [scs-0100-v3.1]', '    stabilized_at: 2024-03-01\n    include: [scs-0100-v3.1]');
+    const yaml =
+      HEAD +
+      MODULES +
+      TIMELINE +
+      OLD_VERSIONS.replace(
+        '    stabilized_at: 2024-02-28\n    include: [scs-0100-v3.1]',
+        '    stabilized_at: 2024-03-01\n    include: [scs-0100-v3.1]',
+      );
     const { dataset } = await syncOf(repoWith({ 'Tests/scs-compatible-iaas.yaml': yaml, ...DOCS }));
     expect(dataset.meta.warnings).toEqual([
       'SCS-compatible IaaS v4: the scope file and its document disagree on stabilized_at: Tests/scs-compatible-iaas.yaml: versions[v4].stabilized_at = 2024-03-01, but Standards/scs-0501-v4-scs-compatible-iaas.md: stabilized_at = 2024-02-28; both are kept',
     ]);
     const v4 = dataset.scopes[0]!.facts.find((f) => f.name === 'v4')!;
-    expect(v4.disagreements[0]).toMatchObject({ scopeFile: { value: '2024-03-01' }, document: { value: '2024-02-28' } });
+    expect(v4.disagreements[0]).toMatchObject({
+      scopeFile: { value: '2024-03-01' },
+      document: { value: '2024-02-28' },
+    });
   });
 
   it('makes a scope of documents no scope file claims, with a warning', async () => {
-    const { dataset } = await syncOf(repoWith({ 'Tests/scs-compatible-iaas.yaml': HEAD + MODULES + TIMELINE + OLD_VERSIONS, ...DOCS, ...KAAS_DOC }));
+    const { dataset } = await syncOf(
+      repoWith({ 'Tests/scs-compatible-iaas.yaml': HEAD + MODULES + TIMELINE + OLD_VERSIONS, ...DOCS, ...KAAS_DOC }),
+    );
     const kaas = dataset.scopes.find((s) => s.id === 'kaas')!;
     expect(kaas).toMatchObject({ name: 'SCS-compatible KaaS', file: null, uuid: null });
-    expect(kaas.facts).toMatchObject([{ name: 'v1', document: 'scs-0502-v1', stabilizedAt: '2024-11-26', stabilizedFrom: 'document', standards: ['scs-0214-v2', 'scs-0219-v1'], periodsFrom: 'document' }]);
+    expect(kaas.facts).toMatchObject([
+      {
+        name: 'v1',
+        document: 'scs-0502-v1',
+        stabilizedAt: '2024-11-26',
+        stabilizedFrom: 'document',
+        standards: ['scs-0214-v2', 'scs-0219-v1'],
+        periodsFrom: 'document',
+      },
+    ]);
     // Added to the repository after its stabilization day: never a draft here.
     expect(validityOn(kaas.timeline, 'v1', '2024-11-25')).toBe('deprecated');
     expect(validityOn(kaas.timeline, 'v1', '2024-11-26')).toBe('effective');
-    expect(dataset.meta.warnings).toEqual(['SCS-compatible KaaS: no scope file describes it; it comes from its documents alone (scs-0502-v1)']);
+    expect(dataset.meta.warnings).toEqual([
+      'SCS-compatible KaaS: no scope file describes it; it comes from its documents alone (scs-0502-v1)',
+    ]);
   });
 
   it('a head without scope YAML: scopes from the documents, with a warning, and every loss named', async () => {
-    const dir = repoWith({ 'Tests/scs-compatible-iaas.yaml': HEAD + MODULES + TIMELINE + OLD_VERSIONS, ...DOCS }, [{ 'Tests/scs-compatible-iaas.yaml': null }]);
+    const dir = repoWith({ 'Tests/scs-compatible-iaas.yaml': HEAD + MODULES + TIMELINE + OLD_VERSIONS, ...DOCS }, [
+      { 'Tests/scs-compatible-iaas.yaml': null },
+    ]);
     const out = tempDir('scope-model-out');
     const repo = gitRepo('scope-model-before', dir);
     repo.git('checkout', '-q', '-b', 'before', 'HEAD~1');
@@ -179,15 +235,29 @@ describe('one scope model from both YAML formats and the scope documents', () =>
     expect(result.losses).toEqual([]);
     // Lose a version's standard as well: each loss is said.
     const fewer = gitRepo('scope-model-fewer', dir);
-    fewer.write({ 'Standards/scs-0501-v5-scs-compatible-iaas.md': DOCS['Standards/scs-0501-v5-scs-compatible-iaas.md'].replace(/- \[scs-0123-v1.*\n/, ''), 'Standards/scs-0501-v4-scs-compatible-iaas.md': null });
+    fewer.write({
+      'Standards/scs-0501-v5-scs-compatible-iaas.md': DOCS['Standards/scs-0501-v5-scs-compatible-iaas.md'].replace(
+        /- \[scs-0123-v1.*\n/,
+        '',
+      ),
+      'Standards/scs-0501-v4-scs-compatible-iaas.md': null,
+    });
     fewer.commit('Drop (#9)', { date: '2025-02-01T10:00:00+01:00' });
     const lossy = await syncOf(fewer.dir, out);
     expect(lossy.losses).toEqual(['IaaS v4: the version is gone', 'IaaS v5.1: no longer includes scs-0123-v1']);
-    expect(summarize(lossy)).toContain('warning: lost since the previous data: IaaS v5.1: no longer includes scs-0123-v1');
+    expect(summarize(lossy)).toContain(
+      'warning: lost since the previous data: IaaS v5.1: no longer includes scs-0123-v1',
+    );
   });
 
   it('a head with neither scope YAML nor scope documents fails: exit 1, data/ unchanged', async () => {
-    const dir = repoWith({ 'Tests/scs-compatible-iaas.yaml': HEAD + MODULES + TIMELINE + OLD_VERSIONS, ...DOCS }, [{ 'Tests/scs-compatible-iaas.yaml': null, 'Standards/scs-0501-v4-scs-compatible-iaas.md': null, 'Standards/scs-0501-v5-scs-compatible-iaas.md': null }]);
+    const dir = repoWith({ 'Tests/scs-compatible-iaas.yaml': HEAD + MODULES + TIMELINE + OLD_VERSIONS, ...DOCS }, [
+      {
+        'Tests/scs-compatible-iaas.yaml': null,
+        'Standards/scs-0501-v4-scs-compatible-iaas.md': null,
+        'Standards/scs-0501-v5-scs-compatible-iaas.md': null,
+      },
+    ]);
     const before = gitRepo('scope-model-neither', dir);
     before.git('checkout', '-q', '-b', 'before', 'HEAD~1');
     const out = tempDir('scope-model-out');

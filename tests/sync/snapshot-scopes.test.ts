@@ -11,11 +11,17 @@ import { ROOT } from '../support/upstream-repo.ts';
 import { join } from 'node:path';
 
 const dataset = await readDataset(join(ROOT, 'data'));
-const facts = (scope: string, version: string) => dataset.scopes.find((s) => s.id === scope)!.facts.find((f) => f.name === version)!;
+const facts = (scope: string, version: string) =>
+  dataset.scopes.find((s) => s.id === scope)!.facts.find((f) => f.name === version)!;
 
 describe('scopes of the snapshot, joined with their documents', () => {
   it('IaaS v5.1 is scs-0501-v5 (its body says v5.1), stabilized 2024-12-19, and includes scs-0123-v1', () => {
-    expect(facts('iaas', 'v5.1')).toMatchObject({ document: 'scs-0501-v5', mappedBy: 'document body', stabilizedAt: '2024-12-19', stabilizedFrom: 'scope file' });
+    expect(facts('iaas', 'v5.1')).toMatchObject({
+      document: 'scs-0501-v5',
+      mappedBy: 'document body',
+      stabilizedAt: '2024-12-19',
+      stabilizedFrom: 'scope file',
+    });
     expect(facts('iaas', 'v5.1').standards).toContain('scs-0123-v1');
     expect(facts('iaas', 'v5').document).toBeNull();
   });
@@ -47,10 +53,19 @@ describe('scopes of the snapshot, joined with their documents', () => {
   });
   it('one event per transition: IaaS v5.1 / scs-0501-v5 on 2024-12-19, KaaS v1 / scs-0502-v1 on 2024-11-26', () => {
     const events = deriveEvents(dataset);
-    const on = (day: string) => events.filter((e) => e.date === day && (e.kind === 'validity' || e.kind === 'document')).map((e) => [e.id, e.title]);
-    expect(on('2024-12-19')).toContainEqual(['scope/iaas/v5.1/effective', 'IaaS v5.1 (scs-0501-v5) becomes effective on 2024-12-19']);
+    const on = (day: string) =>
+      events
+        .filter((e) => e.date === day && (e.kind === 'validity' || e.kind === 'document'))
+        .map((e) => [e.id, e.title]);
+    expect(on('2024-12-19')).toContainEqual([
+      'scope/iaas/v5.1/effective',
+      'IaaS v5.1 (scs-0501-v5) becomes effective on 2024-12-19',
+    ]);
     expect(on('2024-12-19').map(([id]) => id)).not.toContain('document/scs-0501-v5/stable');
-    expect(on('2024-11-26')).toContainEqual(['scope/kaas/v1/effective', 'KaaS v1 (scs-0502-v1) becomes effective on 2024-11-26']);
+    expect(on('2024-11-26')).toContainEqual([
+      'scope/kaas/v1/effective',
+      'KaaS v1 (scs-0502-v1) becomes effective on 2024-11-26',
+    ]);
     expect(on('2024-11-26').map(([id]) => id)).not.toContain('document/scs-0502-v1/stable');
   });
   it('credits KaaS v1 effective 2024-11-26 to #843; the revision of #844 keeps who made the change', () => {
@@ -59,7 +74,9 @@ describe('scopes of the snapshot, joined with their documents', () => {
     expect(fix.madeBy).toMatchObject({ pr: 843, date: '2024-11-26' });
     const effective = deriveEvents(dataset).find((e) => e.id === 'scope/kaas/v1/effective')!;
     expect(effective.source?.pr).toBe(843);
-    const announced = deriveEvents(dataset).find((e) => e.kind === 'announced' && e.scope === 'kaas' && e.version === 'v1' && e.validity === 'effective')!;
+    const announced = deriveEvents(dataset).find(
+      (e) => e.kind === 'announced' && e.scope === 'kaas' && e.version === 'v1' && e.validity === 'effective',
+    )!;
     expect(announced.title).toBe('KaaS v1 becomes effective on 2024-11-26');
     expect(announced.source?.pr).toBe(843);
   });

@@ -11,7 +11,6 @@ import { syncFromGit, type SyncResult } from '../../scripts/lib/sync.ts';
 import { syntheticUpstream, writeSyntheticUpstream } from '../../scripts/lib/synthetic-upstream.ts';
 import { tempDir } from '../support/files.ts';
 
-
 const digest = (seed?: number) => {
   const u = syntheticUpstream({ scale: 1, ...(seed === undefined ? {} : { seed }) });
   return createHash('sha256').update(fastImportStream(u.commits)).update(JSON.stringify(u.pulls)).digest('hex');

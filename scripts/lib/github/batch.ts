@@ -22,7 +22,13 @@ function halved(client: GitHubClient, what: string, size: number): number {
  * Every key's answer, in the order of `keys`, at most `size` keys a query; a query that
  * takes too long is split in halves (and later queries are no bigger than the half).
  */
-export async function fetchAliased<K, V>(client: GitHubClient, vars: RepoVars, q: AliasedQuery<K, V>, keys: readonly K[], size: number): Promise<V[]> {
+export async function fetchAliased<K, V>(
+  client: GitHubClient,
+  vars: RepoVars,
+  q: AliasedQuery<K, V>,
+  keys: readonly K[],
+  size: number,
+): Promise<V[]> {
   const out = new Map<number, V>();
   let limit = Math.max(1, size);
   let start = 0;
@@ -36,14 +42,22 @@ export async function fetchAliased<K, V>(client: GitHubClient, vars: RepoVars, q
       limit = halved(client, q.name, group.length);
       continue;
     }
-    group.forEach((key, i) => out.set(start + i, check(q.schema, data.repository?.[`${q.alias}${i}`], `GraphQL ${q.name}: ${q.describe(key)}`)));
+    group.forEach((key, i) =>
+      out.set(start + i, check(q.schema, data.repository?.[`${q.alias}${i}`], `GraphQL ${q.name}: ${q.describe(key)}`)),
+    );
     start += group.length;
   }
   return keys.map((_, i) => out.get(i)!);
 }
 
 /** One page of a connection query with `$first`; `first` is halved while the page takes too long. */
-export async function fetchPage<T>(client: GitHubClient, what: string, query: string, variables: Record<string, unknown>, first: { value: number }): Promise<T> {
+export async function fetchPage<T>(
+  client: GitHubClient,
+  what: string,
+  query: string,
+  variables: Record<string, unknown>,
+  first: { value: number },
+): Promise<T> {
   for (;;) {
     try {
       return await client.graphql<T>(what, query, { ...variables, first: first.value }, { split: first.value > 1 });

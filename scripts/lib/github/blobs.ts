@@ -6,7 +6,13 @@ import type { GitHubClient } from './client.ts';
 import { GitHubError } from './errors.ts';
 import { BLOBS, type RepoVars } from './queries.ts';
 
-export async function loadBlobs(client: GitHubClient, vars: RepoVars, oids: readonly string[], cache: BlobCache, size: number): Promise<Map<string, Uint8Array>> {
+export async function loadBlobs(
+  client: GitHubClient,
+  vars: RepoVars,
+  oids: readonly string[],
+  cache: BlobCache,
+  size: number,
+): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   const missing: string[] = [];
   for (const oid of oids) {

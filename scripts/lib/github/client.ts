@@ -92,7 +92,12 @@ export interface GitHubClient {
    * A GraphQL query. `split`: it carries a batch the caller can split, so a 502/504 is
    * thrown at once (as a GitHubError with that status) instead of being retried as it is.
    */
-  graphql<T>(what: string, query: string, variables?: Record<string, unknown>, options?: { split?: boolean }): Promise<T>;
+  graphql<T>(
+    what: string,
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { split?: boolean },
+  ): Promise<T>;
 }
 
 /** Statuses GitHub answers when a query ran too long; a smaller batch is the remedy. */
@@ -160,7 +165,9 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
         if (refusals >= 5 || !budget.take(seconds)) throw limitFailure(limit, seconds, budget, Boolean(options.token));
         stats.retried++;
         const { name, detail } = describeLimit(limit);
-        warn(`GitHub ${name} on ${opts.method} ${opts.url}: waiting ${seconds} s (${detail}; at most ${budget.maxSeconds} s of waits in all, SCS_SYNC_MAX_WAIT / --max-wait)`);
+        warn(
+          `GitHub ${name} on ${opts.method} ${opts.url}: waiting ${seconds} s (${detail}; at most ${budget.maxSeconds} s of waits in all, SCS_SYNC_MAX_WAIT / --max-wait)`,
+        );
         await sleep(seconds * 1000);
       }
     });
@@ -173,7 +180,12 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     throw describeFailure(what, error, ctx);
   }
 
-  async function conditional<T>(what: string, route: string, params: Record<string, unknown>, etag: string | null): Promise<ConditionalResult<T>> {
+  async function conditional<T>(
+    what: string,
+    route: string,
+    params: Record<string, unknown>,
+    etag: string | null,
+  ): Promise<ConditionalResult<T>> {
     try {
       const response = await octokit.request(route, { ...params, headers: etag ? { 'if-none-match': etag } : {} });
       const data: T = response.data;
@@ -190,35 +202,58 @@ export function createGitHubClient(options: ClientOptions): GitHubClient {
     warn,
     // https://docs.github.com/en/rest/git/refs#get-a-reference
     getBranchRef(owner, repo, branch, etag) {
-      return conditional(`GET /repos/${owner}/${repo}/git/ref/heads/${branch}`, 'GET /repos/{owner}/{repo}/git/ref/{ref}', { owner, repo, ref: `heads/${branch}` }, etag);
+      return conditional(
+        `GET /repos/${owner}/${repo}/git/ref/heads/${branch}`,
+        'GET /repos/{owner}/{repo}/git/ref/{ref}',
+        { owner, repo, ref: `heads/${branch}` },
+        etag,
+      );
     },
     // https://docs.github.com/en/rest/pulls/pulls#list-pull-requests
     // The most recently updated pull request. Its ETag also changes on any push or star (each
     // item embeds head and base repositories), so the caller compares content, not ETags.
     getLatestPullUpdate(owner, repo, etag) {
-      return conditional(`GET /repos/${owner}/${repo}/pulls`, 'GET /repos/{owner}/{repo}/pulls', { owner, repo, state: 'all', sort: 'updated', direction: 'desc', per_page: 1 }, etag);
+      return conditional(
+        `GET /repos/${owner}/${repo}/pulls`,
+        'GET /repos/{owner}/{repo}/pulls',
+        { owner, repo, state: 'all', sort: 'updated', direction: 'desc', per_page: 1 },
+        etag,
+      );
     },
     // https://docs.github.com/en/rest/git/blobs#get-a-blob
     // Only for blobs GraphQL gives no text for (binary, or truncated because large).
     async getBlob(owner, repo, sha) {
       try {
-        const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', { owner, repo, file_sha: sha });
-        if (data.encoding !== 'base64') throw new GitHubError(`blob ${sha}: unexpected encoding ${JSON.stringify(data.encoding)}`);
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/blobs/{file_sha}', {
+          owner,
+          repo,
+          file_sha: sha,
+        });
+        if (data.encoding !== 'base64')
+          throw new GitHubError(`blob ${sha}: unexpected encoding ${JSON.stringify(data.encoding)}`);
         return new Uint8Array(Buffer.from(data.content, 'base64'));
       } catch (error) {
         fail(`GET /repos/${owner}/${repo}/git/blobs/${sha}`, error);
       }
     },
     // https://docs.github.com/en/graphql/guides/forming-calls-with-graphql
-    async graphql<T>(what: string, query: string, variables: Record<string, unknown> = {}, opts: { split?: boolean } = {}): Promise<T> {
+    async graphql<T>(
+      what: string,
+      query: string,
+      variables: Record<string, unknown> = {},
+      opts: { split?: boolean } = {},
+    ): Promise<T> {
       try {
         return await (opts.split ? splitting : octokit).graphql<T>(query, variables);
       } catch (error) {
         const status = (error as AnswerLike).status;
-        if (opts.split && status !== undefined && SPLIT_STATUSES.includes(status)) throw new GitHubError(`GraphQL ${what}: ${status}`, status);
+        if (opts.split && status !== undefined && SPLIT_STATUSES.includes(status))
+          throw new GitHubError(`GraphQL ${what}: ${status}`, status);
         const errors = (error as { errors?: { message?: string; type?: string }[] }).errors;
         if (errors?.length) {
-          throw new GitHubError(scrub(`GraphQL ${what} at ${apiUrl}/graphql failed: ${errors.map((e) => e.message ?? e.type).join('; ')}`));
+          throw new GitHubError(
+            scrub(`GraphQL ${what} at ${apiUrl}/graphql failed: ${errors.map((e) => e.message ?? e.type).join('; ')}`),
+          );
         }
         fail(`GraphQL ${what}`, error);
       }

@@ -47,7 +47,8 @@ export interface FailureContext {
 export function describeFailure(what: string, error: unknown, ctx: FailureContext): GitHubError {
   if (error instanceof GitHubError) return error;
   const scrub = makeScrubber(ctx.token);
-  if (error instanceof RateLimitRefusal) return new GitHubError(scrub(`${what} at ${ctx.apiUrl} failed: ${error.message}`), error.status);
+  if (error instanceof RateLimitRefusal)
+    return new GitHubError(scrub(`${what} at ${ctx.apiUrl} failed: ${error.message}`), error.status);
   const e = (error ?? {}) as StatusError;
   const status = e.status ?? null;
   let hint = '';

@@ -17,7 +17,9 @@ const Etags = z.object({
   repo: z.string(),
   branch: z.string(),
   ref: z.object({ etag: z.string(), sha: z.string() }).nullable(),
-  pulls: z.object({ etag: z.string(), newest: z.object({ number: z.number(), updated_at: z.string() }).nullable() }).nullable(),
+  pulls: z
+    .object({ etag: z.string(), newest: z.object({ number: z.number(), updated_at: z.string() }).nullable() })
+    .nullable(),
 });
 export type Etags = z.output<typeof Etags>;
 

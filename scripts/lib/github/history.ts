@@ -12,7 +12,15 @@ import { fetchAliased, fetchPage } from './batch.ts';
 import { loadBlobs } from './blobs.ts';
 import type { GitHubClient } from './client.ts';
 import { GitHubError } from './errors.ts';
-import { check, HISTORY_QUERY, HistoryResponse, TREES, type Entry, type HistoryNode, type RepoVars } from './queries.ts';
+import {
+  check,
+  HISTORY_QUERY,
+  HistoryResponse,
+  TREES,
+  type Entry,
+  type HistoryNode,
+  type RepoVars,
+} from './queries.ts';
 
 /**
  * The part of `Tests/` git's pathspec `Tests/scs-compatible*.yaml` (and `.yml`) reads.
@@ -46,7 +54,13 @@ export interface Chain {
 }
 
 /** Page through the history from `head` until the first-parent chain reaches `stop` or the root. */
-export async function fetchFirstParentChain(client: GitHubClient, vars: RepoVars, head: string, stop: string | null, size: number): Promise<Chain> {
+export async function fetchFirstParentChain(
+  client: GitHubClient,
+  vars: RepoVars,
+  head: string,
+  stop: string | null,
+  size: number,
+): Promise<Chain> {
   const seen = new Map<string, HistoryNode>();
   const chain: HistoryNode[] = [];
   const first = { value: size };
@@ -66,7 +80,9 @@ export async function fetchFirstParentChain(client: GitHubClient, vars: RepoVars
       cursor = parent;
     }
     if (!history.pageInfo.hasNextPage || !history.pageInfo.endCursor) {
-      throw new GitHubError(`GraphQL History: the history of ${head.slice(0, 7)} ended before its first-parent ancestor ${cursor.slice(0, 7)}`);
+      throw new GitHubError(
+        `GraphQL History: the history of ${head.slice(0, 7)} ended before its first-parent ancestor ${cursor.slice(0, 7)}`,
+      );
     }
     after = history.pageInfo.endCursor;
   }
@@ -95,7 +111,10 @@ export async function commitsOfChain(
   const needed = new Set<string>();
   let prev: Subtrees | null = null;
   const subtrees = chain.map((node) => {
-    const s: Subtrees = { tests: subtree(node.tree.entries, 'Tests'), standards: subtree(node.tree.entries, 'Standards') };
+    const s: Subtrees = {
+      tests: subtree(node.tree.entries, 'Tests'),
+      standards: subtree(node.tree.entries, 'Standards'),
+    };
     for (const key of ['tests', 'standards'] as const) if (s[key] && s[key] !== prev?.[key]) needed.add(s[key]!);
     prev = s;
     return s;
@@ -110,7 +129,8 @@ export async function commitsOfChain(
   });
   const listingOf = (oid: string | null, dir: string, keep: (name: string) => boolean): Listing => {
     const out: Listing = new Map();
-    for (const e of oid ? trees.get(oid)! : []) if (e.type === 'blob' && keep(e.name)) out.set(`${dir}/${e.name}`, { oid: e.oid, mode: e.mode ?? 0o100644 });
+    for (const e of oid ? trees.get(oid)! : [])
+      if (e.type === 'blob' && keep(e.name)) out.set(`${dir}/${e.name}`, { oid: e.oid, mode: e.mode ?? 0o100644 });
     return out;
   };
   // First pass: listings and raw differences, to know which blobs rename detection needs.
@@ -119,8 +139,14 @@ export async function commitsOfChain(
   let last: Subtrees | null = null;
   chain.forEach((node, i) => {
     const s = subtrees[i]!;
-    const tests = last !== null && s.tests === last.tests ? part(before, 'Tests/') : listingOf(s.tests, 'Tests', (n) => SCOPE_NAME.test(n));
-    const standards = last !== null && s.standards === last.standards ? part(before, 'Standards/') : listingOf(s.standards, 'Standards', () => true);
+    const tests =
+      last !== null && s.tests === last.tests
+        ? part(before, 'Tests/')
+        : listingOf(s.tests, 'Tests', (n) => SCOPE_NAME.test(n));
+    const standards =
+      last !== null && s.standards === last.standards
+        ? part(before, 'Standards/')
+        : listingOf(s.standards, 'Standards', () => true);
     const after: Listing = new Map([...standards, ...tests]);
     steps.push({ node, before, after });
     before = after;

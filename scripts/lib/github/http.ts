@@ -39,7 +39,12 @@ function describeCause(error: unknown): string {
 const WIRE_HEADERS = ['content-encoding', 'content-length', 'transfer-encoding'];
 
 /** `noRetry`: statuses the caller handles itself (a 502 on a batch is split, not retried). */
-export function countingFetch(stats: RequestStats, timeoutMs: number, warn: (line: string) => void, noRetry: readonly number[] = []): typeof fetch {
+export function countingFetch(
+  stats: RequestStats,
+  timeoutMs: number,
+  warn: (line: string) => void,
+  noRetry: readonly number[] = [],
+): typeof fetch {
   return async (input, init) => {
     stats.requests++;
     const target = `${init?.method ?? 'GET'} ${new URL(String(input instanceof Request ? input.url : input)).pathname}`;
@@ -65,8 +70,11 @@ export function countingFetch(stats: RequestStats, timeoutMs: number, warn: (lin
       if (timedOut(error)) throw transient(`no complete answer within ${timeoutMs} ms`);
       const declared = headerNumber(response.headers, 'content-length');
       const encoding = response.headers.get('content-encoding');
-      const expected = declared !== null ? ` before the ${declared} bytes its Content-Length announced` : ' before its last chunk';
-      throw transient(`the answer broke off${expected}${encoding ? ` (${encoding}-encoded)` : ''}: ${describeCause(error)}`);
+      const expected =
+        declared !== null ? ` before the ${declared} bytes its Content-Length announced` : ' before its last chunk';
+      throw transient(
+        `the answer broke off${expected}${encoding ? ` (${encoding}-encoded)` : ''}: ${describeCause(error)}`,
+      );
     }
     const resource = response.headers.get('x-ratelimit-resource') ?? 'core';
     const remaining = headerNumber(response.headers, 'x-ratelimit-remaining');

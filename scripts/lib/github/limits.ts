@@ -61,7 +61,8 @@ export function limitOf(status: number, headers: Headers | undefined, body: unkn
 
 /** Seconds to wait for `limit`; `refusals` counts earlier refusals of the same request. */
 export function waitSeconds(limit: Limit, refusals: number, nowSeconds: number): number {
-  if (limit.kind === 'primary') return limit.resetAt === null ? 60 : Math.max(0, Math.ceil(limit.resetAt - nowSeconds)) + 1;
+  if (limit.kind === 'primary')
+    return limit.resetAt === null ? 60 : Math.max(0, Math.ceil(limit.resetAt - nowSeconds)) + 1;
   if (limit.retryAfter !== null) return Math.max(0, Math.ceil(limit.retryAfter));
   return 60 * 2 ** refusals;
 }
@@ -69,7 +70,10 @@ export function waitSeconds(limit: Limit, refusals: number, nowSeconds: number):
 /** In words, for messages: "secondary rate limit", and how GitHub said it: "429, retry-after 30 s". */
 export function describeLimit(limit: Limit): { name: string; detail: string } {
   if (limit.kind === 'primary') return { name: 'rate limit', detail: `${limit.status}, x-ratelimit-remaining: 0` };
-  return { name: 'secondary rate limit', detail: `${limit.status}, ${limit.retryAfter === null ? 'no retry-after' : `retry-after ${limit.retryAfter} s`}` };
+  return {
+    name: 'secondary rate limit',
+    detail: `${limit.status}, ${limit.retryAfter === null ? 'no retry-after' : `retry-after ${limit.retryAfter} s`}`,
+  };
 }
 
 /** The waits of one sync, bounded together by `--max-wait`. */
@@ -94,13 +98,19 @@ export function limitFailure(limit: Limit, seconds: number, budget: WaitBudget, 
   if (limit.kind === 'primary') {
     const when = limit.resetAt ? ` (resets at ${new Date(limit.resetAt * 1000).toISOString()})` : '';
     return token
-      ? new RateLimitRefusal(`GitHub's rate limit is used up${when}; the reset is ${seconds} s away, ${room}. Run again after the reset, or raise --max-wait / SCS_SYNC_MAX_WAIT.`, limit.status)
+      ? new RateLimitRefusal(
+          `GitHub's rate limit is used up${when}; the reset is ${seconds} s away, ${room}. Run again after the reset, or raise --max-wait / SCS_SYNC_MAX_WAIT.`,
+          limit.status,
+        )
       : new RateLimitRefusal(
           `GitHub's rate limit for unauthenticated requests is used up${when}; the reset is ${seconds} s away, ${room}. Set GITHUB_TOKEN (a token with read access to public repositories) for a higher limit, or run again after the reset.`,
           limit.status,
         );
   }
-  const asked = limit.retryAfter === null ? `GitHub gave no retry-after, so the sync would wait ${seconds} s` : `GitHub asks to wait ${seconds} s`;
+  const asked =
+    limit.retryAfter === null
+      ? `GitHub gave no retry-after, so the sync would wait ${seconds} s`
+      : `GitHub asks to wait ${seconds} s`;
   return new RateLimitRefusal(
     `GitHub refused with its ${describeLimit(limit).name} (${describeLimit(limit).detail}): too many requests in a short time. ${asked}, ${room}. Run again in a few minutes, or raise --max-wait / SCS_SYNC_MAX_WAIT.`,
     limit.status,

@@ -8,7 +8,15 @@ import type { PullRequest } from '../../../src/domain/schemas/data.ts';
 import { fetchAliased, fetchPage } from './batch.ts';
 import type { GitHubClient } from './client.ts';
 import { GitHubError } from './errors.ts';
-import { check, MORE_FILES, PULLS_QUERY, PullsResponse, type MoreFilesKey, type PullNode, type RepoVars } from './queries.ts';
+import {
+  check,
+  MORE_FILES,
+  PULLS_QUERY,
+  PullsResponse,
+  type MoreFilesKey,
+  type PullNode,
+  type RepoVars,
+} from './queries.ts';
 
 /** DateTime as GitHub's REST API writes it (UTC, no fraction). */
 export function restTime(value: string): string;
@@ -20,7 +28,8 @@ export function restTime(value: string | null): string | null {
 }
 
 export function pullOfNode(node: PullNode, files: readonly string[]): PullRequest {
-  const state = node.state === 'MERGED' ? 'merged' : node.state === 'CLOSED' ? 'closed' : node.isDraft ? 'draft' : 'open';
+  const state =
+    node.state === 'MERGED' ? 'merged' : node.state === 'CLOSED' ? 'closed' : node.isDraft ? 'draft' : 'open';
   const sorted = [...new Set(files)].sort();
   return {
     number: node.number,
@@ -47,7 +56,12 @@ export interface NewestPull {
 }
 
 /** Pull requests, newest update first, until those updated before `since`. */
-export async function fetchPulls(client: GitHubClient, vars: RepoVars, since: string | null, size: number): Promise<{ pulls: PullRequest[]; newest: NewestPull | null }> {
+export async function fetchPulls(
+  client: GitHubClient,
+  vars: RepoVars,
+  since: string | null,
+  size: number,
+): Promise<{ pulls: PullRequest[]; newest: NewestPull | null }> {
   const nodes: PullNode[] = [];
   const files = new Map<number, string[]>();
   let more: MoreFilesKey[] = [];
@@ -69,8 +83,12 @@ export async function fetchPulls(client: GitHubClient, vars: RepoVars, since: st
       if (!newest || updated > newest.updatedAt) newest = { updatedAt: updated, numbers: [node.number] };
       else if (updated === newest.updatedAt) newest.numbers.push(node.number);
       nodes.push(node);
-      files.set(node.number, (node.files?.nodes ?? []).map((f) => f.path));
-      if (node.files?.pageInfo.hasNextPage && node.files.pageInfo.endCursor) more.push({ number: node.number, after: node.files.pageInfo.endCursor });
+      files.set(
+        node.number,
+        (node.files?.nodes ?? []).map((f) => f.path),
+      );
+      if (node.files?.pageInfo.hasNextPage && node.files.pageInfo.endCursor)
+        more.push({ number: node.number, after: node.files.pageInfo.endCursor });
     }
     if (older || !page.pageInfo.hasNextPage || !page.pageInfo.endCursor) break;
     after = page.pageInfo.endCursor;
@@ -83,7 +101,8 @@ export async function fetchPulls(client: GitHubClient, vars: RepoVars, since: st
       const conn = answers[i]?.files;
       if (!conn) return;
       files.get(p.number)!.push(...conn.nodes.map((f) => f.path));
-      if (conn.pageInfo.hasNextPage && conn.pageInfo.endCursor) next.push({ number: p.number, after: conn.pageInfo.endCursor });
+      if (conn.pageInfo.hasNextPage && conn.pageInfo.endCursor)
+        next.push({ number: p.number, after: conn.pageInfo.endCursor });
     });
     more = next;
   }

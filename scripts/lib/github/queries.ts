@@ -47,7 +47,9 @@ export const HistoryNode = z.object({
 export type HistoryNode = z.output<typeof HistoryNode>;
 
 export const HistoryResponse = z.object({
-  repository: z.object({ object: z.object({ history: z.object({ pageInfo: PageInfo, nodes: z.array(HistoryNode) }) }).nullable() }).nullable(),
+  repository: z
+    .object({ object: z.object({ history: z.object({ pageInfo: PageInfo, nodes: z.array(HistoryNode) }) }).nullable() })
+    .nullable(),
 });
 
 // https://docs.github.com/en/graphql/reference/objects#pullrequest (newest update first, with files and review decision)
@@ -114,7 +116,14 @@ export const TREES: AliasedQuery<string, { entries: Entry[] | null } | null> = {
   describe: (oid) => `tree ${oid}`,
 };
 
-const Blob = z.object({ text: z.string().nullable(), isBinary: z.boolean().nullable(), isTruncated: z.boolean(), byteSize: z.number().int() }).nullable();
+const Blob = z
+  .object({
+    text: z.string().nullable(),
+    isBinary: z.boolean().nullable(),
+    isTruncated: z.boolean(),
+    byteSize: z.number().int(),
+  })
+  .nullable();
 // https://docs.github.com/en/graphql/reference/objects#blob (many blobs per query, by object id)
 export const BLOBS: AliasedQuery<string, z.output<typeof Blob>> = {
   name: 'Blobs',
@@ -134,7 +143,8 @@ const MoreFilesObject = z.object({ files: FilesConnection }).nullable();
 export const MORE_FILES: AliasedQuery<MoreFilesKey, z.output<typeof MoreFilesObject>> = {
   name: 'MoreFiles',
   alias: 'p',
-  field: (p) => `pullRequest(number: ${p.number}) { files(first: 100, after: ${JSON.stringify(p.after)}) { pageInfo { hasNextPage endCursor } nodes { path } } }`,
+  field: (p) =>
+    `pullRequest(number: ${p.number}) { files(first: 100, after: ${JSON.stringify(p.after)}) { pageInfo { hasNextPage endCursor } nodes { path } } }`,
   schema: MoreFilesObject,
   describe: (p) => `#${p.number}`,
 };
@@ -144,7 +154,9 @@ export function check<S extends z.ZodType>(schema: S, data: unknown, what: strin
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new GitHubError(`${what}: unexpected answer at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+    throw new GitHubError(
+      `${what}: unexpected answer at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   return parsed.data;
 }

@@ -11,7 +11,12 @@
  * Cost (the snapshot's 850 first-parent commits, 808 pull requests): 38 requests cold, all but
  * two of them GraphQL queries that each carry many commits, trees, blobs or pull requests.
  */
-import { TRACKED_PATH, type UpstreamChange, type UpstreamCommit, type UpstreamSnapshot } from '../../../src/domain/upstream/upstream.ts';
+import {
+  TRACKED_PATH,
+  type UpstreamChange,
+  type UpstreamCommit,
+  type UpstreamSnapshot,
+} from '../../../src/domain/upstream/upstream.ts';
 import type { PullRequest } from '../../../src/domain/schemas/data.ts';
 import type { BlobCache } from '../blob-cache.ts';
 import type { SyncState } from '../sync-state.ts';
@@ -64,7 +69,8 @@ export async function fetchFromGitHub(options: GitHubSourceOptions): Promise<Git
   const [owner = '', name = ''] = options.repo.split('/');
   const batch = { ...DEFAULT_BATCH, ...options.batch };
   const vars = { owner, name };
-  const state = options.state && options.state.repo === options.repo && options.state.branch === branch ? options.state : null;
+  const state =
+    options.state && options.state.repo === options.repo && options.state.branch === branch ? options.state : null;
   const notes: string[] = [];
 
   // 1. Two small requests: the head of the branch, the most recently updated pull request.
@@ -72,13 +78,16 @@ export async function fetchFromGitHub(options: GitHubSourceOptions): Promise<Git
   const ref = await client.getBranchRef(owner, name, branch, cached?.ref?.etag ?? null);
   const pullsList = await client.getLatestPullUpdate(owner, name, cached?.pulls?.etag ?? null);
   const headSha = ref.data ? ref.data.object.sha : cached?.ref?.sha;
-  if (!headSha) throw new GitHubError(`GET /repos/${options.repo}/git/ref/heads/${branch}: 304 without a previous answer`);
+  if (!headSha)
+    throw new GitHubError(`GET /repos/${options.repo}/git/ref/heads/${branch}: 304 without a previous answer`);
   const latest = pullsList.data ? (pullsList.data[0] ?? null) : (cached?.pulls?.newest ?? null);
   const etags: Etags = {
     repo: options.repo,
     branch,
     ref: ref.etag ? { etag: ref.etag, sha: headSha } : null,
-    pulls: pullsList.etag ? { etag: pullsList.etag, newest: latest ? { number: latest.number, updated_at: latest.updated_at } : null } : null,
+    pulls: pullsList.etag
+      ? { etag: pullsList.etag, newest: latest ? { number: latest.number, updated_at: latest.updated_at } : null }
+      : null,
   };
   const headKnown = state !== null && headSha === state.head.sha;
   const pullsKnown = state !== null && knownPull(latest, state.newestPull);
@@ -90,7 +99,9 @@ export async function fetchFromGitHub(options: GitHubSourceOptions): Promise<Git
       pulls: [],
       state,
       etags,
-      notes: [`nothing changed upstream (head ${headSha.slice(0, 7)}, newest pull-request update ${state.newestPull?.updatedAt ?? 'none'}; ${free} of 2 answered 304)`],
+      notes: [
+        `nothing changed upstream (head ${headSha.slice(0, 7)}, newest pull-request update ${state.newestPull?.updatedAt ?? 'none'}; ${free} of 2 answered 304)`,
+      ],
     };
   }
 
@@ -101,17 +112,30 @@ export async function fetchFromGitHub(options: GitHubSourceOptions): Promise<Git
   if (!headKnown) {
     const history = await fetchFirstParentChain(client, vars, headSha, state?.head.sha ?? null, batch.history);
     if (state && !history.reachedStop) {
-      notes.push(`${branch} was rewritten (the last synced commit ${state.head.sha.slice(0, 7)} is no longer on it): full history fetched`);
+      notes.push(
+        `${branch} was rewritten (the last synced commit ${state.head.sha.slice(0, 7)} is no longer on it): full history fetched`,
+      );
       commits = [];
       files = new Map();
     }
-    const fresh = await commitsOfChain(client, vars, history.chain, history.reachedStop ? files : new Map(), cache, batch);
+    const fresh = await commitsOfChain(
+      client,
+      vars,
+      history.chain,
+      history.reachedStop ? files : new Map(),
+      cache,
+      batch,
+    );
     commits = [...commits, ...fresh.commits];
     files = fresh.files;
     const top = history.chain[0]!;
     head = { sha: top.oid, committedAt: gitTimestamp(top.committer?.date, top.oid) };
     const n = history.chain.length;
-    notes.push(state ? `${n} new commit${n === 1 ? '' : 's'} on ${branch}, ${fresh.commits.length} touching standards or scopes` : `history: ${n} commits on ${branch}, ${fresh.commits.length} touching standards or scopes`);
+    notes.push(
+      state
+        ? `${n} new commit${n === 1 ? '' : 's'} on ${branch}, ${fresh.commits.length} touching standards or scopes`
+        : `history: ${n} commits on ${branch}, ${fresh.commits.length} touching standards or scopes`,
+    );
   }
 
   // 3. Pull requests updated since the last sync (all of them on the first).
@@ -125,7 +149,11 @@ export async function fetchFromGitHub(options: GitHubSourceOptions): Promise<Git
     pulls = [...byNumber.values()];
     if (fetched.newest) newestPull = fetched.newest;
     const n = fetched.pulls.length;
-    notes.push(state ? `${n} pull request${n === 1 ? '' : 's'} updated at or after ${since ?? 'the last sync'}` : `${n} pull requests`);
+    notes.push(
+      state
+        ? `${n} pull request${n === 1 ? '' : 's'} updated at or after ${since ?? 'the last sync'}`
+        : `${n} pull requests`,
+    );
   }
 
   // 4. Blob contents for the whole snapshot: the cache, then GitHub for what it lacks.
@@ -140,10 +168,21 @@ export async function fetchFromGitHub(options: GitHubSourceOptions): Promise<Git
     sha: c.sha,
     committedAt: c.committedAt,
     message: c.message,
-    changes: c.changes.map((ch): UpstreamChange => ({ status: ch.status, path: ch.path, oldPath: ch.oldPath, content: ch.blob ? content(ch.blob) : null })),
+    changes: c.changes.map((ch): UpstreamChange => ({
+      status: ch.status,
+      path: ch.path,
+      oldPath: ch.oldPath,
+      content: ch.blob ? content(ch.blob) : null,
+    })),
   }));
   const top = head!;
-  const snapshot: UpstreamSnapshot = { repo: options.repo, branch, head: top, files: new Map(headTracked.map(([path, f]) => [path, content(f.oid)])), commits: upstreamCommits };
+  const snapshot: UpstreamSnapshot = {
+    repo: options.repo,
+    branch,
+    head: top,
+    files: new Map(headTracked.map(([path, f]) => [path, content(f.oid)])),
+    commits: upstreamCommits,
+  };
   const nextState: SyncState = {
     schemaVersion: 2,
     repo: options.repo,

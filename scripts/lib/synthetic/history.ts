@@ -12,4 +12,3 @@ export interface Change {
   files: Record<string, string | null>;
   renames?: { from: string; to: string }[];
 }
-

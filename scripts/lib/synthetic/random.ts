@@ -1,8 +1,38 @@
 /** The seeded randomness of the synthetic upstream: a small generator, commit times, ids, words and authors. */
 import type { Day } from '../../../src/domain/days/day.ts';
 
-export const WORDS = ['flavor', 'image', 'metadata', 'entropy', 'network', 'storage', 'cluster', 'upgrade', 'policy', 'identity', 'audit', 'backup', 'quota', 'region', 'domain', 'node', 'volume', 'secret', 'load', 'balancer'];
-export const AUTHORS = ['mbuechse', 'garloff', 'fkr', 'cah-hbaum', 'josephineSei', 'anjastrunk', 'markus-hentsch', 'tonifinger'];
+export const WORDS = [
+  'flavor',
+  'image',
+  'metadata',
+  'entropy',
+  'network',
+  'storage',
+  'cluster',
+  'upgrade',
+  'policy',
+  'identity',
+  'audit',
+  'backup',
+  'quota',
+  'region',
+  'domain',
+  'node',
+  'volume',
+  'secret',
+  'load',
+  'balancer',
+];
+export const AUTHORS = [
+  'mbuechse',
+  'garloff',
+  'fkr',
+  'cah-hbaum',
+  'josephineSei',
+  'anjastrunk',
+  'markus-hentsch',
+  'tonifinger',
+];
 
 /** mulberry32: a small seeded generator, enough for reproducible test data. */
 export function rng(seed: number) {
@@ -43,4 +73,3 @@ export function uuid(r: Rng): string {
 export function phrase(r: Rng, n: number): string {
   return Array.from({ length: n }, () => r.pick(WORDS)).join(' ');
 }
-

@@ -3,7 +3,6 @@ import { addDays, daysBetween, type Day } from '../../../src/domain/days/day.ts'
 import { END, START, TIMELINE_SINCE, type Change } from './history.ts';
 import { uuid, type Rng } from './random.ts';
 
-
 interface VersionState {
   name: string;
   stabilized: Day | null;
@@ -17,18 +16,30 @@ interface Entry {
 }
 
 function legacyText(name: string, key: string, versions: VersionState[]): string {
-  const lines = [`name: ${name}`, `url: https://raw.githubusercontent.com/SovereignCloudStack/standards/main/Tests/scs-compatible.yaml`, `${key}:`];
+  const lines = [
+    `name: ${name}`,
+    `url: https://raw.githubusercontent.com/SovereignCloudStack/standards/main/Tests/scs-compatible.yaml`,
+    `${key}:`,
+  ];
   for (const v of versions) {
     lines.push(`  - version: ${v.name}`);
     if (v.stabilized) lines.push(`    stabilized_at: ${v.stabilized}`);
     if (v.end) lines.push(`    deprecated_at: ${v.end}`);
     lines.push('    standards:');
-    for (const m of v.include) lines.push(`      - name: ${m}`, `        url: https://docs.scs.community/standards/${m}`);
+    for (const m of v.include)
+      lines.push(`      - name: ${m}`, `        url: https://docs.scs.community/standards/${m}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-function timelineText(name: string, id: string, scopeUuid: string, modules: string[], timeline: Entry[], versions: VersionState[]): string {
+function timelineText(
+  name: string,
+  id: string,
+  scopeUuid: string,
+  modules: string[],
+  timeline: Entry[],
+  versions: VersionState[],
+): string {
   const lines = [
     '# -- informal edit log --',
     '# whenever old content is removed as per scs-0003-v1, add a line of the form',
@@ -40,7 +51,15 @@ function timelineText(name: string, id: string, scopeUuid: string, modules: stri
     '  - os_cloud',
     'modules:',
   ];
-  for (const m of modules) lines.push(`  - id: ${m}`, `    name: ${m.replace(/-/g, ' ')}`, `    url: https://docs.scs.community/standards/${m.replace(/\.\d+$/, '')}`, '    targets:', '      main:', `      - ${m}-check`);
+  for (const m of modules)
+    lines.push(
+      `  - id: ${m}`,
+      `    name: ${m.replace(/-/g, ' ')}`,
+      `    url: https://docs.scs.community/standards/${m.replace(/\.\d+$/, '')}`,
+      '    targets:',
+      '      main:',
+      `      - ${m}-check`,
+    );
   lines.push('timeline:');
   for (const e of [...timeline].sort((a, b) => (a.date < b.date ? 1 : -1))) {
     lines.push(`  - date: ${e.date}`, '    versions:');
@@ -100,10 +119,16 @@ export function scopeChanges(index: number, revisions: number, r: Rng): Change[]
       else latest.include.pop();
       title = `Update modules of ${name} ${latest.name}`;
     }
-    if (!inLegacy && timeline.length === 0) timeline.push({ date: day, versions: Object.fromEntries(versions.map((v) => [v.name, v.stabilized ? 'effective' : 'draft'])) });
+    if (!inLegacy && timeline.length === 0)
+      timeline.push({
+        date: day,
+        versions: Object.fromEntries(versions.map((v) => [v.name, v.stabilized ? 'effective' : 'draft'])),
+      });
     // scs-0003-v1 allows pruning content older than six months: entries superseded before
     // then go; the entry in effect today stays, however old.
-    const inEffect = timeline.filter((e) => e.date <= day).reduce<Day | null>((a, e) => (a === null || e.date > a ? e.date : a), null);
+    const inEffect = timeline
+      .filter((e) => e.date <= day)
+      .reduce<Day | null>((a, e) => (a === null || e.date > a ? e.date : a), null);
     const horizon = addDays(day, -183);
     const cut = inEffect !== null && inEffect < horizon ? inEffect : horizon;
     const kept = timeline.filter((e) => e.date >= cut);
@@ -113,7 +138,12 @@ export function scopeChanges(index: number, revisions: number, r: Rng): Change[]
       : timelineText(name, id, scopeUuid, modules, timeline, versions);
     if (path !== finalPath && !inLegacy) {
       // A rename alone, so git sees it as one (the format changes in the next commit).
-      changes.push({ day, title: `Rename ${path} to ${finalPath}`, files: {}, renames: [{ from: path, to: finalPath }] });
+      changes.push({
+        day,
+        title: `Rename ${path} to ${finalPath}`,
+        files: {},
+        renames: [{ from: path, to: finalPath }],
+      });
       path = finalPath;
     }
     const change: Change = { day, title, files: {} };
@@ -127,4 +157,3 @@ export function scopeChanges(index: number, revisions: number, r: Rng): Change[]
   }
   return changes;
 }
-

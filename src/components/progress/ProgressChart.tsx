@@ -35,15 +35,38 @@ export default function ProgressChart({ x, rows, series, height, yLabel }: Progr
       <ComposedChart data={rows} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#8b949e" strokeOpacity={0.35} />
         <XAxis dataKey={x} tick={{ fill: TEXT, fontSize: 12 }} stroke={TEXT} minTickGap={16} />
-        <YAxis allowDecimals={false} tick={{ fill: TEXT, fontSize: 12 }} stroke={TEXT} width={44} label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft', fill: TEXT, fontSize: 12 } : undefined} />
+        <YAxis
+          allowDecimals={false}
+          tick={{ fill: TEXT, fontSize: 12 }}
+          stroke={TEXT}
+          width={44}
+          label={yLabel ? { value: yLabel, angle: -90, position: 'insideLeft', fill: TEXT, fontSize: 12 } : undefined}
+        />
         <Tooltip contentStyle={{ background: 'var(--bg)', color: 'var(--fg)', border: '1px solid var(--border)' }} />
         {/* In the order of the series (and of the table), not sorted by name. */}
         <Legend itemSorter={null} formatter={(value: string) => <span style={{ color: 'var(--fg)' }}>{value}</span>} />
         {series.map((s) =>
           s.type === 'bar' ? (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.color} stackId={s.stack} isAnimationActive={false} />
+            <Bar
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              fill={s.color}
+              stackId={s.stack}
+              isAnimationActive={false}
+            />
           ) : (
-            <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={false} connectNulls={false} type="stepAfter" isAnimationActive={false} />
+            <Line
+              key={s.key}
+              dataKey={s.key}
+              name={s.label}
+              stroke={s.color}
+              strokeWidth={2}
+              dot={false}
+              connectNulls={false}
+              type="stepAfter"
+              isAnimationActive={false}
+            />
           ),
         )}
       </ComposedChart>

@@ -17,13 +17,25 @@ export function documentAsOf(doc: Document, day: Day): Document | null {
   const history = doc.history.filter((h) => h.date <= day);
   const last = history[history.length - 1];
   if (!last) return null;
-  return { ...doc, history, status: last.status, stabilizedAt: last.stabilizedAt, deprecatedAt: last.deprecatedAt, rejectedAt: last.rejectedAt };
+  return {
+    ...doc,
+    history,
+    status: last.status,
+    stabilizedAt: last.stabilizedAt,
+    deprecatedAt: last.deprecatedAt,
+    rejectedAt: last.rejectedAt,
+  };
 }
 
 export function scopeAsOf(scope: Scope, day: Day): Scope | null {
   const revision = revisionAsOf(scope, day);
   if (!revision) return null;
-  return { ...scope, revisions: scope.revisions.filter((r) => r.date <= day), timeline: revision.timeline, versions: revision.versions };
+  return {
+    ...scope,
+    revisions: scope.revisions.filter((r) => r.date <= day),
+    timeline: revision.timeline,
+    versions: revision.versions,
+  };
 }
 
 const dayOf = (timestamp: string | null): Day | null => (timestamp === null ? null : dayOfTimestamp(timestamp));

@@ -23,12 +23,21 @@ export interface DataAge {
   warning: { kind: 'checked' | 'head'; days: number } | null;
 }
 
-export function dataAge(headDate: Day, lastChecked: Day | null, today: Day, limits: { checked: number; head: number }): DataAge {
+export function dataAge(
+  headDate: Day,
+  lastChecked: Day | null,
+  today: Day,
+  limits: { checked: number; head: number },
+): DataAge {
   const headDays = daysBetween(headDate, today);
   if (lastChecked === null) {
     const stale = outdatedDays(headDate, today, limits.head);
     return { headDays, checkedDays: null, warning: stale === null ? null : { kind: 'head', days: stale } };
   }
   const stale = outdatedDays(lastChecked, today, limits.checked);
-  return { headDays, checkedDays: daysBetween(lastChecked, today), warning: stale === null ? null : { kind: 'checked', days: stale } };
+  return {
+    headDays,
+    checkedDays: daysBetween(lastChecked, today),
+    warning: stale === null ? null : { kind: 'checked', days: stale },
+  };
 }

@@ -93,7 +93,8 @@ export function utcDayOf(instant: Date): Day {
  */
 export function todayOf(scsToday: string | undefined, now: Date): Day {
   if (scsToday === undefined || scsToday === '') return utcDayOf(now);
-  if (!isDay(scsToday)) throw new RangeError(`SCS_TODAY ${JSON.stringify(scsToday)} is not a calendar day; expected YYYY-MM-DD`);
+  if (!isDay(scsToday))
+    throw new RangeError(`SCS_TODAY ${JSON.stringify(scsToday)} is not a calendar day; expected YYYY-MM-DD`);
   if (!inDayRange(scsToday)) throw new RangeError(`SCS_TODAY ${scsToday} is out of range; expected ${DAY_RANGE}`);
   return scsToday;
 }

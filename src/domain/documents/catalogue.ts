@@ -14,8 +14,23 @@ export const TRACK_ORDER = ['Global', 'IaaS', 'KaaS', 'IAM', 'Ops', 'Scopes'];
 export const NO_TRACK = 'No track';
 
 /** The state facet: the state on the day, or the state a set future date brings. */
-export type StateFacet = 'Draft' | 'Stable' | 'Deprecated' | 'Rejected' | 'Stable from a future date' | 'Deprecated from a future date' | 'No status';
-export const STATE_FACETS: StateFacet[] = ['Draft', 'Stable from a future date', 'Stable', 'Deprecated from a future date', 'Deprecated', 'Rejected', 'No status'];
+export type StateFacet =
+  | 'Draft'
+  | 'Stable'
+  | 'Deprecated'
+  | 'Rejected'
+  | 'Stable from a future date'
+  | 'Deprecated from a future date'
+  | 'No status';
+export const STATE_FACETS: StateFacet[] = [
+  'Draft',
+  'Stable from a future date',
+  'Stable',
+  'Deprecated from a future date',
+  'Deprecated',
+  'Rejected',
+  'No status',
+];
 
 export function stateFacet(state: DocumentState): StateFacet {
   if (state.next?.state === 'Stable') return 'Stable from a future date';
@@ -68,7 +83,10 @@ export function catalogue(documents: readonly Document[], day: Day): Catalogue {
     const track = doc.track ?? NO_TRACK;
     const series = byTrack.get(track) ?? new Map<string, CatalogueEntry[]>();
     byTrack.set(track, series);
-    series.set(doc.series, [...(series.get(doc.series) ?? []), { doc, state, facet: stateFacet(state), supplementedBy: supplements.get(doc.id) ?? [] }]);
+    series.set(doc.series, [
+      ...(series.get(doc.series) ?? []),
+      { doc, state, facet: stateFacet(state), supplementedBy: supplements.get(doc.id) ?? [] },
+    ]);
   }
   const rank = (t: string) => (TRACK_ORDER.includes(t) ? TRACK_ORDER.indexOf(t) : t === NO_TRACK ? 1000 : 100);
   const tracks = [...byTrack.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));

@@ -56,13 +56,27 @@ export function frontMatterText(text: string, file: string): string {
     const end = nl < 0 ? body.length : nl;
     const line = body.slice(start, body[end - 1] === '\r' ? end - 1 : end);
     if (lines.length === 0 && line.trimEnd() !== '---') {
-      throw new InputError([{ file, key: 'line 1', value: showValue(line.slice(0, 80)), expected: 'expected YAML front matter starting with a --- line (scs-0001-v1)' }]);
+      throw new InputError([
+        {
+          file,
+          key: 'line 1',
+          value: showValue(line.slice(0, 80)),
+          expected: 'expected YAML front matter starting with a --- line (scs-0001-v1)',
+        },
+      ]);
     }
     if (lines.length > 0 && line.trimEnd() === '---') return lines.slice(1).join('\n');
     lines.push(line);
     if (nl < 0) break;
     if (nl > MAX_YAML_BYTES) {
-      throw new InputError([{ file, key: '', value: null, expected: `expected the front matter to end with a --- line within its first ${MAX_YAML_BYTES} bytes` }]);
+      throw new InputError([
+        {
+          file,
+          key: '',
+          value: null,
+          expected: `expected the front matter to end with a --- line within its first ${MAX_YAML_BYTES} bytes`,
+        },
+      ]);
     }
     start = nl + 1;
   }
@@ -74,7 +88,9 @@ export type ParsedDocument = Omit<Document, 'history'>;
 function frontMatterOf(text: string, path: string): object {
   const raw = parseYaml(frontMatterText(text, path), path);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new InputError([{ file: path, key: '', value: null, expected: 'expected the front matter to be a YAML mapping' }]);
+    throw new InputError([
+      { file: path, key: '', value: null, expected: 'expected the front matter to be a YAML mapping' },
+    ]);
   }
   return raw;
 }
@@ -83,7 +99,9 @@ function frontMatterOf(text: string, path: string): object {
 export function parseDocumentText(text: string, path: string): ParsedDocument {
   const name = documentName(path);
   if (!name) {
-    throw new InputError([{ file: path, key: '', value: null, expected: 'expected a file name scs-NNNN-vN-slug.md (scs-0001-v1)' }]);
+    throw new InputError([
+      { file: path, key: '', value: null, expected: 'expected a file name scs-NNNN-vN-slug.md (scs-0001-v1)' },
+    ]);
   }
   const fm = parseOrThrow(FrontMatter, frontMatterOf(text, path), path);
   return {
@@ -114,7 +132,12 @@ export type FrontMatterLifecycle = Omit<DocumentChange, 'commit' | 'date' | 'pr'
 export function parsePastLifecycle(text: string, path: string): FrontMatterLifecycle {
   try {
     const doc = parseDocumentText(text, path);
-    return { status: doc.status, stabilizedAt: doc.stabilizedAt, deprecatedAt: doc.deprecatedAt, rejectedAt: doc.rejectedAt };
+    return {
+      status: doc.status,
+      stabilizedAt: doc.stabilizedAt,
+      deprecatedAt: doc.deprecatedAt,
+      rejectedAt: doc.rejectedAt,
+    };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
   }

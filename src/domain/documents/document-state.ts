@@ -71,10 +71,21 @@ export function documentTransitions(doc: Lifecycle): { state: DocumentStatus; on
  * rejected, deprecated or stabilized it (a new status, or a new `deprecated_at` /
  * `stabilized_at`), or nothing of that.
  */
-export function lifecycleMove(change: DocumentChange, before: DocumentChange | null): 'added' | 'stabilized' | 'deprecated' | 'rejected' | null {
+export function lifecycleMove(
+  change: DocumentChange,
+  before: DocumentChange | null,
+): 'added' | 'stabilized' | 'deprecated' | 'rejected' | null {
   if (before === null) return 'added';
   if (change.status === 'Rejected' && before.status !== 'Rejected') return 'rejected';
-  if ((change.status === 'Deprecated' && before.status !== 'Deprecated') || (change.deprecatedAt !== null && change.deprecatedAt !== before.deprecatedAt)) return 'deprecated';
-  if ((change.status === 'Stable' && before.status !== 'Stable') || (change.stabilizedAt !== null && change.stabilizedAt !== before.stabilizedAt)) return 'stabilized';
+  if (
+    (change.status === 'Deprecated' && before.status !== 'Deprecated') ||
+    (change.deprecatedAt !== null && change.deprecatedAt !== before.deprecatedAt)
+  )
+    return 'deprecated';
+  if (
+    (change.status === 'Stable' && before.status !== 'Stable') ||
+    (change.stabilizedAt !== null && change.stabilizedAt !== before.stabilizedAt)
+  )
+    return 'stabilized';
   return null;
 }

@@ -74,17 +74,27 @@ export function lifecycleKnownOn(doc: Document, knownOn: Day | null): Lifecycle 
   return found;
 }
 
-function documentSource(doc: Document, field: 'stabilizedAt' | 'deprecatedAt', value: Day, knownOn: Day | null): Provenance | null {
+function documentSource(
+  doc: Document,
+  field: 'stabilizedAt' | 'deprecatedAt',
+  value: Day,
+  knownOn: Day | null,
+): Provenance | null {
   let source: Provenance | null = null;
   doc.history.forEach((h, i) => {
     if (knownOn !== null && h.date > knownOn) return;
-    if (h[field] === value && (i === 0 || doc.history[i - 1]![field] !== value)) source = { commit: h.commit, date: h.date, pr: h.pr };
+    if (h[field] === value && (i === 0 || doc.history[i - 1]![field] !== value))
+      source = { commit: h.commit, date: h.date, pr: h.pr };
   });
   return source;
 }
 
 /** The first front-matter change that set the field at all (to any date), as known then. */
-function documentAnnounced(doc: Document, field: 'stabilizedAt' | 'deprecatedAt', knownOn: Day | null): Provenance | null {
+function documentAnnounced(
+  doc: Document,
+  field: 'stabilizedAt' | 'deprecatedAt',
+  knownOn: Day | null,
+): Provenance | null {
   let found: Provenance | null = null;
   for (const h of doc.history) {
     if (knownOn !== null && h.date > knownOn) break;
@@ -94,7 +104,11 @@ function documentAnnounced(doc: Document, field: 'stabilizedAt' | 'deprecatedAt'
   return found;
 }
 
-export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | null; horizonDays?: number } = {}): DueView {
+export function dueView(
+  data: DueInput,
+  day: Day,
+  options: { knownOn?: Day | null; horizonDays?: number } = {},
+): DueView {
   const knownOn = options.knownOn ?? null;
   const horizonDays = options.horizonDays ?? 365;
   const scopes: DueScope[] = [];
@@ -108,9 +122,17 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
     for (const version of versions) {
       const { period: p, next: following } = periodAround(periodsOf(timeline, version), day);
       if (p.validity !== 'effective' && p.validity !== 'warn') continue;
-      certifiable.push({ version, validity: p.validity, since: p.from, until: p.to, then: following?.validity ?? null });
+      certifiable.push({
+        version,
+        validity: p.validity,
+        since: p.from,
+        until: p.to,
+        then: following?.validity ?? null,
+      });
     }
-    certifiable.sort((a, b) => (a.since === b.since ? (a.version < b.version ? 1 : -1) : (a.since ?? '') < (b.since ?? '') ? 1 : -1));
+    certifiable.sort((a, b) =>
+      a.since === b.since ? (a.version < b.version ? 1 : -1) : (a.since ?? '') < (b.since ?? '') ? 1 : -1,
+    );
     scopes.push({ id: scope.id, name: scope.name, short: shortName(scope), revision, certifiable });
     const history = revisionChanges(scope);
     const setters = lastSetters(history, knownOn);
@@ -166,7 +188,19 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
     }
   }
   const merged = oneEntryPerTransition(next, data.scopes);
-  merged.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.kind !== b.kind ? (a.kind === 'scope' ? -1 : 1) : ((a.scope ?? a.document ?? '') + (a.version ?? '')).localeCompare((b.scope ?? b.document ?? '') + (b.version ?? ''))));
+  merged.sort((a, b) =>
+    a.date !== b.date
+      ? a.date < b.date
+        ? -1
+        : 1
+      : a.kind !== b.kind
+        ? a.kind === 'scope'
+          ? -1
+          : 1
+        : ((a.scope ?? a.document ?? '') + (a.version ?? '')).localeCompare(
+            (b.scope ?? b.document ?? '') + (b.version ?? ''),
+          ),
+  );
   return { day, knownOn, horizonDays, scopes, next: merged };
 }
 
@@ -177,7 +211,9 @@ export function dueView(data: DueInput, day: Day, options: { knownOn?: Day | nul
  */
 function oneEntryPerTransition(next: readonly DueTransition[], scopes: DueInput['scopes']): DueTransition[] {
   const documentOf = documentsOfVersions(scopes);
-  const byDocument = new Map(next.filter((t) => t.kind === 'document').map((t) => [`${t.document}/${t.state}/${t.date}`, t]));
+  const byDocument = new Map(
+    next.filter((t) => t.kind === 'document').map((t) => [`${t.document}/${t.state}/${t.date}`, t]),
+  );
   const dropped = new Set<DueTransition>();
   const merged = next.map((t) => {
     if (t.kind !== 'scope' || t.validity === null) return t;

@@ -70,9 +70,15 @@ export function withdrawnTitle(subject: string, change: Change, previous: Day): 
 }
 
 /** A change to a scope's timeline, after its subject, as a list names it (the report): announced, moved, withdrawn, added. */
-export function timelineChangePredicate(c: { kind: 'announced' | 'moved' | 'withdrawn' | 'version-added'; validity: Validity | null; target: Day | null; previous: Day | null }): string {
+export function timelineChangePredicate(c: {
+  kind: 'announced' | 'moved' | 'withdrawn' | 'version-added';
+  validity: Validity | null;
+  target: Day | null;
+  previous: Day | null;
+}): string {
   if (c.kind === 'version-added' || c.validity === null) return 'is a new scope version';
-  if (c.kind === 'withdrawn') return `${transitionPredicate({ validity: c.validity }, c.previous ?? c.target ?? '')}: withdrawn`;
+  if (c.kind === 'withdrawn')
+    return `${transitionPredicate({ validity: c.validity }, c.previous ?? c.target ?? '')}: withdrawn`;
   const now = transitionPredicate({ validity: c.validity }, c.target ?? '');
   return c.kind === 'moved' ? `${now} instead of ${c.previous}` : now;
 }

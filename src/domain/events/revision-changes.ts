@@ -73,7 +73,15 @@ export function revisionChanges(scope: Scope): RevisionChanges[] {
     }
     for (const [key, prev] of before) {
       if (now.has(key)) continue;
-      changes.push({ kind: 'withdrawn', version: prev.version, validity: prev.validity, occurrence: prev.occurrence, date: null, previous: prev.date, leadDays: null });
+      changes.push({
+        kind: 'withdrawn',
+        version: prev.version,
+        validity: prev.validity,
+        occurrence: prev.occurrence,
+        date: null,
+        previous: prev.date,
+        leadDays: null,
+      });
     }
     changes.sort((a, b) => {
       const da = a.date ?? a.previous ?? '';
@@ -88,7 +96,12 @@ export function revisionChanges(scope: Scope): RevisionChanges[] {
       versionsRemoved: versionsBefore === null ? [] : versionsBefore.filter((n) => !names.includes(n)),
       initial: versionsBefore === null,
     });
-    before = new Map([...now].map(([k, t]) => [k, { version: t.version, validity: t.validity, occurrence: t.occurrence, date: t.date }]));
+    before = new Map(
+      [...now].map(([k, t]) => [
+        k,
+        { version: t.version, validity: t.validity, occurrence: t.occurrence, date: t.date },
+      ]),
+    );
     versionsBefore = names;
   }
   return out;
@@ -118,7 +131,10 @@ export function describeLead(days: number | null): string {
 }
 
 /** For each transition key, the revision that last set its date on or before `day` (all, if null). */
-export function lastSetters(all: readonly RevisionChanges[], day: Day | null): Map<string, { at: Provenance; date: Day }> {
+export function lastSetters(
+  all: readonly RevisionChanges[],
+  day: Day | null,
+): Map<string, { at: Provenance; date: Day }> {
   const out = new Map<string, { at: Provenance; date: Day }>();
   for (const rc of all) {
     if (day !== null && rc.revision.date > day) break;

@@ -6,7 +6,16 @@
 import { z } from 'zod';
 import { Day } from '../days/day.ts';
 import { allVersionNames, fullTimeline } from '../scopes/scopes.ts';
-import { API_SCHEMAS, API_VERSION, ApiEventsFile, ApiPullsFile, ApiScopeFile, ApiScopesFile, ApiStandardsFile, type ApiSchemaName } from '../schemas/api.ts';
+import {
+  API_SCHEMAS,
+  API_VERSION,
+  ApiEventsFile,
+  ApiPullsFile,
+  ApiScopeFile,
+  ApiScopesFile,
+  ApiStandardsFile,
+  type ApiSchemaName,
+} from '../schemas/api.ts';
 import type { Scope } from '../schemas/data.ts';
 import type { TimelineEvent } from '../schemas/event.ts';
 import { periodsOf } from '../scopes/validity.ts';
@@ -44,7 +53,10 @@ function linkable(scope: Scope): Scope {
 }
 
 export function scopesFile(ctx: FeedContext): ApiScopesFile {
-  const scopes = ctx.dataset.scopes.map(linkable).map(({ revisions: _revisions, ...scope }) => ({ ...scope, ...scopeExtras(ctx, { ...scope, revisions: _revisions }) }));
+  const scopes = ctx.dataset.scopes.map(linkable).map(({ revisions: _revisions, ...scope }) => ({
+    ...scope,
+    ...scopeExtras(ctx, { ...scope, revisions: _revisions }),
+  }));
   return ApiScopesFile.parse({ ...envelope(ctx, 'scopes'), scopes });
 }
 
@@ -53,12 +65,18 @@ export function scopeFile(ctx: FeedContext, scope: Scope): ApiScopeFile {
 }
 
 export function standardsFile(ctx: FeedContext): ApiStandardsFile {
-  const standards = ctx.dataset.documents.map((d) => ({ ...d, links: { html: siteLink(ctx, `standards/${seriesOf(d.id)}/`) } }));
+  const standards = ctx.dataset.documents.map((d) => ({
+    ...d,
+    links: { html: siteLink(ctx, `standards/${seriesOf(d.id)}/`) },
+  }));
   return ApiStandardsFile.parse({ ...envelope(ctx, 'standards'), standards });
 }
 
 export function eventsFile(ctx: FeedContext, events: readonly TimelineEvent[]): ApiEventsFile {
-  return ApiEventsFile.parse({ ...envelope(ctx, 'events'), events: events.map((e) => ({ ...e, links: { html: siteLink(ctx, eventPath(e)) } })) });
+  return ApiEventsFile.parse({
+    ...envelope(ctx, 'events'),
+    events: events.map((e) => ({ ...e, links: { html: siteLink(ctx, eventPath(e)) } })),
+  });
 }
 
 export function pullsFile(ctx: FeedContext): ApiPullsFile {
@@ -75,10 +93,16 @@ export function apiJsonSchema(ctx: Pick<FeedContext, 'siteUrl'>, name: ApiSchema
     io: 'output',
     override: ({ zodSchema, jsonSchema }) => {
       // A refinement has no JSON Schema form: say what a calendar day is.
-      if (zodSchema === Day) Object.assign(jsonSchema, { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+      if (zodSchema === Day)
+        Object.assign(jsonSchema, { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
     },
   });
-  return { ...json, $id: schemaUrl(ctx, name), title, description: `${siteLink(ctx, API_BASE)}${file}, API version ${API_VERSION}` };
+  return {
+    ...json,
+    $id: schemaUrl(ctx, name),
+    title,
+    description: `${siteLink(ctx, API_BASE)}${file}, API version ${API_VERSION}`,
+  };
 }
 
 /** Stable JSON text: 2-space indent and a trailing newline. */

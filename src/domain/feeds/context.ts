@@ -74,7 +74,10 @@ export function pullOf(ctx: FeedContext, at: Provenance | null): PullRef | null 
  * and a single-line field must not carry a line break (a CRLF there is an injection attempt).
  */
 export function singleLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/ {2,}/g, ' ').trim();
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim();
 }
 
 /** Multi-line text with only `\n` line breaks and no other control characters. */

@@ -54,7 +54,9 @@ export function reminderDays(event: TimelineEvent): number[] {
  * imported copy is marked cancelled instead of staying on the day (RFC 5545 3.8.1.11).
  * Its SEQUENCE is one more than the times the date was announced or moved as news.
  */
-export function withdrawnTransitions(events: readonly TimelineEvent[]): { event: TimelineEvent; transitionId: string; sequence: number }[] {
+export function withdrawnTransitions(
+  events: readonly TimelineEvent[],
+): { event: TimelineEvent; transitionId: string; sequence: number }[] {
   const live = new Set(events.filter((e) => e.kind === 'validity').map((e) => e.id));
   const last = new Map<string, TimelineEvent>();
   const sets = new Map<string, number>();
@@ -65,7 +67,11 @@ export function withdrawnTransitions(events: readonly TimelineEvent[]): { event:
       if (!live.has(id) && (last.get(id)?.date ?? '') <= e.date) last.set(id, e);
     } else sets.set(id, (sets.get(id) ?? 0) + 1);
   }
-  return [...last].map(([transitionId, event]) => ({ event, transitionId, sequence: Math.max(1, sets.get(transitionId) ?? 0) }));
+  return [...last].map(([transitionId, event]) => ({
+    event,
+    transitionId,
+    sequence: Math.max(1, sets.get(transitionId) ?? 0),
+  }));
 }
 
 export interface CalendarOptions {
@@ -96,7 +102,12 @@ export interface CalendarEntry {
 }
 
 /** An RFC 5545 calendar as a string (CRLF line ends, the last line included). */
-export function calendarIcs(ctx: FeedContext, events: readonly TimelineEvent[], options: CalendarOptions, entries: readonly CalendarEntry[] = []): string {
+export function calendarIcs(
+  ctx: FeedContext,
+  events: readonly TimelineEvent[],
+  options: CalendarOptions,
+  entries: readonly CalendarEntry[] = [],
+): string {
   // ical-generator writes NAME, X-WR-CALNAME and X-WR-CALDESC as given, unlike the TEXT
   // values of events: this is the one place they are written, so escape them here
   // (RFC 5545 3.3.11: backslash, semicolon, comma, newline).

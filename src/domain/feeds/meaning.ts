@@ -52,7 +52,10 @@ export function subjectOf(ctx: FeedContext, event: TimelineEvent): string {
 export function summaryOf(ctx: FeedContext, event: TimelineEvent): string {
   const subject = subjectOf(ctx, event);
   // A version and its scope document on one transition: "IaaS v5.1 (scs-0501-v5) becomes effective".
-  if (event.kind === 'validity' && event.validity) return transitionPhrase(event.document ? `${subject} (${singleLine(event.document)})` : subject, { validity: event.validity });
+  if (event.kind === 'validity' && event.validity)
+    return transitionPhrase(event.document ? `${subject} (${singleLine(event.document)})` : subject, {
+      validity: event.validity,
+    });
   if (event.kind === 'document' && event.state) return transitionPhrase(subject, { state: event.state });
   return singleLine(event.title);
 }
@@ -65,13 +68,15 @@ export function effectiveDay(event: TimelineEvent): Day {
 /** What the change means for a provider (one or two sentences, plain text). */
 export function meaningOf(ctx: FeedContext, event: TimelineEvent): string {
   const text = meaningText(ctx, event);
-  const dated = event.kind === 'validity' || event.kind === 'announced' || event.kind === 'moved' || event.kind === 'document';
+  const dated =
+    event.kind === 'validity' || event.kind === 'announced' || event.kind === 'moved' || event.kind === 'document';
   return dated ? `From ${effectiveDay(event)}: ${text}` : text;
 }
 
 function meaningText(ctx: FeedContext, event: TimelineEvent): string {
   const subject = subjectOf(ctx, event);
-  const validity = event.kind === 'validity' || event.kind === 'announced' || event.kind === 'moved' ? event.validity : null;
+  const validity =
+    event.kind === 'validity' || event.kind === 'announced' || event.kind === 'moved' ? event.validity : null;
   if (validity) {
     const others = effectiveOthers(ctx, event, effectiveDay(event));
     const moveTo = others.length > 0 ? list(others) : 'a newer version';
@@ -90,7 +95,8 @@ function meaningText(ctx: FeedContext, event: TimelineEvent): string {
     const what = event.validity ? transitionPhrase(subject, { validity: event.validity }) : subject;
     return `The date ${event.previous ?? ''} is withdrawn: it is no longer announced that ${what} then; watch for a new date.`;
   }
-  if (event.kind === 'version-added') return `${subject} is a new version of the scope: see what it includes and when it becomes effective.`;
+  if (event.kind === 'version-added')
+    return `${subject} is a new version of the scope: see what it includes and when it becomes effective.`;
   const doc = findDocument(ctx, event.document);
   const state = event.state;
   if (event.kind === 'document-added') return `${subject} was added to the standards${state ? ` as ${state}` : ''}.`;
@@ -123,7 +129,11 @@ export function announcementOf(ctx: FeedContext, event: TimelineEvent): Announce
   const pull = pullOf(ctx, source);
   // The pull request by number and address, once; not by its title, which speaks of
   // versions in its own words ("IaaS v6" for the version the scope file calls `next`).
-  const by = pull ? ` in pull request #${pull.number} (${pull.url})` : source ? ` in commit ${source.commit.slice(0, 7)}` : '';
+  const by = pull
+    ? ` in pull request #${pull.number} (${pull.url})`
+    : source
+      ? ` in commit ${source.commit.slice(0, 7)}`
+      : '';
   if (!source) return { pull, on: null, text: 'Not announced in a tracked change.' };
   let text = `Announced on ${source.date}${by}.`;
   if ((event.kind === 'validity' || event.kind === 'document') && event.sequence > 0 && event.announced) {

@@ -27,7 +27,8 @@ export function eventUid(ctx: Pick<FeedContext, 'uidDomain'>, event: Pick<Timeli
 
 /** The day an event became known. */
 export function publishedOn(event: TimelineEvent): string {
-  if (event.kind === 'validity' || event.kind === 'document') return (event.announced ?? event.source)?.date ?? event.date;
+  if (event.kind === 'validity' || event.kind === 'document')
+    return (event.announced ?? event.source)?.date ?? event.date;
   return event.date;
 }
 
@@ -45,7 +46,8 @@ function provenanceHtml(ctx: FeedContext, event: TimelineEvent): string {
   const by = byHtml(ctx, at);
   switch (event.kind) {
     case 'moved': {
-      const past = event.previous !== null && event.previous < at.date ? ' This corrects a date that was already past.' : '';
+      const past =
+        event.previous !== null && event.previous < at.date ? ' This corrects a date that was already past.' : '';
       return `Moved from ${event.previous} to ${event.target} on ${at.date} ${by}.${past}`;
     }
     case 'withdrawn':
@@ -88,10 +90,16 @@ function backgroundLine(ctx: FeedContext, event: TimelineEvent): string {
 
 function backgroundItem(ctx: FeedContext, entry: Extract<FeedEntry, { kind: 'background' }>): RSSFeedItem {
   const subjects = [...new Set(entry.events.map((e) => shortSubject(ctx, e)))];
-  const named = subjects.length <= 4 ? subjects.join(', ') : `${subjects.slice(0, 3).join(', ')} and ${subjects.length - 3} more`;
+  const named =
+    subjects.length <= 4 ? subjects.join(', ') : `${subjects.slice(0, 3).join(', ')} and ${subjects.length - 3} more`;
   const paths = [...new Set(entry.events.map((e) => eventPath(e)))];
   // Each line names its transition (the calendar event's UID without the domain), so a reader can match it.
-  const lines = entry.events.map((e) => `<li${e.transition ? ` data-transition="${escapeHtml(e.transition)}"` : ''}>${escapeHtml(backgroundLine(ctx, e))}</li>`).join('');
+  const lines = entry.events
+    .map(
+      (e) =>
+        `<li${e.transition ? ` data-transition="${escapeHtml(e.transition)}"` : ''}>${escapeHtml(backgroundLine(ctx, e))}</li>`,
+    )
+    .join('');
   return {
     title: `Background: past dates of ${named}`,
     link: siteLink(ctx, paths.length === 1 ? paths[0]! : ''),

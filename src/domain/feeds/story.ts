@@ -31,7 +31,13 @@ export function feedEntries(events: readonly TimelineEvent[]): FeedEntry[] {
   const told = new Set(events.filter(isDateChange).map((e) => e.transition));
   const backgrounds = new Map<string, Extract<FeedEntry, { kind: 'background' }>>();
   const background = (at: Provenance, e: TimelineEvent) => {
-    const found = backgrounds.get(at.commit) ?? { kind: 'background' as const, id: `background/${at.commit.slice(0, 7)}`, published: at.date, source: at, events: [] };
+    const found = backgrounds.get(at.commit) ?? {
+      kind: 'background' as const,
+      id: `background/${at.commit.slice(0, 7)}`,
+      published: at.date,
+      source: at,
+      events: [],
+    };
     found.events.push(e);
     backgrounds.set(at.commit, found);
   };
@@ -55,7 +61,8 @@ export function feedEntries(events: readonly TimelineEvent[]): FeedEntry[] {
     if (e.kind !== 'document-added' || !e.source || !e.document) continue;
     const at = e.source;
     for (const m of events) {
-      if (m.kind !== 'validity' || m.document !== e.document || m.state === null || !isBackdated(at.date, m.date)) continue;
+      if (m.kind !== 'validity' || m.document !== e.document || m.state === null || !isBackdated(at.date, m.date))
+        continue;
       background(at, { ...m, kind: 'document', scope: null, version: null, validity: null });
       imported.add(`${e.document}@${at.commit}`);
     }
@@ -71,6 +78,8 @@ export function feedEntries(events: readonly TimelineEvent[]): FeedEntry[] {
   const all = [...kept, ...[...backgrounds.values()].map((entry) => ({ entry, order: -1 }))];
   // Newest first; on one day, what was derived later (a withdrawal after a move) first.
   return all
-    .sort((a, b) => (a.entry.published !== b.entry.published ? (a.entry.published < b.entry.published ? 1 : -1) : b.order - a.order))
+    .sort((a, b) =>
+      a.entry.published !== b.entry.published ? (a.entry.published < b.entry.published ? 1 : -1) : b.order - a.order,
+    )
     .map(({ entry }) => entry);
 }

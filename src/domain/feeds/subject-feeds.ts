@@ -23,14 +23,23 @@ export const subjectPath = (subject: string) => `subjects/${encodeURIComponent(s
 /** The day the newest result of a scope was checked (what the subject's data covers). */
 export function newestCheck(file: SubjectsFile, subject: string, scopeUuid?: string): Day | null {
   const s = file.subjects.find((x) => x.id === subject);
-  const days = (s?.scopes ?? []).filter((x) => scopeUuid === undefined || x.uuid === scopeUuid).flatMap((x) => x.results.map((r) => r.checkedAt.slice(0, 10)));
+  const days = (s?.scopes ?? [])
+    .filter((x) => scopeUuid === undefined || x.uuid === scopeUuid)
+    .flatMap((x) => x.results.map((r) => r.checkedAt.slice(0, 10)));
   return days.sort().at(-1) ?? null;
 }
 
 /** The timeline's warn and deprecated events of the versions the subject relies on. */
 export function reliedOnEvents(events: readonly TimelineEvent[], standing: SubjectStanding): TimelineEvent[] {
-  const relied = new Set(standing.scopes.filter((s) => s.reliesOn && s.scopeId).map((s) => `${s.scopeId}/${s.reliesOn!.version}`));
-  return events.filter((e) => e.kind === 'validity' && (e.validity === 'warn' || e.validity === 'deprecated') && relied.has(`${e.scope}/${e.version}`));
+  const relied = new Set(
+    standing.scopes.filter((s) => s.reliesOn && s.scopeId).map((s) => `${s.scopeId}/${s.reliesOn!.version}`),
+  );
+  return events.filter(
+    (e) =>
+      e.kind === 'validity' &&
+      (e.validity === 'warn' || e.validity === 'deprecated') &&
+      relied.has(`${e.scope}/${e.version}`),
+  );
 }
 
 /** One re-test day per scope with live results. */
@@ -63,14 +72,32 @@ function standingItem(ctx: FeedContext, file: SubjectsFile, subject: string, s: 
     title: `${subject}, ${s.short}: ${s.urgency}`,
     link: siteLink(ctx, subjectPath(subject)),
     pubDate: utcMidnight(newestCheck(file, subject, s.scopeUuid) ?? s.day),
-    description: [standingLine(s), toward, CERTIFICATE_WORDS].filter((x) => x !== null).map((x) => `<p>${escapeHtml(x)}</p>`).join(''),
+    description: [standingLine(s), toward, CERTIFICATE_WORDS]
+      .filter((x) => x !== null)
+      .map((x) => `<p>${escapeHtml(x)}</p>`)
+      .join(''),
     customData: `<guid isPermaLink="false">${escapeHtml(eventUid(ctx, { id }))}</guid>`,
   };
 }
 
 /** `@astrojs/rss` options: the subject's standing per scope, then the news of the versions it relies on. */
-export function subjectRss(ctx: FeedContext, events: readonly TimelineEvent[], file: SubjectsFile, standing: SubjectStanding, options: FeedOptions) {
-  const relied = new Set(standing.scopes.filter((s) => s.reliesOn && s.scopeId).map((s) => `${s.scopeId}/${s.reliesOn!.version}`));
-  const feed = rssFeed(ctx, events.filter((e) => e.scope !== null && relied.has(`${e.scope}/${e.version}`)), options);
-  return { ...feed, items: [...standing.scopes.map((s) => standingItem(ctx, file, standing.subject, s)), ...feed.items] };
+export function subjectRss(
+  ctx: FeedContext,
+  events: readonly TimelineEvent[],
+  file: SubjectsFile,
+  standing: SubjectStanding,
+  options: FeedOptions,
+) {
+  const relied = new Set(
+    standing.scopes.filter((s) => s.reliesOn && s.scopeId).map((s) => `${s.scopeId}/${s.reliesOn!.version}`),
+  );
+  const feed = rssFeed(
+    ctx,
+    events.filter((e) => e.scope !== null && relied.has(`${e.scope}/${e.version}`)),
+    options,
+  );
+  return {
+    ...feed,
+    items: [...standing.scopes.map((s) => standingItem(ctx, file, standing.subject, s)), ...feed.items],
+  };
 }

@@ -23,15 +23,32 @@ function checkShape(value: unknown, file: string): void {
   let nodes = 0;
   const walk = (v: unknown, depth: number, stack: Set<unknown>): void => {
     if (v === null || typeof v !== 'object') {
-      if (++nodes > MAX_NODES) throw new InputError([{ file, key: '', value: null, expected: `expected at most ${MAX_NODES} values, an alias counted each time it is used` }]);
+      if (++nodes > MAX_NODES)
+        throw new InputError([
+          {
+            file,
+            key: '',
+            value: null,
+            expected: `expected at most ${MAX_NODES} values, an alias counted each time it is used`,
+          },
+        ]);
       return;
     }
     if (depth > MAX_DEPTH) {
-      throw new InputError([{ file, key: '', value: null, expected: `expected at most ${MAX_DEPTH} levels of nesting` }]);
+      throw new InputError([
+        { file, key: '', value: null, expected: `expected at most ${MAX_DEPTH} levels of nesting` },
+      ]);
     }
     if (++nodes > MAX_NODES || stack.has(v)) {
       // `stack` guards against a cycle, should a parser ever build one.
-      throw new InputError([{ file, key: '', value: null, expected: `expected at most ${MAX_NODES} values, an alias counted each time it is used` }]);
+      throw new InputError([
+        {
+          file,
+          key: '',
+          value: null,
+          expected: `expected at most ${MAX_NODES} values, an alias counted each time it is used`,
+        },
+      ]);
     }
     stack.add(v);
     for (const child of Object.values(v)) walk(child, depth + 1, stack);
@@ -55,7 +72,9 @@ function lineAt(text: string, line: number): string | null {
 export function parseYaml(text: string, file: string): unknown {
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes > MAX_YAML_BYTES) {
-    throw new InputError([{ file, key: '', value: `${bytes} bytes`, expected: `expected at most ${MAX_YAML_BYTES} bytes of YAML` }]);
+    throw new InputError([
+      { file, key: '', value: `${bytes} bytes`, expected: `expected at most ${MAX_YAML_BYTES} bytes of YAML` },
+    ]);
   }
   // js-yaml's own nesting limit (`maxDepth`, missing from its type definitions) stops deep
   // nesting while parsing, before its recursion can exhaust the stack.
@@ -116,6 +135,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
     let line = 1;
     for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
     const shown = [...bytes.subarray(at, at + 4)].map((b) => `0x${b.toString(16).padStart(2, '0')}`).join(' ');
-    throw new InputError([{ file, key: `line ${line}, byte ${at}`, value: shown, expected: 'expected UTF-8 text; found bytes that are not valid UTF-8' }]);
+    throw new InputError([
+      {
+        file,
+        key: `line ${line}, byte ${at}`,
+        value: shown,
+        expected: 'expected UTF-8 text; found bytes that are not valid UTF-8',
+      },
+    ]);
   }
 }

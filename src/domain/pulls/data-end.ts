@@ -10,10 +10,14 @@ import type { Meta, PullRequest } from '../schemas/data.ts';
  * The day the pull-request data reaches: its newest timestamp, and at least the day of the
  * upstream head (pull requests read from commit messages are as new as the commits).
  */
-export function pullsDataEnd(pulls: readonly Pick<PullRequest, 'createdAt' | 'updatedAt' | 'mergedAt' | 'closedAt'>[], headDay: Day): Day {
+export function pullsDataEnd(
+  pulls: readonly Pick<PullRequest, 'createdAt' | 'updatedAt' | 'mergedAt' | 'closedAt'>[],
+  headDay: Day,
+): Day {
   let end = headDay;
   for (const p of pulls) {
-    for (const stamp of [p.createdAt, p.updatedAt, p.mergedAt, p.closedAt]) if (stamp !== null) end = maxDay(end, dayOfTimestamp(stamp));
+    for (const stamp of [p.createdAt, p.updatedAt, p.mergedAt, p.closedAt])
+      if (stamp !== null) end = maxDay(end, dayOfTimestamp(stamp));
   }
   return end;
 }

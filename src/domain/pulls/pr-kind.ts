@@ -25,7 +25,16 @@ import { documentName } from '../documents/document-parse.ts';
 import { lifecycleMove } from '../documents/document-state.ts';
 import type { Document, DocumentChange, PullRequest, Scope } from '../schemas/data.ts';
 
-export const PrKind = z.enum(['new-draft', 'stabilization', 'deprecation', 'scope-version', 'revision', 'tests', 'editorial', 'unknown']);
+export const PrKind = z.enum([
+  'new-draft',
+  'stabilization',
+  'deprecation',
+  'scope-version',
+  'revision',
+  'tests',
+  'editorial',
+  'unknown',
+]);
 export type PrKind = z.output<typeof PrKind>;
 
 export const PR_KIND_LABELS: Record<PrKind, string> = {
@@ -40,7 +49,16 @@ export const PR_KIND_LABELS: Record<PrKind, string> = {
 };
 
 /** Display order: what moves the lifecycle first. */
-export const PR_KIND_ORDER: readonly PrKind[] = ['stabilization', 'deprecation', 'scope-version', 'new-draft', 'revision', 'tests', 'editorial', 'unknown'];
+export const PR_KIND_ORDER: readonly PrKind[] = [
+  'stabilization',
+  'deprecation',
+  'scope-version',
+  'new-draft',
+  'revision',
+  'tests',
+  'editorial',
+  'unknown',
+];
 
 export const PrClassification = z.object({
   kind: PrKind,
@@ -93,7 +111,8 @@ export function kindContext(documents: readonly Document[], scopes: readonly Sco
 // The verb, not the noun: "… after stabilization" or "deprecated_at" do not say what the change does.
 const DEPRECATE = /\bdeprecat(?:e|es|ing)\b/i;
 const STABILIZE = /\bstabili[sz](?:e|es|ing)\b/i;
-const EDITORIAL = /(?<![-\w])(typos?|spelling|grammar|whitespace|formatting|cosmetic|editorial|lint(?:ing)?)\b|\bfix(?:es|ed)?\b.*\bwording\b/i;
+const EDITORIAL =
+  /(?<![-\w])(typos?|spelling|grammar|whitespace|formatting|cosmetic|editorial|lint(?:ing)?)\b|\bfix(?:es|ed)?\b.*\bwording\b/i;
 
 /** A `Standards/` file that looks like a document (`scs-NNNN-…md`, `scs-xxxx-…md`). */
 function isDocumentFile(path: string): boolean {
@@ -114,32 +133,89 @@ export function addedDocumentFiles(pull: Pick<PullRequest, 'files'>, ctx: KindCo
   });
 }
 
-export function classifyPull(pull: Pick<PullRequest, 'number' | 'title' | 'files' | 'state'>, ctx: KindContext): PrClassification {
+export function classifyPull(
+  pull: Pick<PullRequest, 'number' | 'title' | 'files' | 'state'>,
+  ctx: KindContext,
+): PrClassification {
   const changes = pull.state === 'merged' ? (ctx.changesByPr.get(pull.number) ?? []) : [];
   const moves = changes.map((c) => ({ document: c.document, move: lifecycleMove(c.change, c.before) }));
-  for (const [kind, verb] of [['deprecation', 'deprecated'], ['stabilization', 'stabilized']] as const) {
+  for (const [kind, verb] of [
+    ['deprecation', 'deprecated'],
+    ['stabilization', 'stabilized'],
+  ] as const) {
     const docs = moves.filter((m) => m.move === verb).map((m) => m.document);
-    if (docs.length > 0) return { kind, certain: true, reason: `Its merge ${verb} ${docs.join(', ')} (document history).`, documents: docs };
+    if (docs.length > 0)
+      return {
+        kind,
+        certain: true,
+        reason: `Its merge ${verb} ${docs.join(', ')} (document history).`,
+        documents: docs,
+      };
   }
   const scopes = pull.state === 'merged' ? (ctx.scopesByPr.get(pull.number) ?? []) : [];
   if (scopes.length > 0) {
-    return { kind: 'scope-version', certain: true, reason: `Its merge changed the versions or timeline of ${scopes.join(', ')} (scope revisions).`, documents: [] };
+    return {
+      kind: 'scope-version',
+      certain: true,
+      reason: `Its merge changed the versions or timeline of ${scopes.join(', ')} (scope revisions).`,
+      documents: [],
+    };
   }
   const added = moves.filter((m) => m.move === 'added').map((m) => m.document);
-  if (added.length > 0) return { kind: 'new-draft', certain: true, reason: `Its merge added ${added.join(', ')} (document history).`, documents: added };
+  if (added.length > 0)
+    return {
+      kind: 'new-draft',
+      certain: true,
+      reason: `Its merge added ${added.join(', ')} (document history).`,
+      documents: added,
+    };
 
-  if (DEPRECATE.test(pull.title)) return { kind: 'deprecation', certain: false, reason: 'Its title says "deprecate".', documents: [] };
-  if (STABILIZE.test(pull.title)) return { kind: 'stabilization', certain: false, reason: 'Its title says "stabilize".', documents: [] };
+  if (DEPRECATE.test(pull.title))
+    return { kind: 'deprecation', certain: false, reason: 'Its title says "deprecate".', documents: [] };
+  if (STABILIZE.test(pull.title))
+    return { kind: 'stabilization', certain: false, reason: 'Its title says "stabilize".', documents: [] };
   const files = addedDocumentFiles(pull, ctx);
-  if (files.length > 0) return { kind: 'new-draft', certain: false, reason: `It adds ${files.join(', ')}, which is no known document.`, documents: [] };
-  if (EDITORIAL.test(pull.title)) return { kind: 'editorial', certain: false, reason: 'Its title speaks of an editorial fix.', documents: [] };
+  if (files.length > 0)
+    return {
+      kind: 'new-draft',
+      certain: false,
+      reason: `It adds ${files.join(', ')}, which is no known document.`,
+      documents: [],
+    };
+  if (EDITORIAL.test(pull.title))
+    return { kind: 'editorial', certain: false, reason: 'Its title speaks of an editorial fix.', documents: [] };
   // Merged, a scope-file change that is no revision (rule 2) left versions and timeline alone.
   const scopeFiles = pull.state === 'merged' ? [] : pull.files.filter(isScopeFile);
-  if (scopeFiles.length > 0) return { kind: 'scope-version', certain: false, reason: `It changes ${scopeFiles.join(', ')}, a scope file.`, documents: [] };
-  const edited = pull.files.filter((f) => isDocumentFile(f) && (ctx.knownFiles.has(f) || ctx.knownIds.has(documentName(f)?.id ?? '')));
-  if (edited.length > 0) return { kind: 'revision', certain: false, reason: `It edits ${edited.join(', ')}, a known document.`, documents: [] };
-  if (pull.files.some((f) => f.startsWith('Tests/'))) return { kind: 'tests', certain: false, reason: 'It changes files under Tests/ (conformance tests and their tools), no document.', documents: [] };
-  return { kind: 'unknown', certain: false, reason: 'Neither the history nor the title and files tell.', documents: [] };
+  if (scopeFiles.length > 0)
+    return {
+      kind: 'scope-version',
+      certain: false,
+      reason: `It changes ${scopeFiles.join(', ')}, a scope file.`,
+      documents: [],
+    };
+  const edited = pull.files.filter(
+    (f) => isDocumentFile(f) && (ctx.knownFiles.has(f) || ctx.knownIds.has(documentName(f)?.id ?? '')),
+  );
+  if (edited.length > 0)
+    return {
+      kind: 'revision',
+      certain: false,
+      reason: `It edits ${edited.join(', ')}, a known document.`,
+      documents: [],
+    };
+  if (pull.files.some((f) => f.startsWith('Tests/')))
+    return {
+      kind: 'tests',
+      certain: false,
+      reason: 'It changes files under Tests/ (conformance tests and their tools), no document.',
+      documents: [],
+    };
+  return {
+    kind: 'unknown',
+    certain: false,
+    reason: 'Neither the history nor the title and files tell.',
+    documents: [],
+  };
 }
 
 /** The rules above, in the words the progress page shows them. */

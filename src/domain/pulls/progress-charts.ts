@@ -4,7 +4,16 @@
  * table, so what a screen reader or a browser without JavaScript gets is what the chart shows.
  * Points are month ends (or `today` for the running month), so a month shows how it ended.
  */
-import { addDays, addMonths, dayOfTimestamp, daysBetween, minDay, quarterOf, startOfMonth, type Day } from '../days/day.ts';
+import {
+  addDays,
+  addMonths,
+  dayOfTimestamp,
+  daysBetween,
+  minDay,
+  quarterOf,
+  startOfMonth,
+  type Day,
+} from '../days/day.ts';
 import { openedOn } from '../dataset/dataset-as-of.ts';
 import { documentStateOn, documentTransitions } from '../documents/document-state.ts';
 import { touchesStandards } from './progress.ts';
@@ -100,7 +109,10 @@ export function documentsByStateMonthly(documents: readonly Document[], today: D
     series: DOCUMENT_STATES.map((s) => ({ key: s, label: s })),
     rows,
     omitted: [],
-    note: supplements === 0 ? null : `The ${supplements} supplements are not counted: they have no lifecycle of their own (scs-0001-v1).`,
+    note:
+      supplements === 0
+        ? null
+        : `The ${supplements} supplements are not counted: they have no lifecycle of their own (scs-0001-v1).`,
   };
 }
 
@@ -119,7 +131,17 @@ export function transitionsPerQuarter(documents: readonly Document[], today: Day
       });
     }
   }
-  return { x: 'quarter', xLabel: 'Quarter', series: [{ key: 'stabilized', label: 'Stabilized' }, { key: 'deprecated', label: 'Deprecated' }], rows, omitted: [], note: null };
+  return {
+    x: 'quarter',
+    xLabel: 'Quarter',
+    series: [
+      { key: 'stabilized', label: 'Stabilized' },
+      { key: 'deprecated', label: 'Deprecated' },
+    ],
+    rows,
+    omitted: [],
+    note: null,
+  };
 }
 
 export function median(values: readonly number[]): number | null {
@@ -134,7 +156,10 @@ export function median(values: readonly number[]): number | null {
  * the median days from opening to merge of those merged in the month (null: none merged).
  * Three charts, one meaning per axis: a count at an instant, a count over a month, a duration.
  */
-export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): { open: ChartData; merged: ChartData; daysToMerge: ChartData } {
+export function openPullsMonthly(
+  pulls: readonly PullRequest[],
+  today: Day,
+): { open: ChartData; merged: ChartData; daysToMerge: ChartData } {
   // Each pull request's days, read once: the loop below runs months × pull requests.
   const spans = pulls.flatMap((p) => {
     const opened = openedOn(p);
@@ -142,7 +167,14 @@ export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): { o
     const merged = p.mergedAt === null ? null : dayOfTimestamp(p.mergedAt);
     const closed = merged ?? (p.closedAt === null ? null : dayOfTimestamp(p.closedAt));
     const created = p.createdAt === null ? null : dayOfTimestamp(p.createdAt);
-    return [{ opened, ended: closed, merged, toMerge: created !== null && merged !== null ? daysBetween(created, merged) : null }];
+    return [
+      {
+        opened,
+        ended: closed,
+        merged,
+        toMerge: created !== null && merged !== null ? daysBetween(created, merged) : null,
+      },
+    ];
   });
   const first = spans.map((s) => s.opened).sort()[0];
   const rows: SeriesRow[] = [];
@@ -152,7 +184,12 @@ export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): { o
       // Open at the end of the day, as pullStateAsOf tells it.
       const open = spans.filter((s) => s.opened <= day && (s.ended === null || s.ended > day)).length;
       const merged = spans.filter((s) => s.merged !== null && s.merged.slice(0, 7) === month && s.merged <= today);
-      rows.push({ month, open, merged: merged.length, medianDaysToMerge: median(merged.flatMap((s) => (s.toMerge === null ? [] : [s.toMerge]))) });
+      rows.push({
+        month,
+        open,
+        merged: merged.length,
+        medianDaysToMerge: median(merged.flatMap((s) => (s.toMerge === null ? [] : [s.toMerge]))),
+      });
     }
   }
   const one = (key: string, label: string): ChartData => ({
@@ -166,7 +203,10 @@ export function openPullsMonthly(pulls: readonly PullRequest[], today: Day): { o
   return {
     open: one('open', 'Open at month end'),
     merged: one('merged', 'Merged in month'),
-    daysToMerge: { ...one('medianDaysToMerge', 'Median days to merge'), note: 'A month in which nothing merged has no median (shown as —, no point drawn).' },
+    daysToMerge: {
+      ...one('medianDaysToMerge', 'Median days to merge'),
+      note: 'A month in which nothing merged has no median (shown as —, no point drawn).',
+    },
   };
 }
 
@@ -183,12 +223,24 @@ export function effectiveVersionsMonthly(scopes: readonly Scope[], today: Day): 
       const row: SeriesRow = { month };
       for (const scope of scopes) {
         const r = revisionAsOf(scope, day);
-        row[scope.id] = r === null ? 0 : validitiesOn(r.timeline, versionNames(r.versions, r.timeline), day).filter((v) => v.validity === 'effective').length;
+        row[scope.id] =
+          r === null
+            ? 0
+            : validitiesOn(r.timeline, versionNames(r.versions, r.timeline), day).filter(
+                (v) => v.validity === 'effective',
+              ).length;
       }
       rows.push(row);
     }
   }
-  return { x: 'month', xLabel: 'Month', series: scopes.map((s) => ({ key: s.id, label: s.name })), rows, omitted: [], note: null };
+  return {
+    x: 'month',
+    xLabel: 'Month',
+    series: scopes.map((s) => ({ key: s.id, label: s.name })),
+    rows,
+    omitted: [],
+    note: null,
+  };
 }
 
 export interface ProgressCharts {
@@ -204,7 +256,10 @@ export interface ProgressCharts {
  * All charts of the progress page, for `today`: the page and its tests call this one function.
  * Series without data are left out (withoutEmptySeries) and named in `omitted`.
  */
-export function progressCharts(dataset: { documents: readonly Document[]; pulls: readonly PullRequest[]; scopes: readonly Scope[] }, today: Day): ProgressCharts {
+export function progressCharts(
+  dataset: { documents: readonly Document[]; pulls: readonly PullRequest[]; scopes: readonly Scope[] },
+  today: Day,
+): ProgressCharts {
   const pulls = openPullsMonthly(dataset.pulls.filter(touchesStandards), today);
   const w = withoutEmptySeries;
   return {

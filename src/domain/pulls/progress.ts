@@ -7,7 +7,15 @@
 import { addDays, daysBetween, dayOfTimestamp, type Day } from '../days/day.ts';
 import { openedOn, pullAsOf } from '../dataset/dataset-as-of.ts';
 import { documentName } from '../documents/document-parse.ts';
-import { addedDocumentFiles, classifyPull, kindContext, PR_KIND_ORDER, type KindContext, type PrClassification, type PrKind } from './pr-kind.ts';
+import {
+  addedDocumentFiles,
+  classifyPull,
+  kindContext,
+  PR_KIND_ORDER,
+  type KindContext,
+  type PrClassification,
+  type PrKind,
+} from './pr-kind.ts';
 import type { Dataset, PullRequest } from '../schemas/data.ts';
 
 /**
@@ -55,7 +63,8 @@ export function touchesStandards(pull: Pick<PullRequest, 'documents' | 'scopes' 
 function groupsOf(pull: PullRequest, ctx: KindContext): string[] {
   const groups = new Set<string>(pull.documents);
   // A new file without an assigned number (`scs-xxxx-v1-…`) is grouped under its file name.
-  for (const f of addedDocumentFiles(pull, ctx)) groups.add(documentName(f)?.id ?? f.replace(/^Standards\//, '').replace(/\.md$/i, ''));
+  for (const f of addedDocumentFiles(pull, ctx))
+    groups.add(documentName(f)?.id ?? f.replace(/^Standards\//, '').replace(/\.md$/i, ''));
   for (const s of pull.scopes) groups.add(`scope:${s}`);
   // A series named in the title ("Update SCS-0219 …") is no group of its own beside a document of it.
   for (const g of [...groups]) if ([...groups].some((o) => o.startsWith(`${g}-`))) groups.delete(g);
@@ -141,16 +150,27 @@ export interface Progress {
  * Open pull requests touching standards or scopes on `today`, longest idle first within
  * each group (the stalest on top); and those merged or closed in the last `recentDays` days.
  */
-export function progress(dataset: Pick<Dataset, 'pulls' | 'documents' | 'scopes'>, today: Day, recentDays = 28): Progress {
+export function progress(
+  dataset: Pick<Dataset, 'pulls' | 'documents' | 'scopes'>,
+  today: Day,
+  recentDays = 28,
+): Progress {
   const ctx = kindContext(dataset.documents, dataset.scopes);
   // States as they were on `today`: a build for a past day shows what was open then.
-  const relevant = dataset.pulls.filter(touchesStandards).map((p) => pullAsOf(p, today)).filter((p): p is PullRequest => p !== null);
+  const relevant = dataset.pulls
+    .filter(touchesStandards)
+    .map((p) => pullAsOf(p, today))
+    .filter((p): p is PullRequest => p !== null);
   const open = relevant
     .filter((p) => p.state === 'open' || p.state === 'draft')
     .map((p) => progressRow(p, today, ctx))
     .sort((a, b) => (b.idleDays ?? 0) - (a.idleDays ?? 0) || a.number - b.number);
-  const byKind = PR_KIND_ORDER.map((kind) => ({ kind, rows: open.filter((r) => r.kind === kind) })).filter((g) => g.rows.length > 0);
-  const groups = [...new Set(open.flatMap((r) => r.groups))].sort((a, b) => (a === 'other' ? 1 : b === 'other' ? -1 : a < b ? -1 : a > b ? 1 : 0));
+  const byKind = PR_KIND_ORDER.map((kind) => ({ kind, rows: open.filter((r) => r.kind === kind) })).filter(
+    (g) => g.rows.length > 0,
+  );
+  const groups = [...new Set(open.flatMap((r) => r.groups))].sort((a, b) =>
+    a === 'other' ? 1 : b === 'other' ? -1 : a < b ? -1 : a > b ? 1 : 0,
+  );
   const byDocument = groups.map((group) => ({ group, rows: open.filter((r) => r.groups.includes(group)) }));
   const recentSince = addDays(today, -(recentDays - 1));
   const recent = relevant

@@ -32,7 +32,10 @@ export function scopesTouched(files: readonly string[]): string[] {
 
 /** Whether a pull request belongs in `data/` (it touches standards or scopes). */
 export function isRelevant(title: string, files: readonly string[]): boolean {
-  return files.some((f) => f.startsWith('Standards/') || SCOPE_FILE_PATTERN.test(f)) || documentsTouched(title, []).length > 0;
+  return (
+    files.some((f) => f.startsWith('Standards/') || SCOPE_FILE_PATTERN.test(f)) ||
+    documentsTouched(title, []).length > 0
+  );
 }
 
 /** A pull request in GitHub's REST shape (as in an export such as the fixture's pulls.json). */

@@ -57,7 +57,12 @@ export type InProgress = z.output<typeof InProgress>;
  * `asOf`: the dataset as it stood at the end of `on` (datasetAsOf); `full`: all the data,
  * for what the pull requests did once merged.
  */
-export function inProgress(asOf: Pick<Dataset, 'pulls' | 'documents' | 'scopes'>, full: Pick<Dataset, 'pulls' | 'documents' | 'scopes'>, on: DayType, prUrl: (n: number) => string): InProgress {
+export function inProgress(
+  asOf: Pick<Dataset, 'pulls' | 'documents' | 'scopes'>,
+  full: Pick<Dataset, 'pulls' | 'documents' | 'scopes'>,
+  on: DayType,
+  prUrl: (n: number) => string,
+): InProgress {
   const known = kindContext(full.documents, full.scopes);
   const mergedLater = new Set(full.pulls.filter((p) => p.state === 'merged').map((p) => p.number));
   const ids = new Set(full.documents.map((d) => d.id));
@@ -66,13 +71,32 @@ export function inProgress(asOf: Pick<Dataset, 'pulls' | 'documents' | 'scopes'>
     // Classified by what it did once merged, if it merged later; else by what it was then.
     const later = mergedLater.has(pull.number) ? classifyPull({ ...pull, state: 'merged' }, known) : null;
     const c = later?.certain ? later : row.classification;
-    const documents = c.documents.length > 0 ? c.documents : row.groups.filter((g) => !g.startsWith('scope:') && g !== 'other');
+    const documents =
+      c.documents.length > 0 ? c.documents : row.groups.filter((g) => !g.startsWith('scope:') && g !== 'other');
     const kind: InProgressKind = c.kind === 'unknown' && documents.some((d) => ids.has(d)) ? 'revision' : c.kind;
-    return { number: row.number, title: row.title, url: prUrl(row.number), kind, documents, scopes: pull.scopes, opened: row.opened, daysOpen: row.ageDays, idleDays: row.idleDays, stale: row.stale };
+    return {
+      number: row.number,
+      title: row.title,
+      url: prUrl(row.number),
+      kind,
+      documents,
+      scopes: pull.scopes,
+      opened: row.opened,
+      daysOpen: row.ageDays,
+      idleDays: row.idleDays,
+      stale: row.stale,
+    };
   });
-  pulls.sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || (a.daysOpen ?? 0) - (b.daysOpen ?? 0) || a.number - b.number);
+  pulls.sort(
+    (a, b) =>
+      ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind) || (a.daysOpen ?? 0) - (b.daysOpen ?? 0) || a.number - b.number,
+  );
   const groups = new Map<string, number[]>();
-  for (const p of pulls) for (const g of [...p.documents, ...p.scopes.map((s) => `scope:${s}`)]) groups.set(g, [...(groups.get(g) ?? []), p.number]);
-  const byDocument = [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([group, numbers]) => ({ group, pulls: numbers }));
+  for (const p of pulls)
+    for (const g of [...p.documents, ...p.scopes.map((s) => `scope:${s}`)])
+      groups.set(g, [...(groups.get(g) ?? []), p.number]);
+  const byDocument = [...groups]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([group, numbers]) => ({ group, pulls: numbers }));
   return { on, pulls, byDocument };
 }

@@ -20,7 +20,12 @@ import { Validity } from '../schemas/validity.ts';
 import { shortName, timelineKnownOn } from '../scopes/scopes.ts';
 import { IN_PROGRESS_LABELS, InProgressKind, inProgress, type InProgressPull } from './in-progress.ts';
 
-const ReadinessPull = z.object({ number: z.number().int(), url: z.string(), kind: InProgressKind, daysOpen: z.number().int().nullable() });
+const ReadinessPull = z.object({
+  number: z.number().int(),
+  url: z.string(),
+  kind: InProgressKind,
+  daysOpen: z.number().int().nullable(),
+});
 
 export const ReadinessStandard = z.object({
   /** The document id (`scs-0214-v2`), or the module id of an external test. */
@@ -53,15 +58,24 @@ export const Readiness = z.object({
 });
 export type Readiness = z.output<typeof Readiness>;
 
-const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
-const pullWords = (p: z.output<typeof ReadinessPull>) => `${IN_PROGRESS_LABELS[p.kind]} PR #${p.number} open${p.daysOpen !== null ? ` ${p.daysOpen} day${p.daysOpen === 1 ? '' : 's'}` : ''}`;
+const list = (xs: readonly string[]) =>
+  xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`;
+const pullWords = (p: z.output<typeof ReadinessPull>) =>
+  `${IN_PROGRESS_LABELS[p.kind]} PR #${p.number} open${p.daysOpen !== null ? ` ${p.daysOpen} day${p.daysOpen === 1 ? '' : 's'}` : ''}`;
 
-function wordsOf(label: string, standards: readonly ReadinessStandard[], scopePulls: readonly z.output<typeof ReadinessPull>[]): string {
+function wordsOf(
+  label: string,
+  standards: readonly ReadinessStandard[],
+  scopePulls: readonly z.output<typeof ReadinessPull>[],
+): string {
   const stable = standards.filter((s) => s.state === 'Stable').map((s) => s.id);
   const external = standards.filter((s) => s.external).map((s) => `${s.name} (external test)`);
   const waiting = standards
     .filter((s) => !s.external && s.state !== 'Stable')
-    .map((s) => `${s.id} ${s.state ?? 'missing'}${s.pulls.length ? `, ${s.pulls.map(pullWords).join(', ')}` : ', no pull request open'}`);
+    .map(
+      (s) =>
+        `${s.id} ${s.state ?? 'missing'}${s.pulls.length ? `, ${s.pulls.map(pullWords).join(', ')}` : ', no pull request open'}`,
+    );
   const ready = [stable.length ? `${list(stable)} Stable` : '', ...external].filter(Boolean).join(', ');
   const parts = [ready, ...waiting].filter(Boolean);
   const scope = scopePulls.length ? `; scope file: ${scopePulls.map(pullWords).join(', ')}` : '';
@@ -86,13 +100,20 @@ export function readinessOf(full: Dataset, scopeId: string, version: string, day
   const descriptor = scope?.versions.find((v) => v.name === version) ?? null;
   const documents = new Map(asOf.documents.map((d) => [d.id, d]));
   // A version of the scope file exists on a day its descriptor does; one only a document knows, once that document does.
-  if (!descriptor && !(facts?.periodsFrom === 'document' && facts.document !== null && documents.has(facts.document))) return null;
+  if (!descriptor && !(facts?.periodsFrom === 'document' && facts.document !== null && documents.has(facts.document)))
+    return null;
   const modules = new Map(head.modules.map((m) => [m.id, m]));
   // What it included then: the descriptor's modules (their documents), else its document's subject matter.
   const included: { id: string; name: string; document: string | null }[] = descriptor
-    ? descriptor.include.map((i) => ({ id: i.ref, name: modules.get(i.ref)?.name ?? i.ref, document: modules.get(i.ref)?.document ?? null }))
+    ? descriptor.include.map((i) => ({
+        id: i.ref,
+        name: modules.get(i.ref)?.name ?? i.ref,
+        document: modules.get(i.ref)?.document ?? null,
+      }))
     : (facts?.standards ?? []).map((id) => ({ id, name: id, document: id }));
-  const open = inProgress(datasetAsOf(full, minDay(day, pullsAsOf)), full, minDay(day, pullsAsOf), (n) => pullUrl(full.meta.source.repo, n)).pulls;
+  const open = inProgress(datasetAsOf(full, minDay(day, pullsAsOf)), full, minDay(day, pullsAsOf), (n) =>
+    pullUrl(full.meta.source.repo, n),
+  ).pulls;
   const toPull = (p: InProgressPull) => ({ number: p.number, url: p.url, kind: p.kind, daysOpen: p.daysOpen });
   const seen = new Set<string>();
   const standards: ReadinessStandard[] = [];
@@ -105,12 +126,23 @@ export function readinessOf(full: Dataset, scopeId: string, version: string, day
       standards.push({ id: m.id, name: moduleName(m.name, m.id), state: null, external: true, pulls: [] });
       continue;
     }
-    standards.push({ id: doc.id, name: doc.title, state: documentStateOn(doc, day).state, external: false, pulls: open.filter((p) => p.documents.includes(doc.id)).map(toPull) });
+    standards.push({
+      id: doc.id,
+      name: doc.title,
+      state: documentStateOn(doc, day).state,
+      external: false,
+      pulls: open.filter((p) => p.documents.includes(doc.id)).map(toPull),
+    });
   }
   standards.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const scopePulls = open.filter((p) => p.scopes.includes(scopeId)).map(toPull);
   const base: Scope = scope ? { ...head, ...scope, facts: head.facts } : head;
-  const validity = versionPeriodOn(base, version, day, scope ? timelineKnownOn(head, day).timeline : undefined).validity;
+  const validity = versionPeriodOn(
+    base,
+    version,
+    day,
+    scope ? timelineKnownOn(head, day).timeline : undefined,
+  ).validity;
   const label = `${shortName(head)} ${version}`;
   return {
     scope: scopeId,
@@ -131,7 +163,10 @@ export function draftVersions(full: Dataset, scopeId: string, day: DayType): str
   const head = full.scopes.find((s) => s.id === scopeId);
   if (!head) return [];
   const scope = datasetAsOf(full, day).scopes.find((s) => s.id === scopeId);
-  const names = new Set([...(scope?.versions.map((v) => v.name) ?? []), ...head.facts.filter((f) => f.periodsFrom === 'document').map((f) => f.name)]);
+  const names = new Set([
+    ...(scope?.versions.map((v) => v.name) ?? []),
+    ...head.facts.filter((f) => f.periodsFrom === 'document').map((f) => f.name),
+  ]);
   return [...names].filter((name) => readinessOf(full, scopeId, name, day)?.validity === 'draft');
 }
 

@@ -63,7 +63,9 @@ export function reportMarkdown(report: Report): string {
     ...(report.covered === null
       ? [`- No data for this period: the data ends ${report.pullsAsOf}, before it starts`]
       : [
-          ...(report.covered < report.until ? [`- The data ends ${report.pullsAsOf}: counted up to that day, no data after it`] : []),
+          ...(report.covered < report.until
+            ? [`- The data ends ${report.pullsAsOf}: counted up to that day, no data after it`]
+            : []),
           `- Standards: ${d.stabilized.length} stabilized, ${d.deprecated.length} deprecated, ${plural(d.added.length, 'new document')}${d.rejected.length ? `, ${d.rejected.length} rejected` : ''}`,
           `- Scope timelines: ${plural(report.scopeChanges.length, 'change')}, ${plural(report.tookEffect.length, 'transition')} took effect`,
           `- Pull requests: ${report.pulls.opened.length} opened, ${report.pulls.merged.length} merged, ${report.pulls.closed.length} closed`,
@@ -71,7 +73,8 @@ export function reportMarkdown(report: Report): string {
     `- Due by ${report.dueUntil}: ${plural(report.due.length, 'transition')}`,
   ].join('\n');
 
-  const doc = (x: Report['documents']['added'][number], what: string) => `- ${link(x.id, x.url)} ${mdText(x.title)}: ${what}${withPr(x.pr, x.prUrl)}`;
+  const doc = (x: Report['documents']['added'][number], what: string) =>
+    `- ${link(x.id, x.url)} ${mdText(x.title)}: ${what}${withPr(x.pr, x.prUrl)}`;
   const documentBullets = [
     ...d.stabilized.map((x) => doc(x, x.on ? `Stable from ${x.on}` : 'Stable')),
     ...d.deprecated.map((x) => doc(x, x.on ? `Deprecated from ${x.on}` : 'Deprecated')),
@@ -101,12 +104,23 @@ export function reportMarkdown(report: Report): string {
     const what = `${IN_PROGRESS_LABELS[p.kind]}${subjects.length ? ` of ${subjects.map(mdText).join(', ')}` : ''}`;
     return `- ${link(`PR#${p.number}`, p.url)} ${what}, ${days(p.daysOpen)}${p.stale ? `, stale (no update for ${p.idleDays} days)` : ''}: ${mdText(p.title)}`;
   };
-  const inProgressSlides = report.inProgress ? slides(`In progress on ${report.inProgress.on}`, report.inProgress.pulls.map(open)) : [];
+  const inProgressSlides = report.inProgress
+    ? slides(`In progress on ${report.inProgress.on}`, report.inProgress.pulls.map(open))
+    : [];
 
   // Only when some version is in draft: most weeks none is, and an empty slide says nothing.
-  const readinessSlides = report.readiness && report.inProgress ? slides(`Draft scope versions on ${report.inProgress.on}`, report.readiness.map((r) => `- ${mdText(r.words)}`)) : [];
+  const readinessSlides =
+    report.readiness && report.inProgress
+      ? slides(
+          `Draft scope versions on ${report.inProgress.on}`,
+          report.readiness.map((r) => `- ${mdText(r.words)}`),
+        )
+      : [];
 
-  const dueSlides = report.due.length > 0 ? slides(`Due by ${report.dueUntil}`, report.due.map(transition)) : [`## Due by ${report.dueUntil}\n\n- nothing announced`];
+  const dueSlides =
+    report.due.length > 0
+      ? slides(`Due by ${report.dueUntil}`, report.due.map(transition))
+      : [`## Due by ${report.dueUntil}\n\n- nothing announced`];
 
   const all = [
     summary,

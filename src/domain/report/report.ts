@@ -25,7 +25,6 @@ import { Day as DaySchema } from '../days/day.ts';
 /** Transitions due within this many days after the period are listed. */
 export const DUE_WINDOW_DAYS = 60;
 
-
 const ReportDocument = z.object({
   id: z.string(),
   title: z.string(),
@@ -127,7 +126,8 @@ export function defaultPeriod(today: Day, meta: Pick<Meta, 'pullsAsOf'>): { sinc
 
 export function buildReport(full: Dataset, period: { since: Day; until: Day }): Report {
   const { since, until } = period;
-  if (since > until) throw new ReportPeriodError(`the period starts ${since}, after it ends ${until}; expected since <= until`);
+  if (since > until)
+    throw new ReportPeriodError(`the period starts ${since}, after it ends ${until}; expected since <= until`);
   const { pullsAsOf, covered } = coverageOf(period, full.meta);
   // Past the data's end nothing was measured: what happened is counted up to `covered` only;
   // transitions and what is due come from the timelines as announced by then.
@@ -144,15 +144,38 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
       if (!within(change.date)) return;
       const move = lifecycleMove(change, i === 0 ? null : doc.history[i - 1]!);
       if (move === null) return;
-      const on = move === 'stabilized' ? change.stabilizedAt : move === 'deprecated' ? change.deprecatedAt : move === 'rejected' ? change.rejectedAt : null;
-      documents[move].push({ id: doc.id, title: doc.title, url: docsUrl(doc.file), landed: change.date, pr: change.pr, prUrl: prUrl(change.pr), state: change.status, on });
+      const on =
+        move === 'stabilized'
+          ? change.stabilizedAt
+          : move === 'deprecated'
+            ? change.deprecatedAt
+            : move === 'rejected'
+              ? change.rejectedAt
+              : null;
+      documents[move].push({
+        id: doc.id,
+        title: doc.title,
+        url: docsUrl(doc.file),
+        landed: change.date,
+        pr: change.pr,
+        prUrl: prUrl(change.pr),
+        state: change.status,
+        on,
+      });
     });
   }
-  for (const list of Object.values(documents)) list.sort((a, b) => (a.landed !== b.landed ? (a.landed < b.landed ? -1 : 1) : a.id < b.id ? -1 : 1));
+  for (const list of Object.values(documents))
+    list.sort((a, b) => (a.landed !== b.landed ? (a.landed < b.landed ? -1 : 1) : a.id < b.id ? -1 : 1));
 
   const events = deriveEvents(dataset);
   const scopeChanges: Report['scopeChanges'] = events
-    .filter((e) => within(e.date) && e.scope !== null && e.version !== null && (e.kind === 'announced' || e.kind === 'moved' || e.kind === 'withdrawn' || e.kind === 'version-added'))
+    .filter(
+      (e) =>
+        within(e.date) &&
+        e.scope !== null &&
+        e.version !== null &&
+        (e.kind === 'announced' || e.kind === 'moved' || e.kind === 'withdrawn' || e.kind === 'version-added'),
+    )
     .map((e) => ({
       kind: e.kind as 'announced' | 'moved' | 'withdrawn' | 'version-added',
       scope: e.scope!,
@@ -164,7 +187,12 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
       landed: e.date,
       pr: e.source?.pr ?? null,
       prUrl: prUrl(e.source?.pr ?? null),
-      phrase: timelineChangePredicate({ kind: e.kind as 'announced' | 'moved' | 'withdrawn' | 'version-added', validity: e.validity, target: e.target, previous: e.previous }),
+      phrase: timelineChangePredicate({
+        kind: e.kind as 'announced' | 'moved' | 'withdrawn' | 'version-added',
+        validity: e.validity,
+        target: e.target,
+        previous: e.previous,
+      }),
     }));
 
   const transition = (e: (typeof events)[number]): Report['due'][number] => {
@@ -188,11 +216,25 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
 
   const ctx = kindContext(dataset.documents, dataset.scopes);
   // Links are built from the number, never taken from the data: nothing upstream can point them elsewhere.
-  const pullItem = (p: Dataset['pulls'][number], stamp: string) => ({ number: p.number, title: p.title, url: prUrl(p.number)!, author: p.author, kind: classifyPull(p, ctx).kind, on: dayOfTimestamp(stamp) });
-  const byDayThenNumber = (a: { on: Day; number: number }, b: { on: Day; number: number }) => (a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.number - b.number);
-  const opened = dataset.pulls.filter((p) => p.createdAt !== null && within(dayOfTimestamp(p.createdAt))).map((p) => pullItem(p, p.createdAt!));
-  const merged = dataset.pulls.filter((p) => p.mergedAt !== null && within(dayOfTimestamp(p.mergedAt))).map((p) => pullItem(p, p.mergedAt!));
-  const closed = dataset.pulls.filter((p) => p.state === 'closed' && p.closedAt !== null && within(dayOfTimestamp(p.closedAt))).map((p) => pullItem(p, p.closedAt!));
+  const pullItem = (p: Dataset['pulls'][number], stamp: string) => ({
+    number: p.number,
+    title: p.title,
+    url: prUrl(p.number)!,
+    author: p.author,
+    kind: classifyPull(p, ctx).kind,
+    on: dayOfTimestamp(stamp),
+  });
+  const byDayThenNumber = (a: { on: Day; number: number }, b: { on: Day; number: number }) =>
+    a.on !== b.on ? (a.on < b.on ? -1 : 1) : a.number - b.number;
+  const opened = dataset.pulls
+    .filter((p) => p.createdAt !== null && within(dayOfTimestamp(p.createdAt)))
+    .map((p) => pullItem(p, p.createdAt!));
+  const merged = dataset.pulls
+    .filter((p) => p.mergedAt !== null && within(dayOfTimestamp(p.mergedAt)))
+    .map((p) => pullItem(p, p.mergedAt!));
+  const closed = dataset.pulls
+    .filter((p) => p.state === 'closed' && p.closedAt !== null && within(dayOfTimestamp(p.closedAt)))
+    .map((p) => pullItem(p, p.closedAt!));
 
   return {
     since,
@@ -203,10 +245,16 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
     documents,
     scopeChanges,
     tookEffect,
-    pulls: { opened: opened.sort(byDayThenNumber), merged: merged.sort(byDayThenNumber), closed: closed.sort(byDayThenNumber) },
+    pulls: {
+      opened: opened.sort(byDayThenNumber),
+      merged: merged.sort(byDayThenNumber),
+      closed: closed.sort(byDayThenNumber),
+    },
     due,
     inProgress: covered === null ? null : inProgress(dataset, full, covered, (n) => prUrl(n)!),
     readiness: covered === null ? null : draftReadiness(full, covered),
-    findings: checkScopes(dataset.scopes).filter((f) => within(f.landed)).map((f) => ({ ...f, scopeName: shortName(scopeById.get(f.scope) ?? { name: f.scope }), prUrl: prUrl(f.pr) })),
+    findings: checkScopes(dataset.scopes)
+      .filter((f) => within(f.landed))
+      .map((f) => ({ ...f, scopeName: shortName(scopeById.get(f.scope) ?? { name: f.scope }), prUrl: prUrl(f.pr) })),
   };
 }

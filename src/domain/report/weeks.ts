@@ -40,13 +40,18 @@ export function dataStart(dataset: Pick<Dataset, 'documents' | 'scopes' | 'pulls
 }
 
 /** Every call week of the data, oldest first. */
-export function reportWeeks(dataset: Pick<Dataset, 'documents' | 'scopes' | 'pulls'> & { meta: Pick<Meta, 'pullsAsOf'> }): CallWeek[] {
+export function reportWeeks(
+  dataset: Pick<Dataset, 'documents' | 'scopes' | 'pulls'> & { meta: Pick<Meta, 'pullsAsOf'> },
+): CallWeek[] {
   const start = dataStart(dataset);
   return start === null ? [] : callWeeks(start, dataEnd(dataset.meta));
 }
 
 /** The week before and after `until` in `weeks` (null at either end), for previous/next links. */
-export function neighbours(weeks: readonly CallWeek[], until: Day): { previous: CallWeek | null; next: CallWeek | null } {
+export function neighbours(
+  weeks: readonly CallWeek[],
+  until: Day,
+): { previous: CallWeek | null; next: CallWeek | null } {
   const i = weeks.findIndex((w) => w.until === until);
   if (i < 0) return { previous: null, next: null };
   return { previous: weeks[i - 1] ?? null, next: weeks[i + 1] ?? null };

@@ -60,27 +60,48 @@ function applied(snapshot: UpstreamSnapshot, change: ProposedChange, on: Day): U
   }
   // Noon UTC: the calendar day `on` whatever the offset (dayOfTimestamp reads the written day).
   const committedAt = `${on}T12:00:00Z`;
-  return { ...snapshot, head: { sha: change.head, committedAt }, files, commits: [...snapshot.commits, { sha: change.head, committedAt, message: change.subject, changes: change.changes }] };
+  return {
+    ...snapshot,
+    head: { sha: change.head, committedAt },
+    files,
+    commits: [...snapshot.commits, { sha: change.head, committedAt, message: change.subject, changes: change.changes }],
+  };
 }
 
 const field = (v: string | null) => v ?? '—';
 
 function documentSentence(after: Document | undefined, before: Document | undefined): string | null {
-  if (after && !before) return `${after.id} added (${after.status ?? 'no status'}${after.stabilizedAt ? `, stabilized_at ${after.stabilizedAt}` : ''})`;
+  if (after && !before)
+    return `${after.id} added (${after.status ?? 'no status'}${after.stabilizedAt ? `, stabilized_at ${after.stabilizedAt}` : ''})`;
   if (!after && before) return `${before.id} removed`;
   if (!after || !before) return null;
   const a: Pick<DocumentChange, 'status' | 'stabilizedAt' | 'deprecatedAt' | 'rejectedAt'> = after;
   const parts = [
     a.status !== before.status ? `status ${field(before.status)} → ${field(a.status)}` : null,
-    a.stabilizedAt !== before.stabilizedAt ? `stabilized_at ${field(before.stabilizedAt)} → ${field(a.stabilizedAt)}` : null,
-    a.deprecatedAt !== before.deprecatedAt ? `deprecated_at ${field(before.deprecatedAt)} → ${field(a.deprecatedAt)}` : null,
+    a.stabilizedAt !== before.stabilizedAt
+      ? `stabilized_at ${field(before.stabilizedAt)} → ${field(a.stabilizedAt)}`
+      : null,
+    a.deprecatedAt !== before.deprecatedAt
+      ? `deprecated_at ${field(before.deprecatedAt)} → ${field(a.deprecatedAt)}`
+      : null,
     a.rejectedAt !== before.rejectedAt ? `rejected_at ${field(before.rejectedAt)} → ${field(a.rejectedAt)}` : null,
   ].filter((p): p is string => p !== null);
   return parts.length === 0 ? null : `${after.id}: ${parts.join(', ')}`;
 }
 
 export function reviewChange(snapshot: UpstreamSnapshot, change: ProposedChange, on: Day): Review {
-  const base: Review = { base: snapshot.head.sha, head: change.head, subject: change.subject, on, scopes: [], documents: [], unchanged: [], errors: [], conflicts: change.conflicts ?? [], violations: 0 };
+  const base: Review = {
+    base: snapshot.head.sha,
+    head: change.head,
+    subject: change.subject,
+    on,
+    scopes: [],
+    documents: [],
+    unchanged: [],
+    errors: [],
+    conflicts: change.conflicts ?? [],
+    violations: 0,
+  };
   if (base.conflicts.length > 0) return base;
   const before = assemble(snapshot, [], 'git').dataset;
   let after: Dataset;
@@ -97,17 +118,37 @@ export function reviewChange(snapshot: UpstreamSnapshot, change: ProposedChange,
     const sentences = rc.initial
       ? [`adds the scope file ${scope.file} with versions ${scope.versions.map((v) => v.name).join(', ')}`]
       : [
-          ...rc.changes.map((c) => `${describeChange(c)}${c.leadDays === null ? '' : ` — ${describeLead(c.leadDays)}`}`),
+          ...rc.changes.map(
+            (c) => `${describeChange(c)}${c.leadDays === null ? '' : ` — ${describeLead(c.leadDays)}`}`,
+          ),
           ...rc.versionsAdded.map((v) => `version ${v} added`),
           ...rc.versionsRemoved.map((v) => `version ${v} removed`),
         ];
     if (sentences.length === 0) sentences.push('changes the versions (modules or their parameters), not the timeline');
-    scopes.push({ scope: scope.id, name: scope.name, file: scope.file, sentences, findings: checkScope(scope).filter((f) => f.commit === change.head) });
+    scopes.push({
+      scope: scope.id,
+      name: scope.name,
+      file: scope.file,
+      sentences,
+      findings: checkScope(scope).filter((f) => f.commit === change.head),
+    });
   }
   const ids = [...new Set([...before.documents, ...after.documents].map((d) => d.id))].sort();
-  const documents = ids.flatMap((id) => documentSentence(after.documents.find((d) => d.id === id), before.documents.find((d) => d.id === id)) ?? []);
-  const told = new Set([...scopes.map((s) => s.file), ...after.documents.filter((d) => documents.some((s) => s.startsWith(d.id))).map((d) => d.file)]);
-  const unchanged = change.changes.map((c) => c.path).filter((p) => !told.has(p)).sort();
+  const documents = ids.flatMap(
+    (id) =>
+      documentSentence(
+        after.documents.find((d) => d.id === id),
+        before.documents.find((d) => d.id === id),
+      ) ?? [],
+  );
+  const told = new Set([
+    ...scopes.map((s) => s.file),
+    ...after.documents.filter((d) => documents.some((s) => s.startsWith(d.id))).map((d) => d.file),
+  ]);
+  const unchanged = change.changes
+    .map((c) => c.path)
+    .filter((p) => !told.has(p))
+    .sort();
   const violations = scopes.flatMap((s) => s.findings).filter((f) => f.severity === 'violation').length;
   return { ...base, scopes, documents, unchanged, violations };
 }

@@ -32,19 +32,31 @@ export function monthsBefore(day: Day, n: number): Day {
 
 /** What an entry says, `deprecated` left out: a version it does not list is deprecated anyway. */
 function meaning(entry: TimelineEntry): string {
-  return Object.entries(entry.versions)
-    .filter(([, v]) => v !== 'deprecated')
-    .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, v]) => `${k} ${v}`)
-    .join(', ') || 'every version deprecated';
+  return (
+    Object.entries(entry.versions)
+      .filter(([, v]) => v !== 'deprecated')
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ') || 'every version deprecated'
+  );
 }
 
 /** The versions an entry lets providers certify against (effective, warn), with their validity. */
 const certifiable = (entry: TimelineEntry | undefined) =>
-  entry === undefined ? '' : Object.entries(entry.versions).filter(([, v]) => v === 'effective' || v === 'warn').sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k} ${v}`).join(', ');
+  entry === undefined
+    ? ''
+    : Object.entries(entry.versions)
+        .filter(([, v]) => v === 'effective' || v === 'warn')
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
 
 const byDate = (timeline: readonly TimelineEntry[]) => new Map(sortedTimeline(timeline).map((e) => [e.date, e]));
-const effective = (e: TimelineEntry) => Object.entries(e.versions).filter(([, v]) => v === 'effective').map(([k]) => k).sort();
+const effective = (e: TimelineEntry) =>
+  Object.entries(e.versions)
+    .filter(([, v]) => v === 'effective')
+    .map(([k]) => k)
+    .sort();
 
 /** R1, R5 and the advisories about the timeline a revision leaves. */
 function stateFindings(r: Revision): Draft[] {
@@ -68,10 +80,19 @@ function stateFindings(r: Revision): Draft[] {
       }
     }
     const eff = effective(e);
-    if (eff.length > 2) out.push({ rule: 'effective-count', message: `${eff.length} versions effective from ${e.date}: ${eff.join(', ')}`, values: { date: e.date, versions: eff.join(',') } });
+    if (eff.length > 2)
+      out.push({
+        rule: 'effective-count',
+        message: `${eff.length} versions effective from ${e.date}: ${eff.join(', ')}`,
+        values: { date: e.date, versions: eff.join(',') },
+      });
   }
   for (const [version, date] of undefinedVersions) {
-    out.push({ rule: 'R5', message: `the timeline names ${version} (from ${date}), which the file does not define under versions`, values: { version } });
+    out.push({
+      rule: 'R5',
+      message: `the timeline names ${version} (from ${date}), which the file does not define under versions`,
+      values: { version },
+    });
   }
   // Runs of consecutive entries with two or more effective versions.
   for (let i = 0; i < sorted.length; i++) {
@@ -84,7 +105,10 @@ function stateFindings(r: Revision): Draft[] {
     if (days === null || days < OVERLAP_DAYS.min || days > OVERLAP_DAYS.max) {
       out.push({
         rule: 'overlap',
-        message: to === null ? `two versions effective from ${from} with no end announced` : `two versions effective from ${from} to ${addDays(to, -1)}: ${days} days, not 4 to 6 weeks`,
+        message:
+          to === null
+            ? `two versions effective from ${from} with no end announced`
+            : `two versions effective from ${from} to ${addDays(to, -1)}: ${days} days, not 4 to 6 weeks`,
         values: { from, to: to ?? 'none' },
       });
     }
@@ -104,11 +128,19 @@ function changeFindings(prev: Revision, r: Revision): Draft[] {
     if (now !== undefined) {
       // What can be certified is what the entry promises; a draft listed or dropped promises nothing.
       if (certifiable(now) !== certifiable(e)) {
-        out.push({ rule: 'R2', message: `edited the entry of ${date}: ${meaning(e)} → ${meaning(now)}`, values: { date, before: meaning(e), after: meaning(now) } });
+        out.push({
+          rule: 'R2',
+          message: `edited the entry of ${date}: ${meaning(e)} → ${meaning(now)}`,
+          values: { date, before: meaning(e), after: meaning(now) },
+        });
         if (date >= landed && daysBetween(landed, date) < NOTICE_DAYS) out.push(notice(date, landed));
       }
     } else if (date > landed) {
-      out.push({ rule: 'R2', message: `removed the entry of ${date} (${meaning(e)}), dated after it landed on ${landed}`, values: { date, before: meaning(e), removed: 'true' } });
+      out.push({
+        rule: 'R2',
+        message: `removed the entry of ${date} (${meaning(e)}), dated after it landed on ${landed}`,
+        values: { date, before: meaning(e), removed: 'true' },
+      });
     } else {
       pruned.push(e);
     }
@@ -116,9 +148,18 @@ function changeFindings(prev: Revision, r: Revision): Draft[] {
   const sortedAfter = sortedTimeline(r.timeline);
   for (const [date, e] of after) {
     if (before.has(date)) continue;
-    if (date < landed) out.push({ rule: 'R2', message: `added an entry dated ${date} (${meaning(e)}), before the day it landed (${landed})`, values: { date, after: meaning(e) } });
+    if (date < landed)
+      out.push({
+        rule: 'R2',
+        message: `added an entry dated ${date} (${meaning(e)}), before the day it landed (${landed})`,
+        values: { date, after: meaning(e) },
+      });
     // Only a change of what can be certified needs the vote's notice; a new draft does not.
-    else if (daysBetween(landed, date) < NOTICE_DAYS && certifiable(e) !== certifiable(sortedAfter.filter((x) => x.date < date).at(-1))) out.push(notice(date, landed));
+    else if (
+      daysBetween(landed, date) < NOTICE_DAYS &&
+      certifiable(e) !== certifiable(sortedAfter.filter((x) => x.date < date).at(-1))
+    )
+      out.push(notice(date, landed));
   }
   out.push(...pruneFindings(prev, r, pruned));
   return out;
@@ -126,7 +167,11 @@ function changeFindings(prev: Revision, r: Revision): Draft[] {
 
 function notice(date: Day, landed: Day): Draft {
   const days = daysBetween(landed, date);
-  return { rule: 'notice', message: `sets ${date} ${days} day${days === 1 ? '' : 's'} ahead, less than the ${NOTICE_DAYS} days of announcement`, values: { date, days: String(days) } };
+  return {
+    rule: 'notice',
+    message: `sets ${date} ${days} day${days === 1 ? '' : 's'} ahead, less than the ${NOTICE_DAYS} days of announcement`,
+    values: { date, days: String(days) },
+  };
 }
 
 /** R3: a deleted past entry must have ended at least six months before, and all earlier ones go with it. */
@@ -141,22 +186,40 @@ function pruneFindings(prev: Revision, r: Revision, pruned: readonly TimelineEnt
     if (next === undefined || next.date > limit) {
       out.push({
         rule: 'R3',
-        message: next === undefined
-          ? `deleted the entry of ${e.date}, which was still valid`
-          : `deleted the entry of ${e.date}, valid until ${addDays(next.date, -1)}: not yet ${PRUNE_MONTHS} months before ${r.date} (that is ${limit})`,
+        message:
+          next === undefined
+            ? `deleted the entry of ${e.date}, which was still valid`
+            : `deleted the entry of ${e.date}, valid until ${addDays(next.date, -1)}: not yet ${PRUNE_MONTHS} months before ${r.date} (that is ${limit})`,
         values: { date: e.date, validUntil: next === undefined ? 'now' : addDays(next.date, -1) },
       });
     }
   }
   const latestPruned = pruned.reduce((m, e) => (e.date > m ? e.date : m), pruned[0]!.date);
   for (const [date] of kept) {
-    if (date < latestPruned) out.push({ rule: 'R3', message: `deleted the entry of ${latestPruned} but kept the earlier one of ${date}`, values: { date, keptBefore: latestPruned } });
+    if (date < latestPruned)
+      out.push({
+        rule: 'R3',
+        message: `deleted the entry of ${latestPruned} but kept the earlier one of ${date}`,
+        values: { date, keptBefore: latestPruned },
+      });
   }
   return out;
 }
 
 const describeInclude = (v: ScopeVersion) =>
-  [...v.include].sort((a, b) => (a.ref < b.ref ? -1 : 1)).map((i) => `${i.ref}${Object.keys(i.parameters).length ? `(${Object.entries(i.parameters).sort().map(([k, x]) => `${k}=${x}`).join(',')})` : ''}`);
+  [...v.include]
+    .sort((a, b) => (a.ref < b.ref ? -1 : 1))
+    .map(
+      (i) =>
+        `${i.ref}${
+          Object.keys(i.parameters).length
+            ? `(${Object.entries(i.parameters)
+                .sort()
+                .map(([k, x]) => `${k}=${x}`)
+                .join(',')})`
+            : ''
+        }`,
+    );
 
 /** R4: a version that had stabilized_at in the previous revision, changed in this one. */
 function descriptorFindings(prev: Revision, r: Revision): Draft[] {
@@ -167,7 +230,16 @@ function descriptorFindings(prev: Revision, r: Revision): Draft[] {
     const v = now.get(old.name);
     if (!v) continue;
     if (v.stabilizedAt !== old.stabilizedAt) {
-      out.push({ rule: 'R4', message: `changed stable ${old.name}: stabilized_at ${old.stabilizedAt} → ${v.stabilizedAt ?? 'none'}`, values: { version: old.name, field: 'stabilized_at', before: old.stabilizedAt, after: v.stabilizedAt ?? 'none' } });
+      out.push({
+        rule: 'R4',
+        message: `changed stable ${old.name}: stabilized_at ${old.stabilizedAt} → ${v.stabilizedAt ?? 'none'}`,
+        values: {
+          version: old.name,
+          field: 'stabilized_at',
+          before: old.stabilizedAt,
+          after: v.stabilizedAt ?? 'none',
+        },
+      });
     }
     const a = describeInclude(old);
     const b = describeInclude(v);
@@ -203,7 +275,15 @@ export function checkScope(scope: Scope): Finding[] {
     }
     for (const d of drafts) {
       const rule = RULES[d.rule];
-      out.push({ ...d, severity: rule.severity, section: rule.section, scope: scope.id, commit: r.commit, landed: r.date, pr: r.pr });
+      out.push({
+        ...d,
+        severity: rule.severity,
+        section: rule.section,
+        scope: scope.id,
+        commit: r.commit,
+        landed: r.date,
+        pr: r.pr,
+      });
     }
     prev = r;
   }

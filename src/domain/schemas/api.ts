@@ -37,7 +37,10 @@ export const ApiScopeLinks = z.object({
 });
 
 /** A scope without its revisions, plus the validity periods of every version. */
-export const ApiScopeSummary = Scope.omit({ revisions: true }).extend({ periods: z.array(ApiVersionPeriods), links: ApiScopeLinks });
+export const ApiScopeSummary = Scope.omit({ revisions: true }).extend({
+  periods: z.array(ApiVersionPeriods),
+  links: ApiScopeLinks,
+});
 /** A scope with every revision of its timeline. */
 export const ApiScope = Scope.extend({ periods: z.array(ApiVersionPeriods), links: ApiScopeLinks });
 

@@ -21,7 +21,8 @@ const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(
 export const Timestamp = z.string().superRefine((t, ctx) => {
   const day = TIMESTAMP.exec(t)?.[1] ?? '';
   if (!isDay(day)) ctx.addIssue({ code: 'custom', input: t, message: 'expected an ISO 8601 timestamp' });
-  else if (!inDayRange(day)) ctx.addIssue({ code: 'custom', input: t, message: `expected an ISO 8601 timestamp on ${DAY_RANGE}` });
+  else if (!inDayRange(day))
+    ctx.addIssue({ code: 'custom', input: t, message: `expected an ISO 8601 timestamp on ${DAY_RANGE}` });
 });
 
 /** Where a fact came from: the commit on `main` and the pull request that landed it. */

@@ -14,7 +14,15 @@ import { Validity } from './validity.ts';
  *   calendar event then turns `STATUS:CANCELLED`, RFC 5545's word for the same);
  * - `version-added`, `document-added`: a scope version or a document first appeared.
  */
-export const EventKind = z.enum(['validity', 'document', 'announced', 'moved', 'withdrawn', 'version-added', 'document-added']);
+export const EventKind = z.enum([
+  'validity',
+  'document',
+  'announced',
+  'moved',
+  'withdrawn',
+  'version-added',
+  'document-added',
+]);
 export type EventKind = z.output<typeof EventKind>;
 
 export const TimelineEvent = z.object({

@@ -57,7 +57,12 @@ export const FrontMatter = z
   .superRefine((fm, ctx) => {
     // scs-0001-v1: every document but a supplement has a status.
     if (fm.status === undefined && fm.type !== 'Supplement') {
-      ctx.addIssue({ code: 'custom', path: ['status'], input: undefined, message: 'expected a status (Draft, Stable, Deprecated, Rejected)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['status'],
+        input: undefined,
+        message: 'expected a status (Draft, Stable, Deprecated, Rejected)',
+      });
     }
   });
 export type FrontMatter = z.output<typeof FrontMatter>;

@@ -16,7 +16,9 @@ import { MAX_REVISION_TIMELINE_ENTRIES } from '../parse/caps.ts';
  * A version's name (`v5.1`, `next`) is part of event ids (`scope/iaas/v5.1/warn`), feed UIDs
  * and page anchors: a `/`, a space or a control character in it would split or break them.
  */
-export const VersionName = z.string().regex(/^[^/\s\u0000-\u001f\u007f]+$/, 'expected a version name without "/", spaces or control characters');
+export const VersionName = z
+  .string()
+  .regex(/^[^/\s\u0000-\u001f\u007f]+$/, 'expected a version name without "/", spaces or control characters');
 
 /** Module parameters are free-form values (an image-spec URL, a number). */
 const Parameters = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -30,7 +32,10 @@ export const IncludeItem = z.union([
 export const ScopeFileVersion = z
   .object({
     /** The version's name: `v4`, `v5.1`, `next`. */
-    version: z.union([z.string().min(1), z.number()]).transform(String).pipe(VersionName),
+    version: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .pipe(VersionName),
     /** The day the version was stabilized; absent for a version in preparation. */
     stabilized_at: Day.optional().nullable(),
     include: z.array(IncludeItem).default([]),
@@ -78,7 +83,9 @@ export const ScopeFile = z
     groups: z.array(ScopeFileGroup).default([]),
     // A page draws the whole timeline of a revision: one that long is refused at the head,
     // and kept as unparseable in the history (parse/caps.ts).
-    timeline: z.array(TimelineEntry).max(MAX_REVISION_TIMELINE_ENTRIES, { message: `expected at most ${MAX_REVISION_TIMELINE_ENTRIES} timeline entries in one scope file` }),
+    timeline: z.array(TimelineEntry).max(MAX_REVISION_TIMELINE_ENTRIES, {
+      message: `expected at most ${MAX_REVISION_TIMELINE_ENTRIES} timeline entries in one scope file`,
+    }),
     versions: z.array(ScopeFileVersion),
   })
   .loose()
@@ -130,7 +137,10 @@ export type ScopeFile = z.output<typeof ScopeFile>;
  */
 export const LegacyVersion = z
   .object({
-    version: z.union([z.string().min(1), z.number()]).transform(String).pipe(VersionName),
+    version: z
+      .union([z.string().min(1), z.number()])
+      .transform(String)
+      .pipe(VersionName),
     stabilized_at: Day.optional().nullable(),
     obsoleted_at: Day.optional().nullable(),
     deprecated_at: Day.optional().nullable(),

@@ -35,8 +35,13 @@ export function safeHref(value: string | null | undefined): string | null {
  * Sync warnings for the URL fields of one file that are not http(s) URLs, naming file, key
  * and value (`Tests/scs-compatible-iaas.yaml: modules[2].url = "javascript:…": expected …`).
  */
-export function urlWarnings(file: string, fields: readonly (readonly [key: string, value: string | null | undefined])[]): string[] {
+export function urlWarnings(
+  file: string,
+  fields: readonly (readonly [key: string, value: string | null | undefined])[],
+): string[] {
   return fields.flatMap(([key, value]) =>
-    value === null || value === undefined || HttpUrl.safeParse(value).success ? [] : [formatProblem({ file, key, value: showValue(value), expected: HTTP_URL_EXPECTED })],
+    value === null || value === undefined || HttpUrl.safeParse(value).success
+      ? []
+      : [formatProblem({ file, key, value: showValue(value), expected: HTTP_URL_EXPECTED })],
   );
 }

@@ -16,16 +16,20 @@ export interface DocumentPeriod {
   to: Day | null;
 }
 
-export function documentPeriods(doc: Pick<Document, 'stabilizedAt' | 'deprecatedAt' | 'history' | 'status'>): DocumentPeriod[] {
+export function documentPeriods(
+  doc: Pick<Document, 'stabilizedAt' | 'deprecatedAt' | 'history' | 'status'>,
+): DocumentPeriod[] {
   const added = doc.history[0]?.date ?? null;
   const stable = doc.status === 'Rejected' ? null : doc.stabilizedAt;
   const end = doc.deprecatedAt;
   const marks: { validity: Validity; from: Day | null }[] = [];
-  if (added !== null && (stable === null || added < stable) && (end === null || added < end)) marks.push({ validity: 'draft', from: added });
+  if (added !== null && (stable === null || added < stable) && (end === null || added < end))
+    marks.push({ validity: 'draft', from: added });
   if (stable !== null && (end === null || stable < end)) marks.push({ validity: 'effective', from: stable });
   if (end !== null) marks.push({ validity: 'deprecated', from: end });
   if (marks.length === 0) return [{ validity: 'deprecated', from: null, to: null }];
-  const periods: DocumentPeriod[] = marks[0]!.from === null ? [] : [{ validity: 'deprecated', from: null, to: marks[0]!.from }];
+  const periods: DocumentPeriod[] =
+    marks[0]!.from === null ? [] : [{ validity: 'deprecated', from: null, to: marks[0]!.from }];
   marks.forEach((m, i) => periods.push({ validity: m.validity, from: m.from, to: marks[i + 1]?.from ?? null }));
   return periods;
 }
@@ -36,7 +40,9 @@ export function documentPeriods(doc: Pick<Document, 'stabilizedAt' | 'deprecated
  * validity on any day equals the periods'.
  */
 export function timelineOfPeriods(periods: ReadonlyMap<string, readonly DocumentPeriod[]>): TimelineEntry[] {
-  const days = [...new Set([...periods.values()].flatMap((ps) => ps.map((p) => p.from).filter((d): d is Day => d !== null)))].sort();
+  const days = [
+    ...new Set([...periods.values()].flatMap((ps) => ps.map((p) => p.from).filter((d): d is Day => d !== null))),
+  ].sort();
   return days
     .map((date) => {
       const versions: Record<string, Validity> = {};

@@ -12,7 +12,12 @@ import { documentOnlyFacts, type ScopeDocument } from './version-facts.ts';
 /** `SCS-compatible IaaS` → `iaas`: the id a scope file of that name would have, so addresses stay. */
 export function scopeIdOfName(name: string): string {
   const short = name.replace(/^SCS[- ]compatible\s+/i, '') || name;
-  return short.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'scope';
+  return (
+    short
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'scope'
+  );
 }
 
 /** Scopes of the scope documents in `docs`, one per document series, oldest version first. */

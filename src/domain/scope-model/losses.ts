@@ -15,12 +15,19 @@ interface Known {
 
 /** Per version: its stabilization day and included standards, from the facts, or (older data) the YAML. */
 function knownVersions(scope: Scope): Map<string, Known> {
-  if (scope.facts.length > 0) return new Map(scope.facts.map((f) => [f.name, { stabilizedAt: f.stabilizedAt, standards: f.standards }]));
+  if (scope.facts.length > 0)
+    return new Map(scope.facts.map((f) => [f.name, { stabilizedAt: f.stabilizedAt, standards: f.standards }]));
   const defs = versionDefinitions(scope);
   return new Map(
     allVersionNames(scope).map((name) => {
       const def = defs.get(name);
-      return [name, { stabilizedAt: def?.version.stabilizedAt ?? null, standards: def ? documentsOfVersion(def.version, scope.modules) : [] }];
+      return [
+        name,
+        {
+          stabilizedAt: def?.version.stabilizedAt ?? null,
+          standards: def ? documentsOfVersion(def.version, scope.modules) : [],
+        },
+      ];
     }),
   );
 }
@@ -42,7 +49,8 @@ export function scopeLosses(previous: Pick<Dataset, 'scopes'>, next: Pick<Datase
         out.push(`${short} ${name}: the version is gone`);
         continue;
       }
-      if (was.stabilizedAt !== null && is.stabilizedAt === null) out.push(`${short} ${name}: its stabilization day ${was.stabilizedAt} is gone`);
+      if (was.stabilizedAt !== null && is.stabilizedAt === null)
+        out.push(`${short} ${name}: its stabilization day ${was.stabilizedAt} is gone`);
       const missing = was.standards.filter((d) => !is.standards.includes(d));
       if (missing.length > 0) out.push(`${short} ${name}: no longer includes ${missing.join(', ')}`);
     }

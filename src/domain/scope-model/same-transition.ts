@@ -8,7 +8,10 @@ import type { DocumentStatus } from '../schemas/front-matter.ts';
 import type { Validity } from '../schemas/validity.ts';
 
 /** The document state that is the same transition as a version's validity. */
-export const SAME_TRANSITION: Partial<Record<Validity, DocumentStatus>> = { effective: 'Stable', deprecated: 'Deprecated' };
+export const SAME_TRANSITION: Partial<Record<Validity, DocumentStatus>> = {
+  effective: 'Stable',
+  deprecated: 'Deprecated',
+};
 
 /** `iaas/v5.1` → `scs-0501-v5`: each version's scope document, where one is known. */
 export function documentsOfVersions(scopes: readonly Pick<Scope, 'id' | 'facts'>[]): Map<string, string> {

@@ -70,7 +70,11 @@ function documentVersionName(d: ScopeDocument, used: ReadonlySet<string>): strin
   return used.has(name) ? d.doc.id : name;
 }
 
-export function joinVersionFacts(scope: YamlScope, testGroups: Readonly<Record<string, string>>, docs: readonly ScopeDocument[]): VersionFacts[] {
+export function joinVersionFacts(
+  scope: YamlScope,
+  testGroups: Readonly<Record<string, string>>,
+  docs: readonly ScopeDocument[],
+): VersionFacts[] {
   const names = allVersionNames(scope);
   const timeline = fullTimeline(scope);
   const definitions = versionDefinitions(scope);
@@ -89,18 +93,37 @@ export function joinVersionFacts(scope: YamlScope, testGroups: Readonly<Record<s
     const yamlStandards = def ? documentsOfVersion(def.version, scope.modules) : [];
     const subjectMatter = m ? [...m.doc.body.standards].sort() : null;
     const standards = yamlStandards.length > 0 ? yamlStandards : (subjectMatter ?? []);
-    const standardsFrom = yamlStandards.length > 0 ? 'scope file' : subjectMatter && subjectMatter.length > 0 ? 'document' : null;
+    const standardsFrom =
+      yamlStandards.length > 0 ? 'scope file' : subjectMatter && subjectMatter.length > 0 ? 'document' : null;
     const disagreements: Disagreement[] = [];
     const key = `versions[${name}]`;
     if (doc && yamlDay && docDay && yamlDay !== docDay) {
-      disagreements.push({ fact: 'stabilized_at', scopeFile: { file, key: `${key}.stabilized_at`, value: yamlDay }, document: { file: doc.file, key: 'stabilized_at', value: docDay } });
+      disagreements.push({
+        fact: 'stabilized_at',
+        scopeFile: { file, key: `${key}.stabilized_at`, value: yamlDay },
+        document: { file: doc.file, key: 'stabilized_at', value: docDay },
+      });
     }
     const deprecatedDay = timelineDeprecatedDay(periods);
     if (doc && doc.deprecatedAt && deprecatedDay && doc.deprecatedAt !== deprecatedDay) {
-      disagreements.push({ fact: 'deprecated_at', scopeFile: { file, key: `timeline (${name} deprecated from)`, value: deprecatedDay }, document: { file: doc.file, key: 'deprecated_at', value: doc.deprecatedAt } });
+      disagreements.push({
+        fact: 'deprecated_at',
+        scopeFile: { file, key: `timeline (${name} deprecated from)`, value: deprecatedDay },
+        document: { file: doc.file, key: 'deprecated_at', value: doc.deprecatedAt },
+      });
     }
-    if (doc && subjectMatter && subjectMatter.length > 0 && yamlStandards.length > 0 && !sameSet(yamlStandards, subjectMatter)) {
-      disagreements.push({ fact: 'standards', scopeFile: { file, key: `${key}.include`, value: yamlStandards.join(', ') }, document: { file: doc.file, key: 'Subject Matter', value: subjectMatter.join(', ') } });
+    if (
+      doc &&
+      subjectMatter &&
+      subjectMatter.length > 0 &&
+      yamlStandards.length > 0 &&
+      !sameSet(yamlStandards, subjectMatter)
+    ) {
+      disagreements.push({
+        fact: 'standards',
+        scopeFile: { file, key: `${key}.include`, value: yamlStandards.join(', ') },
+        document: { file: doc.file, key: 'Subject Matter', value: subjectMatter.join(', ') },
+      });
     }
     return {
       name,
@@ -151,7 +174,8 @@ export function documentOnlyFacts(name: string, d: ScopeDocument): VersionFacts 
 export function disagreementWarnings(scopeName: string, facts: readonly VersionFacts[]): string[] {
   return facts.flatMap((f) =>
     f.disagreements.map(
-      (d) => `${scopeName} ${f.name}: the scope file and its document disagree on ${d.fact}: ${d.scopeFile.file}: ${d.scopeFile.key} = ${d.scopeFile.value}, but ${d.document.file}: ${d.document.key} = ${d.document.value}; both are kept`,
+      (d) =>
+        `${scopeName} ${f.name}: the scope file and its document disagree on ${d.fact}: ${d.scopeFile.file}: ${d.scopeFile.key} = ${d.scopeFile.value}, but ${d.document.file}: ${d.document.key} = ${d.document.value}; both are kept`,
     ),
   );
 }

@@ -11,13 +11,22 @@ import { fullTimeline } from '../scopes/scopes.ts';
 import { periodOn, periodsOf, type Period } from '../scopes/validity.ts';
 
 /** The periods of `version`; `timeline` defaults to the scope's whole known timeline. */
-export function versionPeriods(scope: Pick<Scope, 'facts' | 'timeline' | 'revisions'>, version: string, timeline: readonly TimelineEntry[] = fullTimeline(scope)): Period[] {
+export function versionPeriods(
+  scope: Pick<Scope, 'facts' | 'timeline' | 'revisions'>,
+  version: string,
+  timeline: readonly TimelineEntry[] = fullTimeline(scope),
+): Period[] {
   const facts = scope.facts.find((f) => f.name === version);
   if (facts?.periodsFrom === 'document') return facts.periods.map((p) => ({ ...p }));
   return periodsOf(timeline, version);
 }
 
 /** The period of `version` that holds `day`. */
-export function versionPeriodOn(scope: Pick<Scope, 'facts' | 'timeline' | 'revisions'>, version: string, day: Day, timeline?: readonly TimelineEntry[]): Period {
+export function versionPeriodOn(
+  scope: Pick<Scope, 'facts' | 'timeline' | 'revisions'>,
+  version: string,
+  day: Day,
+  timeline?: readonly TimelineEntry[],
+): Period {
   return periodOn(versionPeriods(scope, version, timeline), day);
 }

@@ -27,14 +27,21 @@ export function stringifyParameters(params: Record<string, unknown> | undefined)
 }
 
 function asInclude(item: IncludeItem): Include {
-  return typeof item === 'string' ? { ref: item, parameters: {} } : { ref: item.ref, parameters: stringifyParameters(item.parameters) };
+  return typeof item === 'string'
+    ? { ref: item, parameters: {} }
+    : { ref: item.ref, parameters: stringifyParameters(item.parameters) };
 }
 
 /**
  * Resolve include items to leaf modules/groups, first occurrence wins. Throws an InputError
  * naming the group for an include cycle.
  */
-export function resolveIncludes(items: readonly IncludeItem[], groups: readonly GroupDef[], moduleIds: ReadonlySet<string>, file: string): Include[] {
+export function resolveIncludes(
+  items: readonly IncludeItem[],
+  groups: readonly GroupDef[],
+  moduleIds: ReadonlySet<string>,
+  file: string,
+): Include[] {
   const byId = new Map(groups.map((g, i) => [g.id, { group: g, index: i }]));
   const out = new Map<string, Include>();
   const emit = (inc: Include) => {
@@ -48,7 +55,14 @@ export function resolveIncludes(items: readonly IncludeItem[], groups: readonly 
     }
     if (stack.includes(inc.ref)) {
       const parent = byId.get(stack[stack.length - 1]!)!;
-      throw new InputError([{ file, key: `groups[${parent.index}].include`, value: JSON.stringify(inc.ref), expected: `includes itself (${[...stack, inc.ref].join(' → ')}); expected groups to include other groups without a cycle` }]);
+      throw new InputError([
+        {
+          file,
+          key: `groups[${parent.index}].include`,
+          value: JSON.stringify(inc.ref),
+          expected: `includes itself (${[...stack, inc.ref].join(' → ')}); expected groups to include other groups without a cycle`,
+        },
+      ]);
     }
     const children = found.group.include.map(asInclude);
     // A group may share its id with a testcase it includes (KaaS `cncf-k8s-conformance`): its

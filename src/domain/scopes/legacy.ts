@@ -47,7 +47,10 @@ export function legacyValidityOn(v: LegacyVersion, day: Day, since: Day | null =
  * The timeline the legacy dates mean: one entry on each day any version changes, newest
  * first. `since` gives the day each version first appeared, or one day for all of them.
  */
-export function legacyTimeline(versions: readonly LegacyVersion[], since: Day | DraftSince | null = null): TimelineEntry[] {
+export function legacyTimeline(
+  versions: readonly LegacyVersion[],
+  since: Day | DraftSince | null = null,
+): TimelineEntry[] {
   const sinceOf: DraftSince = typeof since === 'function' ? since : () => since;
   const dates = new Set<Day>();
   for (const v of versions) {

@@ -5,7 +5,17 @@
  */
 
 /** Top-level keys of scs-0003-v1 and of the revamped format (`groups`). */
-export const TOP_LEVEL_KEYS = ['name', 'uuid', 'url', 'variables', 'scripts', 'modules', 'groups', 'timeline', 'versions'] as const;
+export const TOP_LEVEL_KEYS = [
+  'name',
+  'uuid',
+  'url',
+  'variables',
+  'scripts',
+  'modules',
+  'groups',
+  'timeline',
+  'versions',
+] as const;
 /** Keys of a version: `include`/`stabilized_at` (scs-0003-v1), `test` (revamped). */
 export const VERSION_KEYS = ['version', 'stabilized_at', 'include', 'test'] as const;
 
@@ -19,13 +29,20 @@ export function unknownKeyWarnings(doc: Record<string, unknown>, file: string): 
   const version = new Set<string>(VERSION_KEYS);
   const out: string[] = [];
   for (const key of Object.keys(doc)) {
-    if (!top.has(key)) out.push(`${file}: unknown top-level key "${key}" ignored; known keys: ${TOP_LEVEL_KEYS.join(', ')}`);
+    if (!top.has(key))
+      out.push(`${file}: unknown top-level key "${key}" ignored; known keys: ${TOP_LEVEL_KEYS.join(', ')}`);
   }
   const versions = Array.isArray(doc.versions) ? doc.versions : [];
   versions.forEach((v: unknown, i) => {
-    const name = keysOf(v).includes('version') && v !== null && typeof v === 'object' && 'version' in v ? String(v.version) : `#${i}`;
+    const name =
+      keysOf(v).includes('version') && v !== null && typeof v === 'object' && 'version' in v
+        ? String(v.version)
+        : `#${i}`;
     for (const key of keysOf(v)) {
-      if (!version.has(key)) out.push(`${file}: versions[${i}] (${name}): unknown key "${key}" ignored; known keys: ${VERSION_KEYS.join(', ')}`);
+      if (!version.has(key))
+        out.push(
+          `${file}: versions[${i}] (${name}): unknown key "${key}" ignored; known keys: ${VERSION_KEYS.join(', ')}`,
+        );
     }
   });
   return out;

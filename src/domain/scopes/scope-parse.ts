@@ -58,7 +58,12 @@ function parseTimelineFormat(doc: Record<string, unknown>, file: string): Parsed
     versions: scope.versions.map((v) => ({
       name: v.version,
       stabilizedAt: v.stabilized_at ?? null,
-      include: resolveIncludes(v.test !== undefined ? [v.test, ...v.include] : v.include, scope.groups, moduleIds, file),
+      include: resolveIncludes(
+        v.test !== undefined ? [v.test, ...v.include] : v.include,
+        scope.groups,
+        moduleIds,
+        file,
+      ),
     })),
     timeline: scope.timeline,
     testGroups,
@@ -70,7 +75,11 @@ function parseTimelineFormat(doc: Record<string, unknown>, file: string): Parsed
 function legacyVersionsKey(doc: Record<string, unknown>): string | null {
   if (Array.isArray(doc.versions)) return 'versions';
   for (const [key, value] of Object.entries(doc)) {
-    if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null && 'version' in v)) {
+    if (
+      Array.isArray(value) &&
+      value.length > 0 &&
+      value.every((v) => typeof v === 'object' && v !== null && 'version' in v)
+    ) {
       return key;
     }
   }
@@ -80,7 +89,14 @@ function legacyVersionsKey(doc: Record<string, unknown>): string | null {
 function parseLegacyFormat(doc: Record<string, unknown>, file: string, since: Day | DraftSince | null): ParsedScope {
   const key = legacyVersionsKey(doc);
   if (key === null) {
-    throw new InputError([{ file, key: 'timeline', value: null, expected: 'missing; expected a timeline: list (scs-0003-v1), or versions: in the legacy format' }]);
+    throw new InputError([
+      {
+        file,
+        key: 'timeline',
+        value: null,
+        expected: 'missing; expected a timeline: list (scs-0003-v1), or versions: in the legacy format',
+      },
+    ]);
   }
   const scope = parseOrThrow(LegacyScopeFile, { ...doc, versions: doc[key] }, file);
   const versions: z.output<typeof LegacyVersion>[] = scope.versions;
@@ -109,7 +125,9 @@ function parseLegacyFormat(doc: Record<string, unknown>, file: string, since: Da
 export function parseScopeText(text: string, file: string, since: Day | DraftSince | null = null): ParsedScope {
   const doc = parseYaml(text, file);
   if (!isMapping(doc)) {
-    throw new InputError([{ file, key: '', value: null, expected: 'expected a YAML mapping with name, uuid, versions and timeline' }]);
+    throw new InputError([
+      { file, key: '', value: null, expected: 'expected a YAML mapping with name, uuid, versions and timeline' },
+    ]);
   }
   return 'timeline' in doc ? parseTimelineFormat(doc, file) : parseLegacyFormat(doc, file, since);
 }
@@ -120,7 +138,10 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 
 /** `Tests/scs-compatible-iaas.yaml` → `iaas`. */
 export function scopeIdOfFile(path: string): string {
-  const base = path.split('/').pop()!.replace(/\.ya?ml$/, '');
+  const base = path
+    .split('/')
+    .pop()!
+    .replace(/\.ya?ml$/, '');
   return base.replace(/^scs-compatible-?/, '') || base;
 }
 

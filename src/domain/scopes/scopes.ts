@@ -30,11 +30,16 @@ export function revisionAsOf(scope: Scope, day: Day): Revision | null {
  * a revision drops was withdrawn, not pruned. Returns, for each parseable revision, the
  * timeline as known after it.
  */
-export function accumulatedTimelines(scope: Pick<Scope, 'revisions'>): { revision: Revision; timeline: TimelineEntry[] }[] {
+export function accumulatedTimelines(
+  scope: Pick<Scope, 'revisions'>,
+): { revision: Revision; timeline: TimelineEntry[] }[] {
   const out: { revision: Revision; timeline: TimelineEntry[] }[] = [];
   let known: TimelineEntry[] = [];
   for (const revision of parseableRevisions(scope)) {
-    const earliest = revision.timeline.reduce<Day | null>((min, e) => (min === null || e.date < min ? e.date : min), null);
+    const earliest = revision.timeline.reduce<Day | null>(
+      (min, e) => (min === null || e.date < min ? e.date : min),
+      null,
+    );
     const kept = known.filter((e) => (earliest === null || e.date < earliest) && e.date <= revision.date);
     known = [...revision.timeline, ...kept];
     out.push({ revision, timeline: known });
@@ -47,9 +52,14 @@ export function accumulatedTimelines(scope: Pick<Scope, 'revisions'>): { revisio
  * latest parseable revision that landed on or before that day, with that revision. Before the
  * first revision nothing was known: no timeline, no revision.
  */
-export function timelineKnownOn(scope: Scope, day: Day | null): { timeline: TimelineEntry[]; revision: Revision | null } {
+export function timelineKnownOn(
+  scope: Scope,
+  day: Day | null,
+): { timeline: TimelineEntry[]; revision: Revision | null } {
   if (day === null) return { timeline: fullTimeline(scope), revision: parseableRevisions(scope).at(-1) ?? null };
-  const found = accumulatedTimelines(scope).filter((a) => a.revision.date <= day).at(-1);
+  const found = accumulatedTimelines(scope)
+    .filter((a) => a.revision.date <= day)
+    .at(-1);
   return found ? { timeline: found.timeline, revision: found.revision } : { timeline: [], revision: null };
 }
 
@@ -66,12 +76,18 @@ export function fullTimeline(scope: Pick<Scope, 'timeline' | 'revisions'>): Time
 /** Every version name the scope ever had, current ones first. */
 export function allVersionNames(scope: Pick<Scope, 'versions' | 'timeline' | 'revisions'>): string[] {
   const names = versionNames(scope.versions, scope.timeline);
-  for (const r of [...scope.revisions].reverse()) for (const n of versionNames(r.versions, r.timeline)) if (!names.includes(n)) names.push(n);
+  for (const r of [...scope.revisions].reverse())
+    for (const n of versionNames(r.versions, r.timeline)) if (!names.includes(n)) names.push(n);
   return names;
 }
 
 /** Find a scope by id, uuid or name (case-insensitive). */
 export function findScope(scopes: readonly Scope[], key: string): Scope | null {
   const k = key.trim().toLowerCase();
-  return scopes.find((s) => s.id === k || s.uuid?.toLowerCase() === k || s.name.toLowerCase() === k || shortName(s).toLowerCase() === k) ?? null;
+  return (
+    scopes.find(
+      (s) =>
+        s.id === k || s.uuid?.toLowerCase() === k || s.name.toLowerCase() === k || shortName(s).toLowerCase() === k,
+    ) ?? null
+  );
 }

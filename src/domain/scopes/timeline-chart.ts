@@ -3,7 +3,16 @@
  * and quarter axis, a today line), computed here so the SVG component only draws. Units are
  * SVG user units of a fixed-width viewBox; days map linearly to x.
  */
-import { addDays, addMonths, daysBetween, maxDay, minDay, startOfMonth, startOfQuarter, type Day } from '../days/day.ts';
+import {
+  addDays,
+  addMonths,
+  daysBetween,
+  maxDay,
+  minDay,
+  startOfMonth,
+  startOfQuarter,
+  type Day,
+} from '../days/day.ts';
 import type { Validity } from '../schemas/validity.ts';
 import { periodsOf, type Period } from './validity.ts';
 import type { TimelineEntry } from '../schemas/scope-file.ts';
@@ -25,7 +34,15 @@ export interface ChartLayout {
 }
 
 /** Version names stand left of the rows and again right of them (where a scrolled chart starts on a phone). */
-export const DEFAULT_LAYOUT: ChartLayout = { width: 1000, labelWidth: 64, rightPad: 52, axisHeight: 34, rowHeight: 24, rowGap: 8, narrowViewStart: Math.round(1000 * (1 - 366 / 704)) };
+export const DEFAULT_LAYOUT: ChartLayout = {
+  width: 1000,
+  labelWidth: 64,
+  rightPad: 52,
+  axisHeight: 34,
+  rowHeight: 24,
+  rowGap: 8,
+  narrowViewStart: Math.round(1000 * (1 - 366 / 704)),
+};
 
 export interface TimelineRow {
   version: string;
@@ -92,7 +109,11 @@ export function chartRows(timeline: readonly TimelineEntry[], versions: readonly
  * The days the chart spans: from the quarter of the first transition to a quarter at least
  * three months after the last transition, today and the marker.
  */
-export function chartRange(rows: readonly TimelineRow[], today: Day | null, marker: Day | null = null): { start: Day; end: Day } {
+export function chartRange(
+  rows: readonly TimelineRow[],
+  today: Day | null,
+  marker: Day | null = null,
+): { start: Day; end: Day } {
   const days: Day[] = [];
   for (const r of rows) for (const p of r.periods) if (p.from) days.push(p.from);
   if (today) days.push(today);
@@ -116,7 +137,14 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * Month ticks; quarters labelled Q1–Q4 when a quarter is at least `minLabelSpace` units wide,
  * years always labelled at January.
  */
-export function axisTicks(start: Day, end: Day, left: number, right: number, minLabelSpace = 26, edge: number | null = null): ChartTick[] {
+export function axisTicks(
+  start: Day,
+  end: Day,
+  left: number,
+  right: number,
+  minLabelSpace = 26,
+  edge: number | null = null,
+): ChartTick[] {
   const ticks: ChartTick[] = [];
   const perDay = (right - left) / daysBetween(start, end);
   const quarterWide = perDay * 91 >= minLabelSpace;
@@ -130,7 +158,8 @@ export function axisTicks(start: Day, end: Day, left: number, right: number, min
       continue;
     }
     if (month === 1) ticks.push({ day: d, x, kind: 'year', label: d.slice(0, 4) });
-    else if ((month - 1) % 3 === 0) ticks.push({ day: d, x, kind: 'quarter', label: quarterWide ? `Q${(month - 1) / 3 + 1}` : null });
+    else if ((month - 1) % 3 === 0)
+      ticks.push({ day: d, x, kind: 'quarter', label: quarterWide ? `Q${(month - 1) / 3 + 1}` : null });
     else ticks.push({ day: d, x, kind: 'month', label: null });
   }
   return ticks;
@@ -146,7 +175,12 @@ export function labelWidth(text: string): number {
  * there on a phone: "sprecated"); then just past the edge if the bar has room there, else
  * no label at all.
  */
-export function barLabel(text: string, x: number, width: number, edge: number): { label: string; labelX: number } | { label: null; labelX: number } {
+export function barLabel(
+  text: string,
+  x: number,
+  width: number,
+  edge: number,
+): { label: string; labelX: number } | { label: null; labelX: number } {
   const w = labelWidth(text);
   if (w > width) return { label: null, labelX: x + 5 };
   const start = x + 5;
@@ -179,7 +213,18 @@ export function chartGeometry(
       const x0 = x(p.from);
       const x1 = p.to === null ? right : x(p.to);
       const width = round(Math.max(1, x1 - x0));
-      bars.push({ version: r.version, row: i, validity: p.validity, from: p.from, to: p.to, x: x0, y, width, height: layout.rowHeight, ...barLabel(p.validity, x0, width, layout.narrowViewStart) });
+      bars.push({
+        version: r.version,
+        row: i,
+        validity: p.validity,
+        from: p.from,
+        to: p.to,
+        x: x0,
+        y,
+        width,
+        height: layout.rowHeight,
+        ...barLabel(p.validity, x0, width, layout.narrowViewStart),
+      });
     }
   });
   const height = layout.axisHeight + rows.length * (layout.rowHeight + layout.rowGap) + 4;
@@ -204,7 +249,9 @@ export function chartGeometry(
 export function describeRows(rows: readonly TimelineRow[]): string {
   return rows
     .map((r) => {
-      const parts = r.periods.filter((p) => p.from !== null).map((p) => (p.to ? `${p.validity} from ${p.from} to ${addDays(p.to, -1)}` : `${p.validity} from ${p.from}`));
+      const parts = r.periods
+        .filter((p) => p.from !== null)
+        .map((p) => (p.to ? `${p.validity} from ${p.from} to ${addDays(p.to, -1)}` : `${p.validity} from ${p.from}`));
       return `${r.version}: ${parts.length ? parts.join(', ') : 'never listed'}.`;
     })
     .join(' ');

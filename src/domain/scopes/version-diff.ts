@@ -41,7 +41,13 @@ export function moduleDocuments(modules: readonly Module[]): Map<string, string 
  */
 export function documentsOfVersion(version: ScopeVersion, modules: readonly Module[]): string[] {
   const docs = moduleDocuments(modules);
-  return [...new Set(version.include.map((i) => (docs.has(i.ref) ? docs.get(i.ref)! : documentOfModule(i.ref, null))).filter((d): d is string => d !== null))].sort();
+  return [
+    ...new Set(
+      version.include
+        .map((i) => (docs.has(i.ref) ? docs.get(i.ref)! : documentOfModule(i.ref, null)))
+        .filter((d): d is string => d !== null),
+    ),
+  ].sort();
 }
 
 export function versionDiff(from: ScopeVersion, to: ScopeVersion, modules: readonly Module[] = []): VersionDiff {
@@ -57,7 +63,8 @@ export function versionDiff(from: ScopeVersion, to: ScopeVersion, modules: reado
   for (const a of added) {
     const da = docOf(a.ref);
     if (da === null) continue;
-    const r = removed.find((x) => docOf(x.ref) === da) ?? removed.find((x) => docOf(x.ref)?.slice(0, 8) === da.slice(0, 8));
+    const r =
+      removed.find((x) => docOf(x.ref) === da) ?? removed.find((x) => docOf(x.ref)?.slice(0, 8) === da.slice(0, 8));
     if (!r) continue;
     replaced.push({ before: r, after: a, document: da });
     removed = removed.filter((x) => x !== r);
@@ -86,17 +93,20 @@ export function versionDiff(from: ScopeVersion, to: ScopeVersion, modules: reado
  * stabilization day (unstabilized ones, `next`, last), then by name; without facts (older
  * data), as upstream lists them, newest first.
  */
-export function consecutiveDiffs(scope: Pick<Scope, 'versions' | 'modules'> & Partial<Pick<Scope, 'revisions' | 'facts'>>): VersionDiff[] {
+export function consecutiveDiffs(
+  scope: Pick<Scope, 'versions' | 'modules'> & Partial<Pick<Scope, 'revisions' | 'facts'>>,
+): VersionDiff[] {
   const defs = versionDefinitions({ versions: scope.versions, revisions: scope.revisions ?? [] });
   const day = new Map((scope.facts ?? []).map((f) => [f.name, f.stabilizedAt]));
   const listed = [...defs.values()].map((d) => d.version);
-  const ordered = scope.facts && scope.facts.length > 0
-    ? [...listed].sort((a, b) => {
-        const da = day.get(a.name) ?? a.stabilizedAt ?? '9999';
-        const db = day.get(b.name) ?? b.stabilizedAt ?? '9999';
-        return da !== db ? (da < db ? -1 : 1) : a.name.localeCompare(b.name, 'en', { numeric: true });
-      })
-    : [...scope.versions].reverse();
+  const ordered =
+    scope.facts && scope.facts.length > 0
+      ? [...listed].sort((a, b) => {
+          const da = day.get(a.name) ?? a.stabilizedAt ?? '9999';
+          const db = day.get(b.name) ?? b.stabilizedAt ?? '9999';
+          return da !== db ? (da < db ? -1 : 1) : a.name.localeCompare(b.name, 'en', { numeric: true });
+        })
+      : [...scope.versions].reverse();
   const out: VersionDiff[] = [];
   for (let i = 1; i < ordered.length; i++) out.push(versionDiff(ordered[i - 1]!, ordered[i]!, scope.modules));
   return out;

@@ -38,7 +38,13 @@ export function expiryDay(checked: Day, lifetime: Lifetime | null): Day {
     case 'month':
       return month >= 11 ? firstOf(year + 1, month - 10) : firstOf(year, month + 2);
     case 'quarter':
-      return month >= 10 ? firstOf(year + 1, 4) : month >= 7 ? firstOf(year + 1, 1) : month >= 4 ? firstOf(year, 10) : firstOf(year, 7);
+      return month >= 10
+        ? firstOf(year + 1, 4)
+        : month >= 7
+          ? firstOf(year + 1, 1)
+          : month >= 4
+            ? firstOf(year, 10)
+            : firstOf(year, 7);
     case 'year':
       return month >= 11 ? firstOf(year + 2, month - 10) : firstOf(year + 1, month + 2);
   }

@@ -22,7 +22,13 @@ import { standingOf, URGENCIES, type Standing, type Urgency } from './standing.t
 /** The monitor's scope result of a member, as `summary_filter` ranks it (`NIL`: no result for the scope at all). */
 export type MonitorResult = -1 | null | 'none' | 0 | 1;
 /** `RESULT_SCORE` in monitor.py: lower is worse. */
-export const RESULT_SCORE: ReadonlyMap<MonitorResult, number> = new Map<MonitorResult, number>([[-1, 0], [null, 1], ['none', 2], [0, 3], [1, 4]]);
+export const RESULT_SCORE: ReadonlyMap<MonitorResult, number> = new Map<MonitorResult, number>([
+  [-1, 0],
+  [null, 1],
+  ['none', 2],
+  [0, 3],
+  [1, 4],
+]);
 
 export interface MemberStanding {
   subject: string;
@@ -74,7 +80,11 @@ export function monitorResult(s: Standing, reported: boolean): MonitorResult {
 const rank = (u: Urgency) => URGENCIES.indexOf(u);
 
 /** The earliest value among members, with every member that has it. */
-function earliest<T>(members: MemberStanding[], pick: (s: Standing) => T | null, day: (t: T) => Day): (T & { members: string[] }) | null {
+function earliest<T>(
+  members: MemberStanding[],
+  pick: (s: Standing) => T | null,
+  day: (t: T) => Day,
+): (T & { members: string[] }) | null {
   let best: (T & { members: string[] }) | null = null;
   for (const m of members) {
     const t = pick(m.standing);
@@ -89,14 +99,25 @@ function emptyScope(like: SubjectScope): SubjectScope {
   return { ...like, results: [] };
 }
 
-export function groupScopeStanding(members: readonly string[], file: Pick<SubjectsFile, 'subjects'>, scope: SubjectScope, trackerScope: Scope | null, day: Day): GroupScopeStanding {
+export function groupScopeStanding(
+  members: readonly string[],
+  file: Pick<SubjectsFile, 'subjects'>,
+  scope: SubjectScope,
+  trackerScope: Scope | null,
+  day: Day,
+): GroupScopeStanding {
   const ranked = members
     .map((subject): MemberStanding => {
       const own = file.subjects.find((s) => s.id === subject)?.scopes.find((s) => s.uuid === scope.uuid) ?? null;
       const standing = standingOf(subject, own ?? emptyScope(scope), trackerScope, day);
       return { subject, reported: own !== null, result: monitorResult(standing, own !== null), standing };
     })
-    .sort((a, b) => RESULT_SCORE.get(a.result)! - RESULT_SCORE.get(b.result)! || rank(a.standing.urgency) - rank(b.standing.urgency) || (a.subject < b.subject ? -1 : 1));
+    .sort(
+      (a, b) =>
+        RESULT_SCORE.get(a.result)! - RESULT_SCORE.get(b.result)! ||
+        rank(a.standing.urgency) - rank(b.standing.urgency) ||
+        (a.subject < b.subject ? -1 : 1),
+    );
   const worst = ranked[0]!;
   return {
     scopeUuid: scope.uuid,
@@ -106,23 +127,50 @@ export function groupScopeStanding(members: readonly string[], file: Pick<Subjec
     day,
     members: ranked,
     worst,
-    retestBy: earliest(ranked, (s) => (s.retestBy ? { day: s.retestBy } : null), (t) => t.day),
-    due: earliest(ranked, (s) => (s.due ? { ...s.due, version: s.reliesOn!.version } : null), (t) => t.date),
-    overdue: earliest(ranked, (s) => (s.overdue ? { ...s.overdue, version: s.reliesOn!.version } : null), (t) => t.since),
+    retestBy: earliest(
+      ranked,
+      (s) => (s.retestBy ? { day: s.retestBy } : null),
+      (t) => t.day,
+    ),
+    due: earliest(
+      ranked,
+      (s) => (s.due ? { ...s.due, version: s.reliesOn!.version } : null),
+      (t) => t.date,
+    ),
+    overdue: earliest(
+      ranked,
+      (s) => (s.overdue ? { ...s.overdue, version: s.reliesOn!.version } : null),
+      (t) => t.since,
+    ),
     urgency: URGENCIES[Math.min(...ranked.map((m) => rank(m.standing.urgency)))]!,
   };
 }
 
 /** A group's standing in every scope any member has results in (by scope name). */
-export function groupStanding(group: SubjectGroup, file: Pick<SubjectsFile, 'subjects'>, scopes: readonly Scope[], day: Day): GroupStanding {
+export function groupStanding(
+  group: SubjectGroup,
+  file: Pick<SubjectsFile, 'subjects'>,
+  scopes: readonly Scope[],
+  day: Day,
+): GroupStanding {
   const byUuid = new Map<string, SubjectScope>();
-  for (const s of file.subjects) if (group.members.includes(s.id)) for (const sc of s.scopes) if (!byUuid.has(sc.uuid)) byUuid.set(sc.uuid, sc);
+  for (const s of file.subjects)
+    if (group.members.includes(s.id)) for (const sc of s.scopes) if (!byUuid.has(sc.uuid)) byUuid.set(sc.uuid, sc);
   const perScope = [...byUuid.values()]
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map((sc) => groupScopeStanding(group.members, file, sc, findScope(scopes, sc.uuid), day));
   // Members none of which has results anywhere: the monitor shows such a group as failing.
-  const urgency: Urgency = perScope.length ? URGENCIES[Math.min(...perScope.map((s) => rank(s.urgency)))]! : 'non-compliant';
-  return { subject: group.id, group: true, members: [...group.members], linked: group.linked, scopes: perScope, urgency };
+  const urgency: Urgency = perScope.length
+    ? URGENCIES[Math.min(...perScope.map((s) => rank(s.urgency)))]!
+    : 'non-compliant';
+  return {
+    subject: group.id,
+    group: true,
+    members: [...group.members],
+    linked: group.linked,
+    scopes: perScope,
+    urgency,
+  };
 }
 
 export function findGroup(file: Pick<SubjectsFile, 'groups'>, name: string): SubjectGroup | null {

@@ -72,17 +72,26 @@ export function groupPageMembers(markdown: string): GroupPage {
   for (const line of lines) {
     if (!line.startsWith('## ')) continue;
     const m = MEMBER_HEADING.exec(line);
-    if (!m) return { unknown: `a heading ${JSON.stringify(line.slice(0, 120))}; expected "## <subject>: <scope name>"` };
+    if (!m)
+      return { unknown: `a heading ${JSON.stringify(line.slice(0, 120))}; expected "## <subject>: <scope name>"` };
     if (!members.includes(m[1]!)) members.push(m[1]!);
   }
   if (members.length === 0 && !markdown.includes(LEGEND)) {
-    return { unknown: `neither a heading "## <subject>: <scope name>" nor the legend "${LEGEND}" of a group without members` };
+    return {
+      unknown: `neither a heading "## <subject>: <scope name>" nor the legend "${LEGEND}" of a group without members`,
+    };
   }
   const jumpAt = lines.findIndex((l) => l.trim() === 'Jump to');
   if (jumpAt >= 0) {
-    const listed = lines.slice(jumpAt + 1).filter((l) => JUMP_ENTRY.test(l)).map((l) => JUMP_ENTRY.exec(l)![1]!);
+    const listed = lines
+      .slice(jumpAt + 1)
+      .filter((l) => JUMP_ENTRY.test(l))
+      .map((l) => JUMP_ENTRY.exec(l)![1]!);
     const same = listed.length === members.length && [...listed].sort().join('\n') === [...members].sort().join('\n');
-    if (!same) return { unknown: `its "Jump to" list names ${listed.join(', ') || 'nobody'}, its headings ${members.join(', ') || 'nobody'}; expected the same subjects` };
+    if (!same)
+      return {
+        unknown: `its "Jump to" list names ${listed.join(', ') || 'nobody'}, its headings ${members.join(', ') || 'nobody'}; expected the same subjects`,
+      };
   }
   return { members: members.sort() };
 }

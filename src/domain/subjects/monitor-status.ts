@@ -19,7 +19,9 @@ export type Verdict = z.output<typeof Verdict>;
 const Outcome = Verdict.nullable();
 
 /** `2026-12-01T18:28:21.134719`: the monitor's naive timestamps (no offset). */
-export const CheckedAt = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+([+-]\d{2}:\d{2}|Z)?)?$/, 'expected a timestamp YYYY-MM-DDTHH:MM:SS');
+export const CheckedAt = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(T[0-9:.]+([+-]\d{2}:\d{2}|Z)?)?$/, 'expected a timestamp YYYY-MM-DDTHH:MM:SS');
 
 export const StatusTestcase = z.object({
   id: z.string(),

@@ -9,7 +9,6 @@ import { HttpUrl } from '../schemas/url.ts';
 import { Lifetime } from './add-period.ts';
 import { CheckedAt, SubjectId, Verdict, type MonitorStatus } from './monitor-status.ts';
 
-
 export const SubjectTestcase = z.object({
   id: z.string(),
   /** The result's lifetime (scs_cert_lib.py `add_period`); null = the default, `week`. */
@@ -57,7 +56,10 @@ export const GROUP_PREFIX = 'group-';
  */
 export const SubjectGroup = z.object({
   /** `group-acme`. */
-  id: SubjectId.refine((id) => id.startsWith(GROUP_PREFIX) && id.length > GROUP_PREFIX.length, `expected ${GROUP_PREFIX}<name>`),
+  id: SubjectId.refine(
+    (id) => id.startsWith(GROUP_PREFIX) && id.length > GROUP_PREFIX.length,
+    `expected ${GROUP_PREFIX}<name>`,
+  ),
   /** Sorted; a member need not be in `subjects` (an account without results). */
   members: z.array(SubjectId).min(1),
   /** Linked from the monitor's overview table; else named with `--monitor-group`. */
@@ -80,10 +82,17 @@ export type Subject = z.output<typeof Subject>;
 export type SubjectGroup = z.output<typeof SubjectGroup>;
 export type SubjectsFile = z.output<typeof SubjectsFile>;
 
-const byKey = <T>(key: (t: T) => string) => (a: T, b: T) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+const byKey =
+  <T>(key: (t: T) => string) =>
+  (a: T, b: T) =>
+    key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0;
 
 /** The data file's content for a monitor's answer, sorted so that the same answer gives the same bytes. */
-export function subjectsFromStatus(status: MonitorStatus, monitor: string, groups: readonly SubjectGroup[] = []): SubjectsFile {
+export function subjectsFromStatus(
+  status: MonitorStatus,
+  monitor: string,
+  groups: readonly SubjectGroup[] = [],
+): SubjectsFile {
   const subjects = Object.entries(status).map(([id, scopes]) => ({
     id,
     scopes: Object.entries(scopes)
@@ -91,7 +100,12 @@ export function subjectsFromStatus(status: MonitorStatus, monitor: string, group
         uuid,
         name: s.name,
         testcases: Object.entries(s.testcases)
-          .map(([tcId, t]) => ({ id: tcId, lifetime: t.lifetime ?? null, description: t.description ?? null, url: t.url ?? null }))
+          .map(([tcId, t]) => ({
+            id: tcId,
+            lifetime: t.lifetime ?? null,
+            description: t.description ?? null,
+            url: t.url ?? null,
+          }))
           .sort(byKey((t) => t.id)),
         results: Object.entries(s.results)
           .map(([testcase, r]) => ({ testcase, result: r.result, checkedAt: r.checked_at, report: r.report ?? null }))
@@ -107,7 +121,9 @@ export function subjectsFromStatus(status: MonitorStatus, monitor: string, group
       }))
       .sort(byKey((s) => s.name)),
   }));
-  const sortedGroups = groups.map((g) => ({ id: g.id, members: [...new Set(g.members)].sort(), linked: g.linked })).sort(byKey((g) => g.id));
+  const sortedGroups = groups
+    .map((g) => ({ id: g.id, members: [...new Set(g.members)].sort(), linked: g.linked }))
+    .sort(byKey((g) => g.id));
   return { monitor, subjects: subjects.sort(byKey((s) => s.id)), groups: sortedGroups };
 }
 

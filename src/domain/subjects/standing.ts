@@ -86,14 +86,29 @@ function mainTestcases(version: SubjectVersion): string[] {
   return version.targets.find((t) => t.name === 'main')?.testcases ?? [];
 }
 
-function versionStanding(version: SubjectVersion, live: ReturnType<typeof liveResults>, periods: Period[] | null, day: Day): VersionStanding {
+function versionStanding(
+  version: SubjectVersion,
+  live: ReturnType<typeof liveResults>,
+  periods: Period[] | null,
+  day: Day,
+): VersionStanding {
   const testcases = mainTestcases(version);
   const by = (value: Verdict | null) => testcases.filter((t) => (live.get(t)?.result ?? null) === value);
   const [passed, failed, aborted, missing] = [by(1), by(-1), by(0), by(null)];
   // scs_cert_lib.py `evaluate`: a fail decides, then a missing, then an aborted result.
   const outcome: Outcome = failed.length ? 'fail' : missing.length || aborted.length ? 'tentative' : 'pass';
   const period = periods ? periodOn(periods, day) : null;
-  return { version: version.name, validity: period?.validity ?? null, since: period?.from ?? null, outcome, total: testcases.length, passed, failed, aborted, missing };
+  return {
+    version: version.name,
+    validity: period?.validity ?? null,
+    since: period?.from ?? null,
+    outcome,
+    total: testcases.length,
+    passed,
+    failed,
+    aborted,
+    missing,
+  };
 }
 
 /** The standing of a subject in one scope on a day. */
@@ -102,7 +117,8 @@ export function standingOf(subject: string, scope: SubjectScope, trackerScope: S
   const timeline = trackerScope ? fullTimeline(trackerScope) : null;
   const periodsByVersion = new Map(scope.versions.map((v) => [v.name, timeline ? periodsOf(timeline, v.name) : null]));
   const versions = scope.versions.map((v) => versionStanding(v, live, periodsByVersion.get(v.name)!, day));
-  const hasBeenInForce = (name: string) => (periodsByVersion.get(name) ?? []).some((p) => inForce(p.validity) && p.from !== null && p.from <= day);
+  const hasBeenInForce = (name: string) =>
+    (periodsByVersion.get(name) ?? []).some((p) => inForce(p.validity) && p.from !== null && p.from <= day);
   const candidates = versions.filter((v) => (timeline ? hasBeenInForce(v.version) : true));
   // A version none of whose results is live any more (all expired or never sent) is not relied on.
   const reliesOn = candidates.find((v) => v.outcome !== 'fail' && v.passed.length + v.aborted.length > 0) ?? null;
@@ -120,13 +136,25 @@ export function standingOf(subject: string, scope: SubjectScope, trackerScope: S
   let overdue: Standing['overdue'] = null;
   const periods = reliesOn ? periodsByVersion.get(reliesOn.version) : null;
   if (reliesOn && periods) {
-    if (reliesOn.validity === 'warn' || reliesOn.validity === 'deprecated') overdue = { validity: reliesOn.validity, since: reliesOn.since! };
-    const next = periods.find((p) => p.from !== null && p.from > day && (p.validity === 'warn' || p.validity === 'deprecated') && p.validity !== reliesOn.validity);
+    if (reliesOn.validity === 'warn' || reliesOn.validity === 'deprecated')
+      overdue = { validity: reliesOn.validity, since: reliesOn.since! };
+    const next = periods.find(
+      (p) =>
+        p.from !== null &&
+        p.from > day &&
+        (p.validity === 'warn' || p.validity === 'deprecated') &&
+        p.validity !== reliesOn.validity,
+    );
     if (next) due = { validity: next.validity, date: next.from!, daysLeft: daysBetween(day, next.from!) };
   }
   const index = reliesOn ? versions.indexOf(reliesOn) : -1;
-  const toward = reliesOn ? (index > 0 ? versions[index - 1]! : null) : (candidates.find((v) => inForce(v.validity)) ?? candidates[0] ?? null);
-  const compliant = reliesOn !== null && reliesOn.outcome === 'pass' && (reliesOn.validity === null || inForce(reliesOn.validity));
+  const toward = reliesOn
+    ? index > 0
+      ? versions[index - 1]!
+      : null
+    : (candidates.find((v) => inForce(v.validity)) ?? candidates[0] ?? null);
+  const compliant =
+    reliesOn !== null && reliesOn.outcome === 'pass' && (reliesOn.validity === null || inForce(reliesOn.validity));
   const retestBy = expires === null ? null : addDays(expires, -1);
   const urgency: Urgency = !reliesOn
     ? 'non-compliant'

@@ -24,7 +24,8 @@ export function subjectStanding(subject: Subject, scopes: readonly Scope[], day:
 }
 
 const byUrgency = (a: { urgency: Urgency; subject: string }, b: { urgency: Urgency; subject: string }) =>
-  URGENCIES.indexOf(a.urgency) - URGENCIES.indexOf(b.urgency) || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
+  URGENCIES.indexOf(a.urgency) - URGENCIES.indexOf(b.urgency) ||
+  (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0);
 
 /** Every subject, most urgent first, then by name. */
 export function subjectStandings(file: SubjectsFile, scopes: readonly Scope[], day: Day): SubjectStanding[] {
@@ -37,12 +38,20 @@ export function groupStandings(file: SubjectsFile, scopes: readonly Scope[], day
 }
 
 /** Subjects and groups together, most urgent first, then by name: the list of `/subjects/`. */
-export function allStandings(file: SubjectsFile, scopes: readonly Scope[], day: Day): (SubjectStanding | GroupStanding)[] {
+export function allStandings(
+  file: SubjectsFile,
+  scopes: readonly Scope[],
+  day: Day,
+): (SubjectStanding | GroupStanding)[] {
   return [...subjectStandings(file, scopes, day), ...groupStandings(file, scopes, day)].sort(byUrgency);
 }
 
 export function findSubject(file: SubjectsFile, name: string): Subject | null {
-  return file.subjects.find((s) => s.id === name) ?? file.subjects.find((s) => s.id.toLowerCase() === name.trim().toLowerCase()) ?? null;
+  return (
+    file.subjects.find((s) => s.id === name) ??
+    file.subjects.find((s) => s.id.toLowerCase() === name.trim().toLowerCase()) ??
+    null
+  );
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -76,8 +85,11 @@ export function dueWords(s: Standing): string {
   const r = s.reliesOn;
   if (!r) return s.toward ? `needs ${s.short} ${s.toward.version}` : `no version of ${s.short} to pass`;
   if (r.validity === null) return `this tracker has no timeline of ${s.scopeName}: what is due is unknown`;
-  const next = s.due ? `${r.version} turns ${s.due.validity} on ${s.due.date} (in ${plural(s.due.daysLeft, 'day')})` : null;
-  if (s.overdue) return `${r.version} ${s.overdue.validity} since ${s.overdue.since}, so overdue${next ? `; ${next}` : ''}`;
+  const next = s.due
+    ? `${r.version} turns ${s.due.validity} on ${s.due.date} (in ${plural(s.due.daysLeft, 'day')})`
+    : null;
+  if (s.overdue)
+    return `${r.version} ${s.overdue.validity} since ${s.overdue.since}, so overdue${next ? `; ${next}` : ''}`;
   return next ? `due: ${next}` : 'nothing due';
 }
 
@@ -96,7 +108,8 @@ export function progressWords(s: Standing): string | null {
 }
 
 /** scs-0004-v1: a certificate is valid for one year, but the monitor publishes no issue dates. */
-export const CERTIFICATE_WORDS = 'certificate expiry: not published (scs-0004-v1 makes a certificate valid for one year; the monitor publishes no issue dates)';
+export const CERTIFICATE_WORDS =
+  'certificate expiry: not published (scs-0004-v1 makes a certificate valid for one year; the monitor publishes no issue dates)';
 
 /** One line per scope: the answer of `scs-timeline subject` and of `/subjects/`. */
 export function standingLine(s: Standing): string {
@@ -111,9 +124,19 @@ export function memberLine(m: MemberStanding): string {
 /** The tracker's deadlines over all members: "re-test by 2026-12-13 (acme-cloud); nothing due". */
 export function groupDeadlineWords(g: GroupScopeStanding): string {
   const who = (members: string[]) => members.join(', ');
-  const parts = [g.retestBy ? `re-test by ${g.retestBy.day} (${who(g.retestBy.members)})` : 'no re-test day (no member relies on live results)'];
-  if (g.overdue) parts.push(`${g.overdue.version} ${g.overdue.validity} since ${g.overdue.since}, so overdue (${who(g.overdue.members)})`);
-  if (g.due) parts.push(`due: ${g.due.version} turns ${g.due.validity} on ${g.due.date} (in ${plural(g.due.daysLeft, 'day')}; ${who(g.due.members)})`);
+  const parts = [
+    g.retestBy
+      ? `re-test by ${g.retestBy.day} (${who(g.retestBy.members)})`
+      : 'no re-test day (no member relies on live results)',
+  ];
+  if (g.overdue)
+    parts.push(
+      `${g.overdue.version} ${g.overdue.validity} since ${g.overdue.since}, so overdue (${who(g.overdue.members)})`,
+    );
+  if (g.due)
+    parts.push(
+      `due: ${g.due.version} turns ${g.due.validity} on ${g.due.date} (in ${plural(g.due.daysLeft, 'day')}; ${who(g.due.members)})`,
+    );
   if (!g.overdue && !g.due) parts.push('nothing due');
   return parts.join('; ');
 }

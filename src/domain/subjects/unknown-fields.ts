@@ -18,7 +18,9 @@ export function unknownFields(schema: z.ZodType, value: unknown, path: (string |
   }
   if (schema instanceof z.ZodObject) {
     const shape = schema.shape as Record<string, z.ZodType>;
-    return Object.entries(value).flatMap(([k, v]) => (Object.hasOwn(shape, k) ? unknownFields(shape[k]!, v, [...path, k]) : [keyPath([...path, k])]));
+    return Object.entries(value).flatMap(([k, v]) =>
+      Object.hasOwn(shape, k) ? unknownFields(shape[k]!, v, [...path, k]) : [keyPath([...path, k])],
+    );
   }
   return [];
 }

@@ -5,5 +5,7 @@ import { siteData } from '../../site/data.ts';
 
 export const GET: APIRoute = async () => {
   const { dataset } = await siteData();
-  return new Response(JSON.stringify(asOfData(dataset)), { headers: { 'content-type': 'application/json; charset=utf-8' } });
+  return new Response(JSON.stringify(asOfData(dataset)), {
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
 };

@@ -1,34 +1,76 @@
 import { describe, expect, it } from 'vitest';
-import { datasetAsOf, documentAsOf, openedOn, pullAsOf, pullStateAsOf, scopeAsOf } from '../../../src/domain/dataset/dataset-as-of.ts';
+import {
+  datasetAsOf,
+  documentAsOf,
+  openedOn,
+  pullAsOf,
+  pullStateAsOf,
+  scopeAsOf,
+} from '../../../src/domain/dataset/dataset-as-of.ts';
 import { addDays } from '../../../src/domain/days/day.ts';
 import type { DocumentChange, PullRequest } from '../../../src/domain/schemas/data.ts';
 import { documentOf, revision, scope, sha } from '../../support/build-scope.ts';
 import { realData } from '../../support/real-data.ts';
 
 const change = (date: string, extra: Partial<DocumentChange> = {}): DocumentChange => ({
-  commit: sha(date), date, pr: null, status: 'Draft', stabilizedAt: null, deprecatedAt: null, rejectedAt: null, ...extra,
+  commit: sha(date),
+  date,
+  pr: null,
+  status: 'Draft',
+  stabilizedAt: null,
+  deprecatedAt: null,
+  rejectedAt: null,
+  ...extra,
 });
 
 function pr(extra: Partial<PullRequest>): PullRequest {
   return {
-    number: 7, title: 't', state: 'open', author: 'a', createdAt: '2025-03-10T09:00:00Z', updatedAt: '2025-03-10T09:00:00Z', mergedAt: null, closedAt: null,
-    labels: [], reviewDecision: null, files: [], documents: [], scopes: [], url: 'https://github.com/SovereignCloudStack/standards/pull/7', ...extra,
+    number: 7,
+    title: 't',
+    state: 'open',
+    author: 'a',
+    createdAt: '2025-03-10T09:00:00Z',
+    updatedAt: '2025-03-10T09:00:00Z',
+    mergedAt: null,
+    closedAt: null,
+    labels: [],
+    reviewDecision: null,
+    files: [],
+    documents: [],
+    scopes: [],
+    url: 'https://github.com/SovereignCloudStack/standards/pull/7',
+    ...extra,
   };
 }
 
 describe('documentAsOf', () => {
   const doc = documentOf({
     id: 'scs-0100-v3',
-    status: 'Deprecated', stabilizedAt: '2023-02-21', deprecatedAt: '2025-06-01',
-    history: [change('2022-11-01'), change('2023-02-21', { status: 'Stable', stabilizedAt: '2023-02-21' }), change('2025-05-20', { status: 'Deprecated', stabilizedAt: '2023-02-21', deprecatedAt: '2025-06-01' })],
+    status: 'Deprecated',
+    stabilizedAt: '2023-02-21',
+    deprecatedAt: '2025-06-01',
+    history: [
+      change('2022-11-01'),
+      change('2023-02-21', { status: 'Stable', stabilizedAt: '2023-02-21' }),
+      change('2025-05-20', { status: 'Deprecated', stabilizedAt: '2023-02-21', deprecatedAt: '2025-06-01' }),
+    ],
   });
   it('did not exist the day before it was added, and did on that day, as a Draft', () => {
     expect(documentAsOf(doc, '2022-10-31')).toBeNull();
-    expect(documentAsOf(doc, '2022-11-01')).toMatchObject({ status: 'Draft', stabilizedAt: null, deprecatedAt: null, history: [doc.history[0]] });
+    expect(documentAsOf(doc, '2022-11-01')).toMatchObject({
+      status: 'Draft',
+      stabilizedAt: null,
+      deprecatedAt: null,
+      history: [doc.history[0]],
+    });
   });
   it('takes its lifecycle fields from the last change on or before the day', () => {
     expect(documentAsOf(doc, '2023-02-20')?.status).toBe('Draft');
-    expect(documentAsOf(doc, '2023-02-21')).toMatchObject({ status: 'Stable', stabilizedAt: '2023-02-21', deprecatedAt: null });
+    expect(documentAsOf(doc, '2023-02-21')).toMatchObject({
+      status: 'Stable',
+      stabilizedAt: '2023-02-21',
+      deprecatedAt: null,
+    });
     expect(documentAsOf(doc, '2025-05-19')).toMatchObject({ status: 'Stable', deprecatedAt: null });
     // The change landed on 2025-05-20 and announced a deprecation for 2025-06-01: known from its landing.
     expect(documentAsOf(doc, '2025-05-20')).toMatchObject({ status: 'Deprecated', deprecatedAt: '2025-06-01' });
@@ -39,7 +81,10 @@ describe('documentAsOf', () => {
 describe('scopeAsOf', () => {
   const r1 = revision('2024-11-26', [{ date: '2024-11-26', versions: { v4: 'effective' } }]);
   const broken = revision('2024-12-01', [], { format: 'unparseable', error: 'bad indentation', versions: [] });
-  const r2 = revision('2025-01-10', [{ date: '2025-02-01', versions: { v5: 'effective', v4: 'warn' } }, { date: '2024-11-26', versions: { v4: 'effective' } }]);
+  const r2 = revision('2025-01-10', [
+    { date: '2025-02-01', versions: { v5: 'effective', v4: 'warn' } },
+    { date: '2024-11-26', versions: { v4: 'effective' } },
+  ]);
   const s = scope([r1, broken, r2]);
   it('did not exist before its first revision', () => {
     expect(scopeAsOf(s, '2024-11-25')).toBeNull();
@@ -89,9 +134,20 @@ describe('openedOn and pullStateAsOf', () => {
 });
 
 describe('pullAsOf', () => {
-  const merged = pr({ state: 'merged', updatedAt: '2025-03-25T10:00:00Z', mergedAt: '2025-03-20T12:00:00Z', closedAt: '2025-03-20T12:00:00Z' });
+  const merged = pr({
+    state: 'merged',
+    updatedAt: '2025-03-25T10:00:00Z',
+    mergedAt: '2025-03-20T12:00:00Z',
+    closedAt: '2025-03-20T12:00:00Z',
+  });
   it('forgets the merge, the close and later updates before their day', () => {
-    expect(pullAsOf(merged, '2025-03-19')).toEqual({ ...merged, state: 'open', mergedAt: null, closedAt: null, updatedAt: merged.createdAt });
+    expect(pullAsOf(merged, '2025-03-19')).toEqual({
+      ...merged,
+      state: 'open',
+      mergedAt: null,
+      closedAt: null,
+      updatedAt: merged.createdAt,
+    });
   });
   it('keeps what had happened by the day', () => {
     expect(pullAsOf(merged, '2025-03-20')).toEqual({ ...merged, updatedAt: merged.createdAt });
@@ -115,8 +171,16 @@ describe('datasetAsOf on the real data', () => {
     const then = datasetAsOf(dataset, day);
     expect(then.documents.length).toBeGreaterThan(0);
     expect(then.documents.length).toBeLessThan(dataset.documents.length);
-    for (const d of then.documents) expect(d.history.every((h) => h.date <= day), d.id).toBe(true);
-    for (const s of then.scopes) expect(s.revisions.every((r) => r.date <= day), s.id).toBe(true);
+    for (const d of then.documents)
+      expect(
+        d.history.every((h) => h.date <= day),
+        d.id,
+      ).toBe(true);
+    for (const s of then.scopes)
+      expect(
+        s.revisions.every((r) => r.date <= day),
+        s.id,
+      ).toBe(true);
     for (const p of then.pulls) {
       expect(openedOn(p)! <= day, `#${p.number}`).toBe(true);
       for (const t of [p.mergedAt, p.closedAt]) if (t !== null) expect(t.slice(0, 10) <= day).toBe(true);

@@ -20,10 +20,18 @@ describe('dataAge', () => {
   it('warns on the last check when it is known: the day before, of and after the boundary', () => {
     expect(dataAge('2026-08-21', '2026-11-29', '2026-12-01', limits).warning).toBeNull();
     expect(dataAge('2026-08-21', '2026-11-28', '2026-12-01', limits).warning).toEqual({ kind: 'checked', days: 3 });
-    expect(dataAge('2026-08-21', '2026-11-30', '2026-12-01', limits)).toEqual({ headDays: 102, checkedDays: 1, warning: null });
+    expect(dataAge('2026-08-21', '2026-11-30', '2026-12-01', limits)).toEqual({
+      headDays: 102,
+      checkedDays: 1,
+      warning: null,
+    });
   });
   it('a quiet upstream checked today is no warning, however old its head', () => {
-    expect(dataAge('2025-01-01', '2026-12-01', '2026-12-01', limits)).toEqual({ headDays: 699, checkedDays: 0, warning: null });
+    expect(dataAge('2025-01-01', '2026-12-01', '2026-12-01', limits)).toEqual({
+      headDays: 699,
+      checkedDays: 0,
+      warning: null,
+    });
   });
   it('without a known check, falls back to the age of the head', () => {
     expect(dataAge('2026-08-21', null, '2026-09-04', limits).warning).toBeNull();

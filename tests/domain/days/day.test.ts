@@ -21,10 +21,25 @@ import {
 
 describe('isDay', () => {
   it('accepts real calendar days', () => {
-    for (const d of ['2024-02-29', '2000-02-29', '2023-12-31', '2024-01-01', '2021-01-01']) expect(isDay(d), d).toBe(true);
+    for (const d of ['2024-02-29', '2000-02-29', '2023-12-31', '2024-01-01', '2021-01-01'])
+      expect(isDay(d), d).toBe(true);
   });
   it('rejects impossible days and other shapes', () => {
-    for (const d of ['2024-02-30', '2023-02-29', '1900-02-29', '2024-04-31', '2024-13-01', '2024-00-10', '2024-01-00', '2024-1-01', '24-01-01', '2024-01-01T00:00:00Z', ' 2024-01-01', '2024/01/01', '']) {
+    for (const d of [
+      '2024-02-30',
+      '2023-02-29',
+      '1900-02-29',
+      '2024-04-31',
+      '2024-13-01',
+      '2024-00-10',
+      '2024-01-00',
+      '2024-1-01',
+      '24-01-01',
+      '2024-01-01T00:00:00Z',
+      ' 2024-01-01',
+      '2024/01/01',
+      '',
+    ]) {
       expect(isDay(d), d).toBe(false);
     }
   });
@@ -44,11 +59,15 @@ describe('todayOf', () => {
     expect(todayOf('', now)).toBe('2025-01-16');
   });
   it('refuses a value that is not a calendar day, naming it', () => {
-    expect(() => todayOf('2025-13-01', now)).toThrow(new RangeError('SCS_TODAY "2025-13-01" is not a calendar day; expected YYYY-MM-DD'));
+    expect(() => todayOf('2025-13-01', now)).toThrow(
+      new RangeError('SCS_TODAY "2025-13-01" is not a calendar day; expected YYYY-MM-DD'),
+    );
     expect(() => todayOf('2024-02-30', now)).toThrow(RangeError);
   });
   it('refuses a day outside the range the schemas accept, naming the range', () => {
-    expect(() => todayOf('9999-12-31', now)).toThrow(new RangeError('SCS_TODAY 9999-12-31 is out of range; expected a day from 1970-01-01 to 9000-12-31'));
+    expect(() => todayOf('9999-12-31', now)).toThrow(
+      new RangeError('SCS_TODAY 9999-12-31 is out of range; expected a day from 1970-01-01 to 9000-12-31'),
+    );
     expect(todayOf('9000-12-31', now)).toBe('9000-12-31');
   });
 });
@@ -61,7 +80,11 @@ describe('day arithmetic', () => {
   });
 
   it('names the quarter a day falls in', () => {
-    expect([quarterOf('2024-03-31'), quarterOf('2024-04-01'), quarterOf('2024-12-31')]).toEqual(['2024-Q1', '2024-Q2', '2024-Q4']);
+    expect([quarterOf('2024-03-31'), quarterOf('2024-04-01'), quarterOf('2024-12-31')]).toEqual([
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q4',
+    ]);
   });
 
   it('adds days across month, year and leap-day boundaries', () => {
@@ -150,7 +173,10 @@ console.log(JSON.stringify({
 const NODE = resolve(import.meta.dirname, '../../../node_modules/.bin/node');
 
 function probe(tz: string) {
-  const out = execFileSync(NODE, ['--input-type=module', '-e', PROBE], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+  const out = execFileSync(NODE, ['--input-type=module', '-e', PROBE], {
+    env: { ...process.env, TZ: tz },
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as { offset: number } & Record<string, unknown>;
 }
 
@@ -161,10 +187,22 @@ describe('no time zone moves a day', () => {
     expect(utc.valid).toEqual([true, false, false, true, true]);
     expect(utc.stamps).toEqual(['2024-11-26', '2024-11-26', '2024-03-10']);
     expect(utc.count).toBe(2556);
-    expect((utc.validity as string[]).slice(0, 5)).toEqual(['deprecated', 'deprecated', 'effective', 'effective', 'effective']);
+    expect((utc.validity as string[]).slice(0, 5)).toEqual([
+      'deprecated',
+      'deprecated',
+      'effective',
+      'effective',
+      'effective',
+    ]);
     expect((utc.days as string[]).length).toBe(20);
   });
-  for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'Pacific/Pago_Pago', 'Europe/Berlin', 'Australia/Lord_Howe']) {
+  for (const tz of [
+    'Pacific/Kiritimati',
+    'America/Los_Angeles',
+    'Pacific/Pago_Pago',
+    'Europe/Berlin',
+    'Australia/Lord_Howe',
+  ]) {
     it(`gives the same answers under TZ=${tz}`, () => {
       const there = probe(tz);
       // The zone really applies in the child (Kiritimati is UTC+14: offset -840 minutes).

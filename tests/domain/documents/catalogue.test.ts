@@ -1,16 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import { catalogue, scopeVersionsIncluding, stateFacet, supplementedBy } from '../../../src/domain/documents/catalogue.ts';
+import {
+  catalogue,
+  scopeVersionsIncluding,
+  stateFacet,
+  supplementedBy,
+} from '../../../src/domain/documents/catalogue.ts';
 import type { Document, Scope } from '../../../src/domain/schemas/data.ts';
 
 const doc = (id: string, over: Partial<Document> = {}): Document => ({
-  id, series: id.slice(0, 8), version: id.slice(9), slug: 's', file: `Standards/${id}-s.md`, title: id, type: id.includes('-w') ? 'Supplement' : 'Standard',
-  status: id.includes('-w') ? null : 'Draft', track: 'IaaS', stabilizedAt: null, deprecatedAt: null, rejectedAt: null, replaces: [], replacedBy: [], supplements: [], description: null, history: [], ...over,
+  id,
+  series: id.slice(0, 8),
+  version: id.slice(9),
+  slug: 's',
+  file: `Standards/${id}-s.md`,
+  title: id,
+  type: id.includes('-w') ? 'Supplement' : 'Standard',
+  status: id.includes('-w') ? null : 'Draft',
+  track: 'IaaS',
+  stabilizedAt: null,
+  deprecatedAt: null,
+  rejectedAt: null,
+  replaces: [],
+  replacedBy: [],
+  supplements: [],
+  description: null,
+  history: [],
+  ...over,
 });
 
 describe('stateFacet (scs-0001-v1)', () => {
   it('tells a future stabilization or deprecation apart from the state today', () => {
-    expect(stateFacet({ state: 'Draft', next: { state: 'Stable', on: '2025-01-16' } })).toBe('Stable from a future date');
-    expect(stateFacet({ state: 'Stable', next: { state: 'Deprecated', on: '2025-07-01' } })).toBe('Deprecated from a future date');
+    expect(stateFacet({ state: 'Draft', next: { state: 'Stable', on: '2025-01-16' } })).toBe(
+      'Stable from a future date',
+    );
+    expect(stateFacet({ state: 'Stable', next: { state: 'Deprecated', on: '2025-07-01' } })).toBe(
+      'Deprecated from a future date',
+    );
     expect(stateFacet({ state: 'Stable', next: null })).toBe('Stable');
     expect(stateFacet({ state: null, next: null })).toBe('No status');
   });
@@ -44,18 +69,44 @@ describe('catalogue', () => {
     expect(cat.states).toEqual(['Draft', 'Stable from a future date', 'Stable', 'Deprecated', 'No status']);
   });
   it('reads supplements written as file names', () => {
-    expect(supplementedBy([doc('scs-0400-w1', { supplements: ['scs-0400-v1-status-page.md'] })]).get('scs-0400-v1')).toEqual(['scs-0400-w1']);
+    expect(
+      supplementedBy([doc('scs-0400-w1', { supplements: ['scs-0400-v1-status-page.md'] })]).get('scs-0400-v1'),
+    ).toEqual(['scs-0400-w1']);
   });
 });
 
 describe('scopeVersionsIncluding', () => {
   it('maps documents to the scope versions whose modules check them, removed versions included', () => {
-    const version = (name: string, refs: string[]) => ({ name, stabilizedAt: null, include: refs.map((ref) => ({ ref, parameters: {} })) });
+    const version = (name: string, refs: string[]) => ({
+      name,
+      stabilizedAt: null,
+      include: refs.map((ref) => ({ ref, parameters: {} })),
+    });
     const scope: Scope = {
-      id: 'kaas', uuid: null, name: 'SCS-compatible KaaS', url: null, file: 'f', timeline: [],
-      modules: [{ id: 'scs-0214-v2', name: 'Node distribution', url: null, document: 'scs-0214-v2' }, { id: 'x', name: 'X', url: null, document: null }],
+      id: 'kaas',
+      uuid: null,
+      name: 'SCS-compatible KaaS',
+      url: null,
+      file: 'f',
+      timeline: [],
+      modules: [
+        { id: 'scs-0214-v2', name: 'Node distribution', url: null, document: 'scs-0214-v2' },
+        { id: 'x', name: 'X', url: null, document: null },
+      ],
       versions: [version('v1', ['scs-0214-v2', 'x'])],
-      revisions: [{ commit: '0'.repeat(40), date: '2024-03-06', pr: 1, title: 't', file: 'f', format: 'timeline', error: null, timeline: [], versions: [version('v1', []), version('v2', ['scs-0214-v2'])] }],
+      revisions: [
+        {
+          commit: '0'.repeat(40),
+          date: '2024-03-06',
+          pr: 1,
+          title: 't',
+          file: 'f',
+          format: 'timeline',
+          error: null,
+          timeline: [],
+          versions: [version('v1', []), version('v2', ['scs-0214-v2'])],
+        },
+      ],
       facts: [],
     };
     expect(scopeVersionsIncluding([scope]).get('scs-0214-v2')).toEqual([

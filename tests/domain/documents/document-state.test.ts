@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/days/day.ts';
-import { documentStateOn, documentTransitions, lifecycleMove, type Lifecycle } from '../../../src/domain/documents/document-state.ts';
+import {
+  documentStateOn,
+  documentTransitions,
+  lifecycleMove,
+  type Lifecycle,
+} from '../../../src/domain/documents/document-state.ts';
 
 const stateOn = (doc: Lifecycle, day: string) => documentStateOn(doc, day).state;
 
@@ -39,7 +44,10 @@ describe('documentStateOn (scs-0001-v1 "Document lifecycle")', () => {
   });
   it('Deprecated from a future date is Stable until then and says when it turns', () => {
     const doc: Lifecycle = { status: 'Deprecated', stabilizedAt: '2024-02-28', deprecatedAt: '2026-12-01' };
-    expect(documentStateOn(doc, '2026-08-21')).toEqual({ state: 'Stable', next: { state: 'Deprecated', on: '2026-12-01' } });
+    expect(documentStateOn(doc, '2026-08-21')).toEqual({
+      state: 'Stable',
+      next: { state: 'Deprecated', on: '2026-12-01' },
+    });
     expect(around(doc, '2026-12-01')).toEqual(['Stable', 'Deprecated', 'Deprecated']);
   });
   it('Deprecated without dates is Deprecated on every day', () => {
@@ -60,11 +68,15 @@ describe('documentStateOn (scs-0001-v1 "Document lifecycle")', () => {
 
 describe('documentTransitions', () => {
   it('lists the days a document changes state, in order', () => {
-    expect(documentTransitions({ status: 'Deprecated', stabilizedAt: '2023-03-23', deprecatedAt: '2024-04-30' })).toEqual([
+    expect(
+      documentTransitions({ status: 'Deprecated', stabilizedAt: '2023-03-23', deprecatedAt: '2024-04-30' }),
+    ).toEqual([
       { state: 'Stable', on: '2023-03-23' },
       { state: 'Deprecated', on: '2024-04-30' },
     ]);
-    expect(documentTransitions({ status: 'Stable', stabilizedAt: '2026-09-01', deprecatedAt: null })).toEqual([{ state: 'Stable', on: '2026-09-01' }]);
+    expect(documentTransitions({ status: 'Stable', stabilizedAt: '2026-09-01', deprecatedAt: null })).toEqual([
+      { state: 'Stable', on: '2026-09-01' },
+    ]);
   });
   it('lists nothing for a Draft, a Rejected document, or one without dates', () => {
     expect(documentTransitions({ status: 'Draft', stabilizedAt: '2024-01-01', deprecatedAt: null })).toEqual([]);
@@ -72,7 +84,9 @@ describe('documentTransitions', () => {
     expect(documentTransitions({ status: 'Stable', stabilizedAt: null, deprecatedAt: null })).toEqual([]);
   });
   it('lists only the Deprecated day when a deprecated document has no stabilized_at', () => {
-    expect(documentTransitions({ status: 'Deprecated', stabilizedAt: null, deprecatedAt: '2024-04-30' })).toEqual([{ state: 'Deprecated', on: '2024-04-30' }]);
+    expect(documentTransitions({ status: 'Deprecated', stabilizedAt: null, deprecatedAt: '2024-04-30' })).toEqual([
+      { state: 'Deprecated', on: '2024-04-30' },
+    ]);
   });
   it('lists one change when stabilized_at and deprecated_at fall on one day (Draft to Deprecated)', () => {
     const doc: Lifecycle = { status: 'Deprecated', stabilizedAt: '2024-05-02', deprecatedAt: '2024-05-02' };

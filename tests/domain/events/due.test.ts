@@ -6,19 +6,76 @@ import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
 
 const sha = (n: number) => String(n).padStart(40, '0');
 const rev = (n: number, date: string, timeline: TimelineEntry[]): Revision => ({
-  commit: sha(n), date, pr: 800 + n, title: `change ${n}`, file: 'f', format: 'timeline', error: null, timeline,
-  versions: [{ name: 'v5', stabilizedAt: null, include: [] }, { name: 'v4', stabilizedAt: null, include: [] }],
+  commit: sha(n),
+  date,
+  pr: 800 + n,
+  title: `change ${n}`,
+  file: 'f',
+  format: 'timeline',
+  error: null,
+  timeline,
+  versions: [
+    { name: 'v5', stabilizedAt: null, include: [] },
+    { name: 'v4', stabilizedAt: null, include: [] },
+  ],
 });
-const before: TimelineEntry[] = [{ date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } }, { date: '2025-01-01', versions: { v5: 'effective', v4: 'warn' } }];
-const after: TimelineEntry[] = [{ date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } }, { date: '2025-02-01', versions: { v5: 'effective', v4: 'warn' } }];
+const before: TimelineEntry[] = [
+  { date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } },
+  { date: '2025-01-01', versions: { v5: 'effective', v4: 'warn' } },
+];
+const after: TimelineEntry[] = [
+  { date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } },
+  { date: '2025-02-01', versions: { v5: 'effective', v4: 'warn' } },
+];
 const revisions = [rev(1, '2024-11-21', before), rev(2, '2024-12-20', after)];
-const scope: Scope = { id: 'iaas', uuid: null, name: 'SCS-compatible IaaS', url: null, file: 'f', modules: [], versions: revisions[1]!.versions, timeline: after, revisions, facts: [] };
+const scope: Scope = {
+  id: 'iaas',
+  uuid: null,
+  name: 'SCS-compatible IaaS',
+  url: null,
+  file: 'f',
+  modules: [],
+  versions: revisions[1]!.versions,
+  timeline: after,
+  revisions,
+  facts: [],
+};
 const doc: Document = {
-  id: 'scs-0214-v2', series: 'scs-0214', version: 'v2', slug: 'x', file: 'Standards/scs-0214-v2-x.md', title: 'Node distribution', type: 'Standard',
-  status: 'Stable', track: 'KaaS', stabilizedAt: '2025-01-20', deprecatedAt: null, rejectedAt: null, replaces: [], replacedBy: [], supplements: [], description: null,
+  id: 'scs-0214-v2',
+  series: 'scs-0214',
+  version: 'v2',
+  slug: 'x',
+  file: 'Standards/scs-0214-v2-x.md',
+  title: 'Node distribution',
+  type: 'Standard',
+  status: 'Stable',
+  track: 'KaaS',
+  stabilizedAt: '2025-01-20',
+  deprecatedAt: null,
+  rejectedAt: null,
+  replaces: [],
+  replacedBy: [],
+  supplements: [],
+  description: null,
   history: [
-    { commit: sha(7), date: '2024-06-17', pr: 524, status: 'Draft', stabilizedAt: null, deprecatedAt: null, rejectedAt: null },
-    { commit: sha(8), date: '2025-01-02', pr: 835, status: 'Stable', stabilizedAt: '2025-01-20', deprecatedAt: null, rejectedAt: null },
+    {
+      commit: sha(7),
+      date: '2024-06-17',
+      pr: 524,
+      status: 'Draft',
+      stabilizedAt: null,
+      deprecatedAt: null,
+      rejectedAt: null,
+    },
+    {
+      commit: sha(8),
+      date: '2025-01-02',
+      pr: 835,
+      status: 'Stable',
+      stabilizedAt: '2025-01-20',
+      deprecatedAt: null,
+      rejectedAt: null,
+    },
   ],
 };
 const data = { scopes: [scope], documents: [doc] };
@@ -33,7 +90,9 @@ describe('dueView', () => {
   });
   it('lists next transitions with days left, the pull request that set the date and the lead time', () => {
     const v = dueView(data, '2025-01-15');
-    expect(v.next.map((n) => [n.date, n.daysLeft, n.version ?? n.document, n.validity ?? n.state, n.source?.pr, n.leadDays])).toEqual([
+    expect(
+      v.next.map((n) => [n.date, n.daysLeft, n.version ?? n.document, n.validity ?? n.state, n.source?.pr, n.leadDays]),
+    ).toEqual([
       ['2025-01-20', 5, 'scs-0214-v2', 'Stable', 835, 18],
       ['2025-02-01', 17, 'v4', 'warn', 802, 43],
     ]);
@@ -64,17 +123,60 @@ describe('dueView', () => {
 
 describe('a scope version and its scope document', () => {
   // IaaS v5.1 is scs-0501-v5 (its body says "This is v5.1"): v5.1 effective and the document Stable on 2024-12-19 are one transition.
-  const v51: Revision = { ...rev(3, '2024-11-01', [{ date: '2024-12-19', versions: { 'v5.1': 'effective' } }]), versions: [{ name: 'v5.1', stabilizedAt: null, include: [] }] };
-  const facts: VersionFacts = { name: 'v5.1', document: 'scs-0501-v5', mappedBy: 'document body', inScopeFile: true, periodsFrom: 'timeline', periods: [], stabilizedAt: '2024-12-19', stabilizedFrom: 'document', standards: [], standardsFrom: null, subjectMatter: [], disagreements: [] };
+  const v51: Revision = {
+    ...rev(3, '2024-11-01', [{ date: '2024-12-19', versions: { 'v5.1': 'effective' } }]),
+    versions: [{ name: 'v5.1', stabilizedAt: null, include: [] }],
+  };
+  const facts: VersionFacts = {
+    name: 'v5.1',
+    document: 'scs-0501-v5',
+    mappedBy: 'document body',
+    inScopeFile: true,
+    periodsFrom: 'timeline',
+    periods: [],
+    stabilizedAt: '2024-12-19',
+    stabilizedFrom: 'document',
+    standards: [],
+    standardsFrom: null,
+    subjectMatter: [],
+    disagreements: [],
+  };
   const iaas: Scope = { ...scope, versions: v51.versions, timeline: v51.timeline, revisions: [v51], facts: [facts] };
   const document = (stabilizedAt: string): Document => ({
-    ...doc, id: 'scs-0501-v5', series: 'scs-0501', version: 'v5', title: 'SCS-compatible IaaS', track: 'Scopes', stabilizedAt,
-    history: [{ commit: sha(9), date: '2024-11-02', pr: 860, status: 'Stable', stabilizedAt, deprecatedAt: null, rejectedAt: null }],
+    ...doc,
+    id: 'scs-0501-v5',
+    series: 'scs-0501',
+    version: 'v5',
+    title: 'SCS-compatible IaaS',
+    track: 'Scopes',
+    stabilizedAt,
+    history: [
+      {
+        commit: sha(9),
+        date: '2024-11-02',
+        pr: 860,
+        status: 'Stable',
+        stabilizedAt,
+        deprecatedAt: null,
+        rejectedAt: null,
+      },
+    ],
   });
-  const entries = (d: Document, day: string) => dueView({ scopes: [iaas], documents: [d] }, day).next.map((n) => [n.date, n.kind, n.version, n.validity, n.document, n.state]);
+  const entries = (d: Document, day: string) =>
+    dueView({ scopes: [iaas], documents: [d] }, day).next.map((n) => [
+      n.date,
+      n.kind,
+      n.version,
+      n.validity,
+      n.document,
+      n.state,
+    ]);
 
   it('is one entry naming both when they turn on the same day, from the day before to the day of it', () => {
-    for (const day of ['2024-12-18', '2024-12-19']) expect(entries(document('2024-12-19'), day)).toEqual([['2024-12-19', 'scope', 'v5.1', 'effective', 'scs-0501-v5', 'Stable']]);
+    for (const day of ['2024-12-18', '2024-12-19'])
+      expect(entries(document('2024-12-19'), day)).toEqual([
+        ['2024-12-19', 'scope', 'v5.1', 'effective', 'scs-0501-v5', 'Stable'],
+      ]);
     expect(entries(document('2024-12-19'), '2024-12-20')).toEqual([]);
   });
 

@@ -1,23 +1,75 @@
 import { describe, expect, it } from 'vitest';
-import { describeChange, describeLead, firstAnnouncers, lastSetters, revisionChanges } from '../../../src/domain/events/revision-changes.ts';
+import {
+  describeChange,
+  describeLead,
+  firstAnnouncers,
+  lastSetters,
+  revisionChanges,
+} from '../../../src/domain/events/revision-changes.ts';
 import type { Revision, Scope } from '../../../src/domain/schemas/data.ts';
 import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
 
 const sha = (n: number) => String(n).padStart(40, '0');
-const rev = (n: number, date: string, timeline: TimelineEntry[], versions: string[], format: Revision['format'] = 'timeline'): Revision => ({
-  commit: sha(n), date, pr: 800 + n, title: `change ${n}`, file: 'Tests/scs-compatible-iaas.yaml', format, error: null, timeline,
+const rev = (
+  n: number,
+  date: string,
+  timeline: TimelineEntry[],
+  versions: string[],
+  format: Revision['format'] = 'timeline',
+): Revision => ({
+  commit: sha(n),
+  date,
+  pr: 800 + n,
+  title: `change ${n}`,
+  file: 'Tests/scs-compatible-iaas.yaml',
+  format,
+  error: null,
+  timeline,
   versions: versions.map((name) => ({ name, stabilizedAt: null, include: [] })),
 });
 const scope = (revisions: Revision[]): Scope => ({
-  id: 'iaas', uuid: null, name: 'SCS-compatible IaaS', url: null, file: 'Tests/scs-compatible-iaas.yaml', modules: [],
-  versions: revisions.at(-1)!.versions, timeline: revisions.at(-1)!.timeline, revisions, facts: [],
+  id: 'iaas',
+  uuid: null,
+  name: 'SCS-compatible IaaS',
+  url: null,
+  file: 'Tests/scs-compatible-iaas.yaml',
+  modules: [],
+  versions: revisions.at(-1)!.versions,
+  timeline: revisions.at(-1)!.timeline,
+  revisions,
+  facts: [],
 });
 
 // The shape of the real IaaS history around #824 and #859 (v4 `warn` moved by a month).
 const s = scope([
-  rev(1, '2024-11-21', [{ date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } }, { date: '2025-01-01', versions: { v5: 'effective', v4: 'warn' } }], ['v5', 'v4']),
-  rev(2, '2024-12-10', [{ date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } }, { date: '2025-01-01', versions: { v5: 'effective', v4: 'warn' } }], ['v5', 'v4'], 'unparseable'),
-  rev(3, '2024-12-20', [{ date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } }, { date: '2025-02-01', versions: { v5: 'effective', v4: 'warn' } }], ['v5.1', 'v5', 'v4']),
+  rev(
+    1,
+    '2024-11-21',
+    [
+      { date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } },
+      { date: '2025-01-01', versions: { v5: 'effective', v4: 'warn' } },
+    ],
+    ['v5', 'v4'],
+  ),
+  rev(
+    2,
+    '2024-12-10',
+    [
+      { date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } },
+      { date: '2025-01-01', versions: { v5: 'effective', v4: 'warn' } },
+    ],
+    ['v5', 'v4'],
+    'unparseable',
+  ),
+  rev(
+    3,
+    '2024-12-20',
+    [
+      { date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } },
+      { date: '2025-02-01', versions: { v5: 'effective', v4: 'warn' } },
+    ],
+    ['v5.1', 'v5', 'v4'],
+  ),
   rev(4, '2025-01-05', [{ date: '2024-11-21', versions: { v5: 'effective', v4: 'effective' } }], ['v5.1', 'v5', 'v4']),
 ]);
 
@@ -25,7 +77,11 @@ describe('revisionChanges', () => {
   const all = revisionChanges(s);
   it('marks the first parseable revision as the import of the timeline', () => {
     expect(all[0]!.initial).toBe(true);
-    expect(all[0]!.changes.map(describeChange)).toEqual(['v4 `effective` on 2024-11-21', 'v5 `effective` on 2024-11-21', 'v4 `warn` on 2025-01-01']);
+    expect(all[0]!.changes.map(describeChange)).toEqual([
+      'v4 `effective` on 2024-11-21',
+      'v5 `effective` on 2024-11-21',
+      'v4 `warn` on 2025-01-01',
+    ]);
   });
   it('lists an unparseable revision with no changes', () => {
     expect(all[1]!.changes).toEqual([]);
@@ -40,7 +96,10 @@ describe('revisionChanges', () => {
     expect(all[3]!.changes.map(describeChange)).toEqual(['v4 `warn` on 2025-02-01 withdrawn']);
   });
   it('finds the revision that last set a date, as known on a day', () => {
-    expect(lastSetters(all, '2024-12-19').get('v4/warn')).toEqual({ at: { commit: sha(1), date: '2024-11-21', pr: 801 }, date: '2025-01-01' });
+    expect(lastSetters(all, '2024-12-19').get('v4/warn')).toEqual({
+      at: { commit: sha(1), date: '2024-11-21', pr: 801 },
+      date: '2025-01-01',
+    });
     expect(lastSetters(all, '2024-12-20').get('v4/warn')?.date).toBe('2025-02-01');
     expect(lastSetters(all, null).has('v4/warn')).toBe(false);
   });

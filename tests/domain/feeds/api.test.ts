@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveEvents } from '../../../src/domain/events/events.ts';
-import { apiJsonSchema, eventsFile, pullsFile, scopeFile, scopesFile, standardsFile } from '../../../src/domain/feeds/api.ts';
+import {
+  apiJsonSchema,
+  eventsFile,
+  pullsFile,
+  scopeFile,
+  scopesFile,
+  standardsFile,
+} from '../../../src/domain/feeds/api.ts';
 import { API_SCHEMAS, type ApiSchemaName } from '../../../src/domain/schemas/api.ts';
 import type { Dataset } from '../../../src/domain/schemas/data.ts';
 import { feedContext, movedDataset } from '../../support/datasets.ts';
@@ -26,7 +33,11 @@ describe('JSON API', () => {
     for (const { name, file } of files) {
       const validate = validator(apiJsonSchema(ctx, name));
       expect(validate(file), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
-      expect(file).toMatchObject({ $schema: `https://feeds.example.test/timeline/api/v1/schema/${name}.json`, apiVersion: 1, source: dataset.meta.source });
+      expect(file).toMatchObject({
+        $schema: `https://feeds.example.test/timeline/api/v1/schema/${name}.json`,
+        apiVersion: 1,
+        source: dataset.meta.source,
+      });
     }
     expect(Object.keys(API_SCHEMAS).sort()).toEqual(['events', 'pulls', 'scope', 'scopes', 'standards']);
   });
@@ -35,20 +46,28 @@ describe('JSON API', () => {
     const ctx = feedContext(dataset);
     const events = files.find((f) => f.name === 'events')!.file as { events: Record<string, unknown>[] };
     const validate = validator(apiJsonSchema(ctx, 'events'));
-    const bad = (patch: Record<string, unknown>) => validate({ ...events, events: [{ ...events.events[0], ...patch }] });
+    const bad = (patch: Record<string, unknown>) =>
+      validate({ ...events, events: [{ ...events.events[0], ...patch }] });
     expect(bad({ date: '2024-02-30' })).toBe(false);
     expect(bad({ date: '20240201' })).toBe(false);
     expect(bad({ kind: 'rumour' })).toBe(false);
     expect(bad({ sequence: -1 })).toBe(false);
     expect(validate({ ...events, apiVersion: 2 })).toBe(false);
-    expect(apiJsonSchema(ctx, 'events')).toMatchObject({ $id: 'https://feeds.example.test/timeline/api/v1/schema/events.json', $schema: 'https://json-schema.org/draft/2020-12/schema' });
+    expect(apiJsonSchema(ctx, 'events')).toMatchObject({
+      $id: 'https://feeds.example.test/timeline/api/v1/schema/events.json',
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+    });
   });
 
   it('gives each scope its validity periods and links', () => {
     const { scopes } = files.find((f) => f.name === 'scopes')!.file as ReturnType<typeof scopesFile>;
     const iaas = scopes.find((s) => s.id === 'iaas')!;
     expect(iaas).not.toHaveProperty('revisions');
-    expect(iaas.periods.find((p) => p.version === 'v4')!.periods).toContainEqual({ validity: 'warn', from: '2025-02-01', to: '2025-07-01' });
+    expect(iaas.periods.find((p) => p.version === 'v4')!.periods).toContainEqual({
+      validity: 'warn',
+      from: '2025-02-01',
+      to: '2025-07-01',
+    });
     expect(iaas.links).toEqual({
       html: 'https://feeds.example.test/timeline/scopes/iaas/',
       json: 'https://feeds.example.test/timeline/api/v1/scopes/iaas.json',

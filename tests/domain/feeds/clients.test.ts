@@ -13,7 +13,8 @@ import { parseRss } from '../../support/xml.ts';
 
 const HAVE_CLIENTS = CLIENTS_MISSING.length === 0;
 if (!HAVE_CLIENTS) {
-  if (process.env.CI === 'true') throw new Error(`CI=true but ${CLIENTS_MISSING.join(' and ')} missing: .ci/run installs khal and newsboat`);
+  if (process.env.CI === 'true')
+    throw new Error(`CI=true but ${CLIENTS_MISSING.join(' and ')} missing: .ci/run installs khal and newsboat`);
   console.warn(CLIENTS_SKIP_REASON);
 }
 
@@ -26,45 +27,63 @@ beforeAll(async () => {
 });
 
 describe.skipIf(!HAVE_CLIENTS)('real clients on the default data', () => {
-  it('khal imports every calendar and shows every event on its day in UTC, Los Angeles and Kiritimati', { timeout: 600_000 }, () => {
-    for (const calendar of calendars) {
-      const expected = parseCalendar(calendar.text).events;
-      const khal = khalImport(calendar.text);
-      for (const tz of ZONES) {
-        const listed = khal.list(tz);
-        const where = `${calendar.path} in ${tz}`;
-        expect(listed.length, where).toBe(expected.length);
-        const byUid = new Map(listed.map((e) => [e.uid, e]));
-        for (const e of expected) {
-          const seen = byUid.get(e.uid);
-          expect(seen, `${where}: ${e.uid}`).toBeDefined();
-          // An all-day event: one day, the transition's own.
-          expect([seen!.start, seen!.end], `${where}: ${e.uid}`).toEqual([e.start, e.start]);
-          expect(seen!.cancelled, `${where}: ${e.uid}`).toBe(e.status === 'CANCELLED');
+  it(
+    'khal imports every calendar and shows every event on its day in UTC, Los Angeles and Kiritimati',
+    { timeout: 600_000 },
+    () => {
+      for (const calendar of calendars) {
+        const expected = parseCalendar(calendar.text).events;
+        const khal = khalImport(calendar.text);
+        for (const tz of ZONES) {
+          const listed = khal.list(tz);
+          const where = `${calendar.path} in ${tz}`;
+          expect(listed.length, where).toBe(expected.length);
+          const byUid = new Map(listed.map((e) => [e.uid, e]));
+          for (const e of expected) {
+            const seen = byUid.get(e.uid);
+            expect(seen, `${where}: ${e.uid}`).toBeDefined();
+            // An all-day event: one day, the transition's own.
+            expect([seen!.start, seen!.end], `${where}: ${e.uid}`).toEqual([e.start, e.start]);
+            expect(seen!.cancelled, `${where}: ${e.uid}`).toBe(e.status === 'CANCELLED');
+          }
         }
       }
-    }
-  });
+    },
+  );
 
-  it('newsboat reads every feed: the same items, days and links as the feed says, and one story with the calendars', { timeout: 300_000 }, () => {
-    for (const feed of feeds) {
-      const parsed = parseRss(feed.text);
-      const read = newsboatRead(feed.text);
-      expect(read.title, feed.path).toBe(parsed.channel.title);
-      expect(read.url, feed.path).toBe(parsed.channel.link);
-      expect(read.items.map((i) => i.guid).sort(), feed.path).toEqual(parsed.items.map((i) => i.guid).sort());
-      const byGuid = new Map(parsed.items.map((i) => [i.guid, i]));
-      for (const item of read.items) {
-        const own = byGuid.get(item.guid)!;
-        expect([item.title, item.url, item.pubDate * 1000], item.guid).toEqual([own.title, own.link, Date.parse(own.pubDate)]);
+  it(
+    'newsboat reads every feed: the same items, days and links as the feed says, and one story with the calendars',
+    { timeout: 300_000 },
+    () => {
+      for (const feed of feeds) {
+        const parsed = parseRss(feed.text);
+        const read = newsboatRead(feed.text);
+        expect(read.title, feed.path).toBe(parsed.channel.title);
+        expect(read.url, feed.path).toBe(parsed.channel.link);
+        expect(read.items.map((i) => i.guid).sort(), feed.path).toEqual(parsed.items.map((i) => i.guid).sort());
+        const byGuid = new Map(parsed.items.map((i) => [i.guid, i]));
+        for (const item of read.items) {
+          const own = byGuid.get(item.guid)!;
+          expect([item.title, item.url, item.pubDate * 1000], item.guid).toEqual([
+            own.title,
+            own.link,
+            Date.parse(own.pubDate),
+          ]);
+        }
+        const khalKnown = (path: string) => calendars.find((c) => c.path === path)!;
+        const calendarOf =
+          feed.path === 'rss.xml' ? khalKnown('calendar.ics') : khalKnown(feed.path.replace('rss.xml', 'calendar.ics'));
+        const days = khalImport(calendarOf.text)
+          .list('Pacific/Kiritimati')
+          .map((e) => ({ transition: e.uid.replace(/@[^@]*$/, ''), day: e.start, cancelled: e.cancelled }));
+        const items = read.items.map((i) => ({
+          guid: i.guid,
+          title: i.title,
+          published: i.pubDate * 1000,
+          description: i.content,
+        }));
+        expect(storyProblems(days, items), feed.path).toEqual([]);
       }
-      const khalKnown = (path: string) => calendars.find((c) => c.path === path)!;
-      const calendarOf = feed.path === 'rss.xml' ? khalKnown('calendar.ics') : khalKnown(feed.path.replace('rss.xml', 'calendar.ics'));
-      const days = khalImport(calendarOf.text)
-        .list('Pacific/Kiritimati')
-        .map((e) => ({ transition: e.uid.replace(/@[^@]*$/, ''), day: e.start, cancelled: e.cancelled }));
-      const items = read.items.map((i) => ({ guid: i.guid, title: i.title, published: i.pubDate * 1000, description: i.content }));
-      expect(storyProblems(days, items), feed.path).toEqual([]);
-    }
-  });
+    },
+  );
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { eventPath, findDocument, findScopeById, plainText, pullOf, singleLine, siteLink, type FeedContext } from '../../../src/domain/feeds/context.ts';
+import {
+  eventPath,
+  findDocument,
+  findScopeById,
+  plainText,
+  pullOf,
+  singleLine,
+  siteLink,
+  type FeedContext,
+} from '../../../src/domain/feeds/context.ts';
 import { sha } from '../../support/build-scope.ts';
 import { feedContext, HOSTILE_PR_TITLE } from '../../support/datasets.ts';
 import { realData } from '../../support/real-data.ts';
@@ -62,15 +71,25 @@ describe('pullOf', () => {
   it('gives the title and URL of a known pull request', async () => {
     const ctx = await context();
     const known = ctx.dataset.pulls[0]!;
-    expect(pullOf(ctx, { commit: sha('x'), date: '2024-11-26', pr: known.number })).toEqual({ number: known.number, title: known.title, url: known.url });
+    expect(pullOf(ctx, { commit: sha('x'), date: '2024-11-26', pr: known.number })).toEqual({
+      number: known.number,
+      title: known.title,
+      url: known.url,
+    });
   });
   it('links an unknown pull request, or one with a non-http URL, to its address on GitHub', async () => {
     const ctx = await context();
     const repo = ctx.dataset.meta.source.repo;
-    expect(pullOf(ctx, { commit: sha('x'), date: '2024-11-26', pr: 99_999 })).toEqual({ number: 99_999, title: null, url: `https://github.com/${repo}/pull/99999` });
+    expect(pullOf(ctx, { commit: sha('x'), date: '2024-11-26', pr: 99_999 })).toEqual({
+      number: 99_999,
+      title: null,
+      url: `https://github.com/${repo}/pull/99999`,
+    });
     const fresh = await context();
     fresh.dataset.pulls[0]!.url = 'javascript:alert(1)';
-    expect(pullOf(fresh, { commit: sha('x'), date: '2024-11-26', pr: fresh.dataset.pulls[0]!.number })?.url).toBe(`https://github.com/${repo}/pull/${fresh.dataset.pulls[0]!.number}`);
+    expect(pullOf(fresh, { commit: sha('x'), date: '2024-11-26', pr: fresh.dataset.pulls[0]!.number })?.url).toBe(
+      `https://github.com/${repo}/pull/${fresh.dataset.pulls[0]!.number}`,
+    );
   });
 });
 

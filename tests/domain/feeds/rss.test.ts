@@ -31,18 +31,30 @@ describe('rssFeed', () => {
     expect(all.items).toHaveLength(entries.length);
     const ctx = feedContext(dataset);
     const told = entries.flatMap((e) => (e.kind === 'event' ? [e.event] : []));
-    expect(new Set(all.items.map((i) => i.guid))).toEqual(new Set([...told.map((e) => eventUid(ctx, e)), ...entries.filter((e) => e.kind === 'background').map((e) => `${e.id}@feeds.example.test`)]));
+    expect(new Set(all.items.map((i) => i.guid))).toEqual(
+      new Set([
+        ...told.map((e) => eventUid(ctx, e)),
+        ...entries.filter((e) => e.kind === 'background').map((e) => `${e.id}@feeds.example.test`),
+      ]),
+    );
     expect(new Set(all.items.map((i) => i.guid)).size).toBe(all.items.length);
     expect(all.items.every((i) => i.guidIsPermaLink === 'false')).toBe(true);
-    expect(all.channel['atom:link']).toMatchObject({ '@href': 'https://feeds.example.test/timeline/rss.xml', '@rel': 'self' });
+    expect(all.channel['atom:link']).toMatchObject({
+      '@href': 'https://feeds.example.test/timeline/rss.xml',
+      '@rel': 'self',
+    });
     expect(all.channel.link).toBe('https://feeds.example.test/timeline/');
   });
 
   it('publishes each change on the day it became known, newest first, and is dated by its newest item', () => {
-    expect(item('IaaS v4 enters its warn period on 2025-02-01 instead of 2025-01-01').pubDate).toBe('Fri, 20 Dec 2024 00:00:00 GMT');
+    expect(item('IaaS v4 enters its warn period on 2025-02-01 instead of 2025-01-01').pubDate).toBe(
+      'Fri, 20 Dec 2024 00:00:00 GMT',
+    );
     expect(item('IaaS v5.1 becomes effective on 2024-12-19').pubDate).toBe('Fri, 20 Dec 2024 00:00:00 GMT');
     expect(item('New scope version: IaaS v5.1').pubDate).toBe('Fri, 20 Dec 2024 00:00:00 GMT');
-    expect(item('IaaS v5.1 enters its warn period on 2026-11-01 instead of 2026-10-01').pubDate).toBe('Wed, 22 Jul 2026 00:00:00 GMT');
+    expect(item('IaaS v5.1 enters its warn period on 2026-11-01 instead of 2026-10-01').pubDate).toBe(
+      'Wed, 22 Jul 2026 00:00:00 GMT',
+    );
     const next = events.find((e) => e.id === 'scope/iaas/next/draft')!;
     expect(publishedOn(next)).toBe('2026-01-07');
     const times = all.items.map((i) => Date.parse(i.pubDate));
@@ -65,7 +77,9 @@ describe('rssFeed', () => {
   it('corrects a moved date even when it was already past, naming both days and the pull request', () => {
     const moved = item('IaaS v1 can no longer be certified from 2023-10-31 instead of 2023-11-01');
     expect(moved.pubDate).toBe('Thu, 14 Mar 2024 00:00:00 GMT');
-    expect(moved.description).toContain('Moved from 2023-11-01 to 2023-10-31 on 2024-03-14 by pull request <a href="https://github.com/SovereignCloudStack/standards/pull/467">#467</a>. This corrects a date that was already past.');
+    expect(moved.description).toContain(
+      'Moved from 2023-11-01 to 2023-10-31 on 2024-03-14 by pull request <a href="https://github.com/SovereignCloudStack/standards/pull/467">#467</a>. This corrects a date that was already past.',
+    );
     expect(item('Withdrawn: KaaS v2 becomes a draft on 2024-02-28').description).toContain('#753');
   });
 
@@ -85,7 +99,9 @@ describe('rssFeed', () => {
   });
 
   it('names the scope and the version of every scope item, as the site names them', () => {
-    const names = new Map(dataset.scopes.map((s) => [s.id, new Set(s.revisions.flatMap((r) => r.versions.map((v) => v.name)))]));
+    const names = new Map(
+      dataset.scopes.map((s) => [s.id, new Set(s.revisions.flatMap((r) => r.versions.map((v) => v.name)))]),
+    );
     const scopeItems = all.items.filter((i) => i.link.includes('/scopes/'));
     expect(scopeItems.length).toBeGreaterThan(20);
     for (const i of scopeItems) {
@@ -99,12 +115,22 @@ describe('rssFeed', () => {
     for (const i of all.items) expect(i.description).not.toMatch(/<script|<b |<img/i);
     const doc = all.items.find((i) => i.title.includes('Evil; title'));
     expect(doc, 'an item about the document with the hostile title').toBeDefined();
-    expect(doc!.title).toContain('Evil; title, with newline BEGIN:VEVENT UID:evil@example.com END:VEVENT <img src=x onerror=alert(1)>');
+    expect(doc!.title).toContain(
+      'Evil; title, with newline BEGIN:VEVENT UID:evil@example.com END:VEVENT <img src=x onerror=alert(1)>',
+    );
     expect(doc!.title).not.toMatch(/[\r\n]/);
   });
 
   it('gives a scope feed only that scope, linked to the scope page and dated by its newest item', async () => {
-    const kaas = parseRss(await getRssString(rssFeed(feedContext(dataset), scopeEvents(events, 'kaas'), { ...OPTIONS, path: 'scopes/kaas/rss.xml', home: 'scopes/kaas/' })));
+    const kaas = parseRss(
+      await getRssString(
+        rssFeed(feedContext(dataset), scopeEvents(events, 'kaas'), {
+          ...OPTIONS,
+          path: 'scopes/kaas/rss.xml',
+          home: 'scopes/kaas/',
+        }),
+      ),
+    );
     expect(kaas.items.length).toBeGreaterThan(0);
     expect(kaas.items.every((i) => i.link === 'https://feeds.example.test/timeline/scopes/kaas/')).toBe(true);
     expect(kaas.items.map((i) => i.title)).toContain('KaaS v1 becomes effective on 2024-11-26');

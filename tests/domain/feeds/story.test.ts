@@ -15,7 +15,11 @@ beforeAll(async () => {
 });
 
 const days = (file: FeedFile): CalendarDay[] =>
-  parseCalendar(file.text).events.map((e) => ({ transition: e.uid.replace(/@[^@]*$/, ''), day: e.start, cancelled: e.status === 'CANCELLED' }));
+  parseCalendar(file.text).events.map((e) => ({
+    transition: e.uid.replace(/@[^@]*$/, ''),
+    day: e.start,
+    cancelled: e.status === 'CANCELLED',
+  }));
 const items = (file: FeedFile) => parseRss(file.text).items.map((i) => ({ ...i, published: Date.parse(i.pubDate) }));
 
 describe('the default data in feeds and calendars', () => {
@@ -27,17 +31,28 @@ describe('the default data in feeds and calendars', () => {
       expect(storyProblems(events, all), calendar.path).toEqual([]);
     }
     for (const scope of ['iaas', 'kaas']) {
-      expect(storyProblems(days(calendars.find((c) => c.path === `scopes/${scope}/calendar.ics`)!), items(feeds.find((f) => f.path === `scopes/${scope}/rss.xml`)!))).toEqual([]);
+      expect(
+        storyProblems(
+          days(calendars.find((c) => c.path === `scopes/${scope}/calendar.ics`)!),
+          items(feeds.find((f) => f.path === `scopes/${scope}/rss.xml`)!),
+        ),
+      ).toEqual([]);
     }
   });
 
   it('withdraws KaaS v2 and corrects the IaaS v1 deprecation in both', () => {
     const all = items(feeds.find((f) => f.path === 'rss.xml')!);
     const kaas = days(calendars.find((c) => c.path === 'scopes/kaas/calendar.ics')!);
-    expect(kaas.find((e) => e.transition === 'scope/kaas/v2/draft')).toEqual({ transition: 'scope/kaas/v2/draft', day: '2024-02-28', cancelled: true });
+    expect(kaas.find((e) => e.transition === 'scope/kaas/v2/draft')).toEqual({
+      transition: 'scope/kaas/v2/draft',
+      day: '2024-02-28',
+      cancelled: true,
+    });
     expect(all.map((i) => i.title)).toContain('Withdrawn: KaaS v2 becomes a draft on 2024-02-28');
     expect(days(calendars[0]!).find((e) => e.transition === 'scope/iaas/v1/deprecated')!.day).toBe('2023-10-31');
-    expect(all.map((i) => i.title)).toContain('IaaS v1 can no longer be certified from 2023-10-31 instead of 2023-11-01');
+    expect(all.map((i) => i.title)).toContain(
+      'IaaS v1 can no longer be certified from 2023-10-31 instead of 2023-11-01',
+    );
     expect(all.find((i) => i.title.startsWith('KaaS v1 becomes a draft on 2024-02-28'))).toBeDefined();
   });
 
@@ -45,14 +60,18 @@ describe('the default data in feeds and calendars', () => {
     for (const path of ['calendar.ics', 'scopes/iaas/calendar.ics', 'standards/calendar.ics']) {
       const events = parseCalendar(calendars.find((c) => c.path === path)!.text).events;
       const v51 = events.filter((e) => e.start === '2024-12-19' && /scs-0501-v5|IaaS v5\.1/.test(e.summary));
-      expect(v51.map((e) => [e.uid.replace(/@.*/, ''), e.summary]), path).toEqual([['scope/iaas/v5.1/effective', 'IaaS v5.1 (scs-0501-v5) becomes effective']]);
+      expect(
+        v51.map((e) => [e.uid.replace(/@.*/, ''), e.summary]),
+        path,
+      ).toEqual([['scope/iaas/v5.1/effective', 'IaaS v5.1 (scs-0501-v5) becomes effective']]);
     }
   });
 
   it('reports no date long past as news, and the scope documents of #1199 in one background item', () => {
     for (const feed of feeds) {
       for (const i of items(feed)) {
-        if (i.title.startsWith('Background: ') || i.title.startsWith('Withdrawn: ') || i.title.includes(' instead of ')) continue;
+        if (i.title.startsWith('Background: ') || i.title.startsWith('Withdrawn: ') || i.title.includes(' instead of '))
+          continue;
         const day = /\d{4}-\d{2}-\d{2}/.exec(i.title)?.[0];
         if (!day) continue;
         const late = (i.published - Date.parse(`${day}T00:00:00Z`)) / 86_400_000;

@@ -19,7 +19,12 @@ const HOSTILE = 'tc\r\nBEGIN:VEVENT\r\nUID:evil@example.com\r\nEND:VEVENT <scrip
 const IAAS = '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f';
 
 function subjects(): SubjectsFile {
-  const results = ['a', HOSTILE].map((testcase) => ({ testcase, result: 1 as const, checkedAt: '2025-07-29T10:00:00', report: null }));
+  const results = ['a', HOSTILE].map((testcase) => ({
+    testcase,
+    result: 1 as const,
+    checkedAt: '2025-07-29T10:00:00',
+    report: null,
+  }));
   return {
     monitor: 'https://monitor.example.test/',
     groups: [],
@@ -30,7 +35,10 @@ function subjects(): SubjectsFile {
           {
             uuid: IAAS,
             name: 'SCS-compatible IaaS',
-            testcases: [{ id: 'a', lifetime: null, description: null, url: null }, { id: HOSTILE, lifetime: 'day', description: null, url: null }],
+            testcases: [
+              { id: 'a', lifetime: null, description: null, url: null },
+              { id: HOSTILE, lifetime: 'day', description: null, url: null },
+            ],
             results,
             versions: [{ name: 'v4', targets: [{ name: 'main', testcases: ['a', HOSTILE] }] }],
           },
@@ -54,12 +62,26 @@ describe('subject calendar', () => {
     // Checked Tuesday 2025-07-29; the `day` lifetime of the hostile testcase expires on 2025-07-31.
     const standing = subjectStanding(file.subjects[0]!, dataset.scopes, '2025-07-30');
     expect(standing.scopes[0]).toMatchObject({ expires: '2025-07-31', retestBy: '2025-07-30' });
-    const ics = calendarIcs(ctx, reliedOnEvents(events, standing), { title: 'acme-old', description: 'd', path: 'subjects/acme-old/calendar.ics' }, retestEntries(ctx, file, standing));
+    const ics = calendarIcs(
+      ctx,
+      reliedOnEvents(events, standing),
+      { title: 'acme-old', description: 'd', path: 'subjects/acme-old/calendar.ics' },
+      retestEntries(ctx, file, standing),
+    );
     expect(rfc5545Problems(ics)).toEqual([]);
     const cal = parseCalendar(ics);
-    expect(cal.events.map((e) => e.uid).sort()).toEqual(['scope/iaas/v4/deprecated@feeds.example.test', 'scope/iaas/v4/warn@feeds.example.test', 'subject/acme-old/iaas/retest@feeds.example.test']);
+    expect(cal.events.map((e) => e.uid).sort()).toEqual([
+      'scope/iaas/v4/deprecated@feeds.example.test',
+      'scope/iaas/v4/warn@feeds.example.test',
+      'subject/acme-old/iaas/retest@feeds.example.test',
+    ]);
     const retest = cal.events.find((e) => e.uid.startsWith('subject/'))!;
-    expect(retest).toMatchObject({ start: '2025-07-30', startIsDate: true, summary: 'acme-old: re-test IaaS by 2025-07-30', url: 'https://feeds.example.test/timeline/subjects/acme-old/' });
+    expect(retest).toMatchObject({
+      start: '2025-07-30',
+      startIsDate: true,
+      summary: 'acme-old: re-test IaaS by 2025-07-30',
+      url: 'https://feeds.example.test/timeline/subjects/acme-old/',
+    });
     expect(retest.description).toContain('BEGIN:VEVENT');
     expect(retest.stamp).toBe('2025-07-29T00:00:00Z');
     expect(retest.alarms.map((a) => a.trigger)).toEqual(['-P7D', '-P1D']);
@@ -78,7 +100,12 @@ describe('subject RSS', () => {
     const ctx = feedContext(dataset);
     const file = subjects();
     const standing = subjectStanding(file.subjects[0]!, dataset.scopes, '2025-07-30');
-    const feed = subjectRss(ctx, events, file, standing, { title: 't', description: 'd', path: 'subjects/acme-old/rss.xml', home: 'subjects/acme-old/' });
+    const feed = subjectRss(ctx, events, file, standing, {
+      title: 't',
+      description: 'd',
+      path: 'subjects/acme-old/rss.xml',
+      home: 'subjects/acme-old/',
+    });
     const first = feed.items[0]!;
     expect(first.title).toBe('acme-old, IaaS: overdue');
     expect(first.description).not.toContain('<script>');

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CAPS, capWarning, firstRows, isCapWarning, MAX_PAGE_BYTES, MAX_PAGE_ROWS, MAX_PULLS, MAX_REVISION_TIMELINE_ENTRIES, MAX_SHOWN_SLIDES_CHARS, MAX_TIMELINE_ENTRIES } from '../../../src/domain/parse/caps.ts';
+import {
+  CAPS,
+  capWarning,
+  firstRows,
+  isCapWarning,
+  MAX_PAGE_BYTES,
+  MAX_PAGE_ROWS,
+  MAX_PULLS,
+  MAX_REVISION_TIMELINE_ENTRIES,
+  MAX_SHOWN_SLIDES_CHARS,
+  MAX_TIMELINE_ENTRIES,
+} from '../../../src/domain/parse/caps.ts';
 import { MAX_LIST_ENTRIES } from '../../../src/domain/parse/errors.ts';
 
 describe('the caps on totals', () => {
@@ -24,7 +35,11 @@ describe('capWarning and isCapWarning', () => {
     const w = capWarning('12 pull requests; only the newest 10 are kept');
     expect(w).toBe('cap reached: 12 pull requests; only the newest 10 are kept');
     expect(isCapWarning(w)).toBe(true);
-    expect(isCapWarning('Tests/scs-compatible-kaas.yaml at bb0ed13 (2024-11-26, #843): kept in the history as unparseable: cap reached: x')).toBe(false);
+    expect(
+      isCapWarning(
+        'Tests/scs-compatible-kaas.yaml at bb0ed13 (2024-11-26, #843): kept in the history as unparseable: cap reached: x',
+      ),
+    ).toBe(false);
   });
 });
 

@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
-  escapeControls, formatProblem, InputError, keyPath, MAX_LIST_ENTRIES, MAX_PROBLEMS, parseOrThrow, problemsFromZod, showValue,
+  escapeControls,
+  formatProblem,
+  InputError,
+  keyPath,
+  MAX_LIST_ENTRIES,
+  MAX_PROBLEMS,
+  parseOrThrow,
+  problemsFromZod,
+  showValue,
 } from '../../../src/domain/parse/errors.ts';
 import { caught } from '../../support/input-error.ts';
 
-const Entry = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day YYYY-MM-DD'), versions: z.record(z.string(), z.enum(['effective', 'warn'])) });
+const Entry = z.object({
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a day YYYY-MM-DD'),
+  versions: z.record(z.string(), z.enum(['effective', 'warn'])),
+});
 const File = z.object({ timeline: z.array(Entry) });
 
 describe('escapeControls', () => {
@@ -29,11 +40,20 @@ describe('escapeControls', () => {
 
 describe('formatProblem and InputError', () => {
   it('names file, key, value and expectation in that order', () => {
-    const p = { file: 'Tests/scs-compatible-iaas.yaml', key: 'timeline[0].versions.v4', value: '"effectiv"', expected: 'expected one of effective, warn' };
-    expect(formatProblem(p)).toBe('Tests/scs-compatible-iaas.yaml: timeline[0].versions.v4 = "effectiv": expected one of effective, warn');
+    const p = {
+      file: 'Tests/scs-compatible-iaas.yaml',
+      key: 'timeline[0].versions.v4',
+      value: '"effectiv"',
+      expected: 'expected one of effective, warn',
+    };
+    expect(formatProblem(p)).toBe(
+      'Tests/scs-compatible-iaas.yaml: timeline[0].versions.v4 = "effectiv": expected one of effective, warn',
+    );
   });
   it('leaves out an empty key and a missing value', () => {
-    expect(formatProblem({ file: 'f.yaml', key: '', value: null, expected: 'expected YAML' })).toBe('f.yaml: expected YAML');
+    expect(formatProblem({ file: 'f.yaml', key: '', value: null, expected: 'expected YAML' })).toBe(
+      'f.yaml: expected YAML',
+    );
     expect(formatProblem({ file: 'f.yaml', key: 'a', value: null, expected: 'missing' })).toBe('f.yaml: a: missing');
   });
   it('escapes controls in every part, so a hostile value cannot add a line', () => {
@@ -98,10 +118,21 @@ describe('problemsFromZod', () => {
     const result = File.safeParse(input);
     expect(result.success).toBe(false);
     const problems = problemsFromZod('Tests/scs-compatible-iaas.yaml', result.error!, input);
-    expect(problems).toEqual(expect.arrayContaining([
-      { file: 'Tests/scs-compatible-iaas.yaml', key: 'timeline[0].date', value: '"2024-13-xx"', expected: 'expected a day YYYY-MM-DD' },
-      expect.objectContaining({ file: 'Tests/scs-compatible-iaas.yaml', key: 'timeline[0].versions.v4', value: '"effectiv"' }),
-    ]));
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        {
+          file: 'Tests/scs-compatible-iaas.yaml',
+          key: 'timeline[0].date',
+          value: '"2024-13-xx"',
+          expected: 'expected a day YYYY-MM-DD',
+        },
+        expect.objectContaining({
+          file: 'Tests/scs-compatible-iaas.yaml',
+          key: 'timeline[0].versions.v4',
+          value: '"effectiv"',
+        }),
+      ]),
+    );
     expect(problems).toHaveLength(2);
     expect(problems.find((p) => p.key.endsWith('v4'))!.expected).toMatch(/effective.*warn/);
   });
@@ -117,7 +148,12 @@ describe('problemsFromZod', () => {
     const problems = problemsFromZod('list.json', z.array(z.string()).safeParse(input).error!, input);
     expect(problems).toHaveLength(MAX_PROBLEMS + 1);
     expect(problems[MAX_PROBLEMS - 1]).toMatchObject({ key: `[${MAX_PROBLEMS - 1}]`, value: String(MAX_PROBLEMS - 1) });
-    expect(problems[MAX_PROBLEMS]).toEqual({ file: 'list.json', key: '', value: null, expected: 'and 5 more problems' });
+    expect(problems[MAX_PROBLEMS]).toEqual({
+      file: 'list.json',
+      key: '',
+      value: null,
+      expected: 'and 5 more problems',
+    });
   });
   it('adds no "more" line at exactly the limit', () => {
     const input = Array.from({ length: MAX_PROBLEMS }, (_, i) => i);
@@ -136,16 +172,31 @@ describe('parseOrThrow', () => {
     const input = { timeline: [{ date: '2024-11-26', versions: { v4: 'effectiv' } }] };
     const error = caught(() => parseOrThrow(File, input, 'Tests/scs-compatible-iaas.yaml'));
     expect(error.problems).toHaveLength(1);
-    expect(error.problems[0]).toMatchObject({ file: 'Tests/scs-compatible-iaas.yaml', key: 'timeline[0].versions.v4', value: '"effectiv"' });
-    expect(error.message).toMatch(/^Tests\/scs-compatible-iaas\.yaml: timeline\[0\]\.versions\.v4 = "effectiv": .*effective/);
+    expect(error.problems[0]).toMatchObject({
+      file: 'Tests/scs-compatible-iaas.yaml',
+      key: 'timeline[0].versions.v4',
+      value: '"effectiv"',
+    });
+    expect(error.message).toMatch(
+      /^Tests\/scs-compatible-iaas\.yaml: timeline\[0\]\.versions\.v4 = "effectiv": .*effective/,
+    );
   });
   it(`refuses a list of more than ${MAX_LIST_ENTRIES} entries before checking any of them, and accepts exactly that many`, () => {
     let checked = 0;
     const Counted = z.array(z.number().refine(() => ++checked > 0));
     const error = caught(() => parseOrThrow(Counted, new Array<number>(MAX_LIST_ENTRIES + 1).fill(1), 'pulls.json'));
     expect(checked).toBe(0);
-    expect(error.problems).toEqual([{ file: 'pulls.json', key: '', value: `${MAX_LIST_ENTRIES + 1} entries`, expected: `expected at most ${MAX_LIST_ENTRIES} entries` }]);
-    expect(parseOrThrow(Counted, new Array<number>(MAX_LIST_ENTRIES).fill(1), 'pulls.json')).toHaveLength(MAX_LIST_ENTRIES);
+    expect(error.problems).toEqual([
+      {
+        file: 'pulls.json',
+        key: '',
+        value: `${MAX_LIST_ENTRIES + 1} entries`,
+        expected: `expected at most ${MAX_LIST_ENTRIES} entries`,
+      },
+    ]);
+    expect(parseOrThrow(Counted, new Array<number>(MAX_LIST_ENTRIES).fill(1), 'pulls.json')).toHaveLength(
+      MAX_LIST_ENTRIES,
+    );
   });
   it('says so when nesting exhausts the call stack, instead of a RangeError', () => {
     type Tree = { child?: Tree };
@@ -153,7 +204,14 @@ describe('parseOrThrow', () => {
     let deep: Tree = {};
     for (let i = 0; i < 200_000; i++) deep = { child: deep };
     const error = caught(() => parseOrThrow(Tree, deep, 'deep.json'));
-    expect(error.problems).toEqual([{ file: 'deep.json', key: '', value: null, expected: 'expected data nested less deeply (the nesting exhausted the call stack)' }]);
+    expect(error.problems).toEqual([
+      {
+        file: 'deep.json',
+        key: '',
+        value: null,
+        expected: 'expected data nested less deeply (the nesting exhausted the call stack)',
+      },
+    ]);
   });
   it('lets errors other than bad input through', () => {
     const Broken = z.string().transform(() => {

@@ -1,16 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUtf8, firstInvalidUtf8, MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES, parseYaml } from '../../../src/domain/parse/yaml.ts';
+import {
+  decodeUtf8,
+  firstInvalidUtf8,
+  MAX_DEPTH,
+  MAX_NODES,
+  MAX_YAML_BYTES,
+  parseYaml,
+} from '../../../src/domain/parse/yaml.ts';
 import { caught } from '../../support/input-error.ts';
 
 const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 
 describe('parseYaml', () => {
   it('keeps unquoted dates as calendar-day strings (core schema), never instants', () => {
-    const value = parseYaml('timeline:\n  - date: 2024-11-26\n    versions:\n      v4: effective\nstabilized_at: 2021-01-01T00:00:00Z\n', 'f.yaml');
-    expect(value).toEqual({ timeline: [{ date: '2024-11-26', versions: { v4: 'effective' } }], stabilized_at: '2021-01-01T00:00:00Z' });
+    const value = parseYaml(
+      'timeline:\n  - date: 2024-11-26\n    versions:\n      v4: effective\nstabilized_at: 2021-01-01T00:00:00Z\n',
+      'f.yaml',
+    );
+    expect(value).toEqual({
+      timeline: [{ date: '2024-11-26', versions: { v4: 'effective' } }],
+      stabilized_at: '2021-01-01T00:00:00Z',
+    });
   });
   it('reads numbers, booleans and null as the core schema says, and version names like 1.0 as numbers', () => {
-    expect(parseYaml('a: 1\nb: 1.0\nc: true\nd: ~\ne: yes\n', 'f.yaml')).toEqual({ a: 1, b: 1, c: true, d: null, e: 'yes' });
+    expect(parseYaml('a: 1\nb: 1.0\nc: true\nd: ~\ne: yes\n', 'f.yaml')).toEqual({
+      a: 1,
+      b: 1,
+      c: true,
+      d: null,
+      e: 'yes',
+    });
   });
   it('names file, line, column and the line itself on a syntax error', () => {
     const error = caught(() => parseYaml('name: ok\nversions: [v1\nother: x\n', 'Tests/scs-compatible-iaas.yaml'));
@@ -29,7 +48,10 @@ describe('parseYaml', () => {
     // js-yaml counts the innermost scalar as a level too, and refuses a node at depth MAX_DEPTH - 1.
     expect(parseYaml(nested(MAX_DEPTH - 2), 'f.yaml')).toBeInstanceOf(Array);
     const error = caught(() => parseYaml(nested(MAX_DEPTH + 1), 'f.yaml'));
-    expect(error.problems[0]).toMatchObject({ file: 'f.yaml', expected: `expected at most ${MAX_DEPTH} levels of nesting` });
+    expect(error.problems[0]).toMatchObject({
+      file: 'f.yaml',
+      expected: `expected at most ${MAX_DEPTH} levels of nesting`,
+    });
     const deep = caught(() => parseYaml(nested(100_000), 'f.yaml'));
     expect(deep.problems[0]!.expected).toBe(`expected at most ${MAX_DEPTH} levels of nesting`);
   });
@@ -37,17 +59,27 @@ describe('parseYaml', () => {
     // Each anchor is 40 levels deep where it is written; used inside another, the tree is 80 deep.
     const text = `a: &a ${nested(40)}\nb: &b ${nested(39).replace('1', '*a')}\n`;
     const error = caught(() => parseYaml(text, 'alias-depth.yaml'));
-    expect(error.problems).toEqual([{ file: 'alias-depth.yaml', key: '', value: null, expected: `expected at most ${MAX_DEPTH} levels of nesting` }]);
+    expect(error.problems).toEqual([
+      { file: 'alias-depth.yaml', key: '', value: null, expected: `expected at most ${MAX_DEPTH} levels of nesting` },
+    ]);
     expect(parseYaml(`a: &a ${nested(20)}\nb: ${nested(20).replace('1', '*a')}\n`, 'f.yaml')).toHaveProperty('b');
   });
   it('refuses an alias bomb: a small file meaning more than MAX_NODES values', () => {
     // Each level holds ten aliases of the one before: 10^6 values in well under a kilobyte.
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i <= 6; i++) lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i <= 6; i++)
+      lines.push(`a${i}: &a${i} [${Array.from({ length: 10 }, () => `*a${i - 1}`).join(', ')}]`);
     const text = `${lines.join('\n')}\n`;
     expect(text.length).toBeLessThan(1024);
     const error = caught(() => parseYaml(text, 'bomb.yaml'));
-    expect(error.problems).toEqual([{ file: 'bomb.yaml', key: '', value: null, expected: `expected at most ${MAX_NODES} values, an alias counted each time it is used` }]);
+    expect(error.problems).toEqual([
+      {
+        file: 'bomb.yaml',
+        key: '',
+        value: null,
+        expected: `expected at most ${MAX_NODES} values, an alias counted each time it is used`,
+      },
+    ]);
   });
   it(`counts scalars: a flat list of ${MAX_NODES} values is refused, one of fewer is read`, () => {
     // The list itself counts as one value.
@@ -60,7 +92,14 @@ describe('parseYaml', () => {
     const text = `# ${'é'.repeat(MAX_YAML_BYTES / 2)}\n`;
     expect(text.length).toBeLessThan(MAX_YAML_BYTES);
     const error = caught(() => parseYaml(text, 'big.yaml'));
-    expect(error.problems).toEqual([{ file: 'big.yaml', key: '', value: `${Buffer.byteLength(text)} bytes`, expected: `expected at most ${MAX_YAML_BYTES} bytes of YAML` }]);
+    expect(error.problems).toEqual([
+      {
+        file: 'big.yaml',
+        key: '',
+        value: `${Buffer.byteLength(text)} bytes`,
+        expected: `expected at most ${MAX_YAML_BYTES} bytes of YAML`,
+      },
+    ]);
     const atLimit = `#${'x'.repeat(MAX_YAML_BYTES - 1)}`;
     // A file of only a comment is an empty document.
     expect(parseYaml(atLimit, 'f.yaml')).toBeNull();
@@ -112,6 +151,13 @@ describe('decodeUtf8', () => {
   it('refuses invalid bytes naming the line, the offset and the bytes', () => {
     const input = Uint8Array.from([...new TextEncoder().encode('a: 1\nb: 2\nc: '), 0xff, 0xfe, 0x0a]);
     const error = caught(() => decodeUtf8(input, 'Standards/scs-0100-v3.md'));
-    expect(error.problems).toEqual([{ file: 'Standards/scs-0100-v3.md', key: 'line 3, byte 13', value: '0xff 0xfe 0x0a', expected: 'expected UTF-8 text; found bytes that are not valid UTF-8' }]);
+    expect(error.problems).toEqual([
+      {
+        file: 'Standards/scs-0100-v3.md',
+        key: 'line 3, byte 13',
+        value: '0xff 0xfe 0x0a',
+        expected: 'expected UTF-8 text; found bytes that are not valid UTF-8',
+      },
+    ]);
   });
 });

@@ -67,23 +67,44 @@ describe('classifyPull on the snapshot', () => {
     expect(kindOf(393).kind).toBe('tests');
   });
   it('leaves at most 2 of the pull requests touching standards unknown (#395 and #1253 change no document, test or scope file)', () => {
-    const unknown = data.pulls.filter(touchesStandards).filter((p) => classifyPull(p, ctx).kind === 'unknown').map((p) => p.number);
+    const unknown = data.pulls
+      .filter(touchesStandards)
+      .filter((p) => classifyPull(p, ctx).kind === 'unknown')
+      .map((p) => p.number);
     expect(unknown).toEqual([395, 1253]);
   });
-  it('#740 "Avoid confusing usage of \'obsolete\' next to \'deprecated\'": not a deprecation', () => {
+  it("#740 \"Avoid confusing usage of 'obsolete' next to 'deprecated'\": not a deprecation", () => {
     expect(kindOf(740).kind).not.toBe('deprecation');
   });
 });
 
 describe('classifyPull rules', () => {
   const base: PullRequest = {
-    number: 99999, title: '', state: 'open', author: 'x', createdAt: '2025-01-01T10:00:00Z', updatedAt: '2025-01-02T10:00:00Z',
-    mergedAt: null, closedAt: null, labels: [], reviewDecision: null, files: [], documents: [], scopes: [], url: 'https://example.invalid/1',
+    number: 99999,
+    title: '',
+    state: 'open',
+    author: 'x',
+    createdAt: '2025-01-01T10:00:00Z',
+    updatedAt: '2025-01-02T10:00:00Z',
+    mergedAt: null,
+    closedAt: null,
+    labels: [],
+    reviewDecision: null,
+    files: [],
+    documents: [],
+    scopes: [],
+    url: 'https://example.invalid/1',
   };
   it('reads the verb in open titles: stabilize / stabilise / deprecate', () => {
-    expect(classifyPull({ ...base, title: 'Stabilise scs-0219-v2' }, ctx)).toMatchObject({ kind: 'stabilization', certain: false });
+    expect(classifyPull({ ...base, title: 'Stabilise scs-0219-v2' }, ctx)).toMatchObject({
+      kind: 'stabilization',
+      certain: false,
+    });
     expect(classifyPull({ ...base, title: 'feat: stabilizing the flavor standard' }, ctx).kind).toBe('stabilization');
-    expect(classifyPull({ ...base, title: 'Deprecate scs-0100-v2' }, ctx)).toMatchObject({ kind: 'deprecation', certain: false });
+    expect(classifyPull({ ...base, title: 'Deprecate scs-0100-v2' }, ctx)).toMatchObject({
+      kind: 'deprecation',
+      certain: false,
+    });
     expect(classifyPull({ ...base, title: 'Explain deprecated_at' }, ctx).kind).toBe('unknown');
   });
   it('does not trust the history for a pull request that is not merged', () => {
@@ -91,7 +112,9 @@ describe('classifyPull rules', () => {
     expect(classifyPull({ ...base, number: 828, title: 'Some change' }, ctx).kind).toBe('unknown');
   });
   it('a known document file is a revision, not a new draft; an unknown one is a new draft', () => {
-    expect(classifyPull({ ...base, files: ['Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md'] }, ctx).kind).toBe('revision');
+    expect(
+      classifyPull({ ...base, files: ['Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md'] }, ctx).kind,
+    ).toBe('revision');
     // A known id under another file name (renamed since) is that document.
     expect(classifyPull({ ...base, files: ['Standards/scs-0123-v1-old-name.md'] }, ctx).kind).toBe('revision');
     expect(classifyPull({ ...base, files: ['Standards/scs-0999-v1-something-new.md'] }, ctx).kind).toBe('new-draft');
@@ -100,9 +123,13 @@ describe('classifyPull rules', () => {
   it('files under Tests/: a scope file while open is a scope-version change; other files are conformance tests', () => {
     expect(classifyPull({ ...base, files: ['Tests/scs-compatible-iaas.yaml'] }, ctx).kind).toBe('scope-version');
     expect(classifyPull({ ...base, files: ['Tests/scs-compatible.yaml'] }, ctx).kind).toBe('scope-version');
-    expect(classifyPull({ ...base, state: 'merged', files: ['Tests/scs-compatible-iaas.yaml'] }, ctx).kind).toBe('tests');
+    expect(classifyPull({ ...base, state: 'merged', files: ['Tests/scs-compatible-iaas.yaml'] }, ctx).kind).toBe(
+      'tests',
+    );
     expect(classifyPull({ ...base, files: ['Tests/iaas/flavor-naming/check.py'] }, ctx).kind).toBe('tests');
     // An editorial title wins over the files.
-    expect(classifyPull({ ...base, title: 'Fix typos', files: ['Tests/scs-compatible-iaas.yaml'] }, ctx).kind).toBe('editorial');
+    expect(classifyPull({ ...base, title: 'Fix typos', files: ['Tests/scs-compatible-iaas.yaml'] }, ctx).kind).toBe(
+      'editorial',
+    );
   });
 });

@@ -4,7 +4,16 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  type ChartData, documentsByStateMonthly, effectiveVersionsMonthly, median, monthEnd, monthsBetween, openPullsMonthly, progressCharts, transitionsPerQuarter, withoutEmptySeries,
+  type ChartData,
+  documentsByStateMonthly,
+  effectiveVersionsMonthly,
+  median,
+  monthEnd,
+  monthsBetween,
+  openPullsMonthly,
+  progressCharts,
+  transitionsPerQuarter,
+  withoutEmptySeries,
 } from '../../../src/domain/pulls/progress-charts.ts';
 import type { Dataset, Document, DocumentChange, PullRequest } from '../../../src/domain/schemas/data.ts';
 import { realData } from '../../support/real-data.ts';
@@ -14,13 +23,38 @@ beforeAll(async () => {
   data = await realData();
 });
 
-const change = (date: string, status: DocumentChange['status'], stabilizedAt: string | null = null, deprecatedAt: string | null = null): DocumentChange => ({
-  commit: '0'.repeat(40), date, pr: null, status, stabilizedAt, deprecatedAt, rejectedAt: null,
+const change = (
+  date: string,
+  status: DocumentChange['status'],
+  stabilizedAt: string | null = null,
+  deprecatedAt: string | null = null,
+): DocumentChange => ({
+  commit: '0'.repeat(40),
+  date,
+  pr: null,
+  status,
+  stabilizedAt,
+  deprecatedAt,
+  rejectedAt: null,
 });
 const doc = (id: string, history: DocumentChange[]): Document => ({
-  id, series: id.slice(0, 8), version: 'v1', slug: 'x', file: `Standards/${id}-x.md`, title: id, type: 'Standard', status: history.at(-1)!.status,
-  track: 'IaaS', stabilizedAt: history.at(-1)!.stabilizedAt, deprecatedAt: history.at(-1)!.deprecatedAt, rejectedAt: null,
-  replaces: [], replacedBy: [], supplements: [], description: null, history,
+  id,
+  series: id.slice(0, 8),
+  version: 'v1',
+  slug: 'x',
+  file: `Standards/${id}-x.md`,
+  title: id,
+  type: 'Standard',
+  status: history.at(-1)!.status,
+  track: 'IaaS',
+  stabilizedAt: history.at(-1)!.stabilizedAt,
+  deprecatedAt: history.at(-1)!.deprecatedAt,
+  rejectedAt: null,
+  replaces: [],
+  replacedBy: [],
+  supplements: [],
+  description: null,
+  history,
 });
 
 describe('calendar helpers', () => {
@@ -37,16 +71,32 @@ describe('documentsByStateMonthly (scs-0001-v1, front matter as it stood)', () =
     // Added 2024-01-10 as Draft; on 2024-02-20 the front matter says Stable from 2024-03-31.
     const d = doc('scs-9001-v1', [change('2024-01-10', 'Draft'), change('2024-02-20', 'Stable', '2024-03-31')]);
     const rows = documentsByStateMonthly([d], '2024-04-02').rows;
-    expect(rows.map((r) => `${r.month} D${r.Draft} S${r.Stable}`)).toEqual(['2024-01 D1 S0', '2024-02 D1 S0', '2024-03 D0 S1', '2024-04 D0 S1']);
+    expect(rows.map((r) => `${r.month} D${r.Draft} S${r.Stable}`)).toEqual([
+      '2024-01 D1 S0',
+      '2024-02 D1 S0',
+      '2024-03 D0 S1',
+      '2024-04 D0 S1',
+    ]);
     // Built on 2024-03-30, the running month is measured on that day: still Draft.
-    expect(documentsByStateMonthly([d], '2024-03-30').rows.at(-1)).toMatchObject({ month: '2024-03', Draft: 1, Stable: 0 });
+    expect(documentsByStateMonthly([d], '2024-03-30').rows.at(-1)).toMatchObject({
+      month: '2024-03',
+      Draft: 1,
+      Stable: 0,
+    });
   });
   it('on the snapshot: 2024-11 ends with 21 Stable documents; supplements are not counted', () => {
     const chart = documentsByStateMonthly(data.documents, '2025-01-15');
     const supplements = data.documents.filter((d) => d.type === 'Supplement').length;
     expect(supplements).toBeGreaterThan(15);
-    expect(chart.note).toBe(`The ${supplements} supplements are not counted: they have no lifecycle of their own (scs-0001-v1).`);
-    expect(chart.rows.find((r) => r.month === '2024-11')).toMatchObject({ month: '2024-11', Stable: 21, Deprecated: 3, Rejected: 0 });
+    expect(chart.note).toBe(
+      `The ${supplements} supplements are not counted: they have no lifecycle of their own (scs-0001-v1).`,
+    );
+    expect(chart.rows.find((r) => r.month === '2024-11')).toMatchObject({
+      month: '2024-11',
+      Stable: 21,
+      Deprecated: 3,
+      Rejected: 0,
+    });
   });
   it('does not show #981 (2025-09-09, supplements lose their status field) as drafts vanishing', () => {
     const rows = documentsByStateMonthly(data.documents, '2026-08-21').rows;
@@ -57,13 +107,16 @@ describe('documentsByStateMonthly (scs-0001-v1, front matter as it stood)', () =
     expect(Math.abs(Number(sep.Draft) - Number(aug.Draft))).toBeLessThanOrEqual(2);
     // The count never falls by more than the documents that changed state that month.
     for (let i = 1; i < rows.length; i++) {
-      const total = (r: (typeof rows)[number]) => Number(r.Draft) + Number(r.Stable) + Number(r.Deprecated) + Number(r.Rejected);
+      const total = (r: (typeof rows)[number]) =>
+        Number(r.Draft) + Number(r.Stable) + Number(r.Deprecated) + Number(r.Rejected);
       expect(total(rows[i]!), String(rows[i]!.month)).toBeGreaterThanOrEqual(total(rows[i - 1]!) - 1);
     }
   });
   it('a supplement with a status is still not counted', () => {
     const s: Document = { ...doc('scs-9001-w1', [change('2024-01-10', 'Draft')]), type: 'Supplement' };
-    expect(documentsByStateMonthly([s, doc('scs-9002-v1', [change('2024-01-10', 'Draft')])], '2024-01-31').rows).toEqual([{ month: '2024-01', Draft: 1, Stable: 0, Deprecated: 0, Rejected: 0 }]);
+    expect(
+      documentsByStateMonthly([s, doc('scs-9002-v1', [change('2024-01-10', 'Draft')])], '2024-01-31').rows,
+    ).toEqual([{ month: '2024-01', Draft: 1, Stable: 0, Deprecated: 0, Rejected: 0 }]);
   });
 });
 
@@ -75,24 +128,61 @@ describe('transitionsPerQuarter', () => {
       { quarter: '2024-Q1', stabilized: 2, deprecated: 0 },
       { quarter: '2024-Q2', stabilized: 0, deprecated: 1 },
     ]);
-    expect(transitionsPerQuarter([d1, d2], '2024-03-31').rows).toEqual([{ quarter: '2024-Q1', stabilized: 2, deprecated: 0 }]);
+    expect(transitionsPerQuarter([d1, d2], '2024-03-31').rows).toEqual([
+      { quarter: '2024-Q1', stabilized: 2, deprecated: 0 },
+    ]);
   });
   it('on the snapshot: 11 standards stabilized in 2024-Q4', () => {
-    expect(transitionsPerQuarter(data.documents, '2025-01-15').rows.find((r) => r.quarter === '2024-Q4')).toEqual({ quarter: '2024-Q4', stabilized: 11, deprecated: 1 });
+    expect(transitionsPerQuarter(data.documents, '2025-01-15').rows.find((r) => r.quarter === '2024-Q4')).toEqual({
+      quarter: '2024-Q4',
+      stabilized: 11,
+      deprecated: 1,
+    });
   });
 });
 
 describe('openPullsMonthly', () => {
   const pr = (n: number, created: string, merged: string | null): PullRequest => ({
-    number: n, title: 't', state: merged ? 'merged' : 'open', author: null, createdAt: created, updatedAt: created, mergedAt: merged, closedAt: merged,
-    labels: [], reviewDecision: null, files: ['Standards/scs-0001-v1-x.md'], documents: [], scopes: [], url: 'https://example.invalid',
+    number: n,
+    title: 't',
+    state: merged ? 'merged' : 'open',
+    author: null,
+    createdAt: created,
+    updatedAt: created,
+    mergedAt: merged,
+    closedAt: merged,
+    labels: [],
+    reviewDecision: null,
+    files: ['Standards/scs-0001-v1-x.md'],
+    documents: [],
+    scopes: [],
+    url: 'https://example.invalid',
   });
   it('counts open at month end and the median days to merge of those merged in the month, one chart each', () => {
-    const charts = openPullsMonthly([pr(1, '2024-01-10T10:00:00Z', '2024-02-01T00:10:00+01:00'), pr(2, '2024-01-31T10:00:00Z', '2024-02-10T10:00:00Z'), pr(3, '2024-02-29T10:00:00Z', null)], '2024-03-05');
-    expect(charts.open.rows).toEqual([{ month: '2024-01', open: 2 }, { month: '2024-02', open: 1 }, { month: '2024-03', open: 1 }]);
-    expect(charts.merged.rows).toEqual([{ month: '2024-01', merged: 0 }, { month: '2024-02', merged: 2 }, { month: '2024-03', merged: 0 }]);
+    const charts = openPullsMonthly(
+      [
+        pr(1, '2024-01-10T10:00:00Z', '2024-02-01T00:10:00+01:00'),
+        pr(2, '2024-01-31T10:00:00Z', '2024-02-10T10:00:00Z'),
+        pr(3, '2024-02-29T10:00:00Z', null),
+      ],
+      '2024-03-05',
+    );
+    expect(charts.open.rows).toEqual([
+      { month: '2024-01', open: 2 },
+      { month: '2024-02', open: 1 },
+      { month: '2024-03', open: 1 },
+    ]);
+    expect(charts.merged.rows).toEqual([
+      { month: '2024-01', merged: 0 },
+      { month: '2024-02', merged: 2 },
+      { month: '2024-03', merged: 0 },
+    ]);
     // 22 days (2024-02-01 as written, not 2024-01-31 in UTC) and 10 days; no median in a month without merges.
-    expect(charts.daysToMerge.rows).toEqual([{ month: '2024-01', medianDaysToMerge: null }, { month: '2024-02', medianDaysToMerge: 16 }, { month: '2024-03', medianDaysToMerge: null }]);
+    expect(charts.daysToMerge.rows).toEqual([
+      { month: '2024-01', medianDaysToMerge: null },
+      { month: '2024-02', medianDaysToMerge: 16 },
+      { month: '2024-03', medianDaysToMerge: null },
+    ]);
     // One meaning per axis: each chart has one series.
     for (const c of Object.values(charts)) expect(c.series).toHaveLength(1);
   });
@@ -106,7 +196,11 @@ describe('progressCharts', () => {
     expect(charts.documentsByState.rows.every((r) => !('Rejected' in r))).toBe(true);
     const all: Record<string, ChartData> = { ...charts };
     for (const [name, chart] of Object.entries(all)) {
-      for (const s of chart.series) expect(chart.rows.some((r) => r[s.key] !== null && r[s.key] !== 0), `${name} ${s.key}`).toBe(true);
+      for (const s of chart.series)
+        expect(
+          chart.rows.some((r) => r[s.key] !== null && r[s.key] !== 0),
+          `${name} ${s.key}`,
+        ).toBe(true);
     }
   });
   it('draws nothing past the day it is measured on (the data ends 2026-08-21)', () => {
@@ -117,9 +211,26 @@ describe('progressCharts', () => {
     }
   });
   it('withoutEmptySeries keeps a chart whose series all have data as it is', () => {
-    const chart = { x: 'month', xLabel: 'Month', series: [{ key: 'a', label: 'A' }, { key: 'b', label: 'B' }], rows: [{ month: '2024-01', a: 0, b: null }, { month: '2024-02', a: 1, b: 2 }], omitted: [], note: null };
+    const chart = {
+      x: 'month',
+      xLabel: 'Month',
+      series: [
+        { key: 'a', label: 'A' },
+        { key: 'b', label: 'B' },
+      ],
+      rows: [
+        { month: '2024-01', a: 0, b: null },
+        { month: '2024-02', a: 1, b: 2 },
+      ],
+      omitted: [],
+      note: null,
+    };
     expect(withoutEmptySeries(chart)).toBe(chart);
-    expect(withoutEmptySeries({ ...chart, rows: [{ month: '2024-01', a: 1, b: null }] })).toMatchObject({ series: [{ key: 'a' }], omitted: [{ key: 'b' }], rows: [{ month: '2024-01', a: 1 }] });
+    expect(withoutEmptySeries({ ...chart, rows: [{ month: '2024-01', a: 1, b: null }] })).toMatchObject({
+      series: [{ key: 'a' }],
+      omitted: [{ key: 'b' }],
+      rows: [{ month: '2024-01', a: 1 }],
+    });
   });
 });
 

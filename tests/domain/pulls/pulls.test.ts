@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { documentsTouched, isRelevant, mergePulls, parsePullExport, pullFromGitHub, pullHref, scopesTouched } from '../../../src/domain/pulls/pulls.ts';
+import {
+  documentsTouched,
+  isRelevant,
+  mergePulls,
+  parsePullExport,
+  pullFromGitHub,
+  pullHref,
+  scopesTouched,
+} from '../../../src/domain/pulls/pulls.ts';
 import type { PullRequest } from '../../../src/domain/schemas/data.ts';
 import { realData } from '../../support/real-data.ts';
 import { caught } from '../../support/input-error.ts';
@@ -7,17 +15,35 @@ import { caught } from '../../support/input-error.ts';
 const REPO = 'SovereignCloudStack/standards';
 
 const raw = {
-  number: 843, title: 'Stabilize scs-0214-v2 and IaaS v5', state: 'closed', draft: false,
-  created_at: '2024-11-20T09:00:00+01:00', updated_at: '2024-11-26T10:00:00+01:00', closed_at: '2024-11-26T10:00:00+01:00', merged_at: '2024-11-26T10:00:00+01:00',
-  user: { login: 'mbuechse', id: 1 }, labels: [{ name: 'SCS-VP10' }, 'IaaS'], html_url: `https://github.com/${REPO}/pull/843`,
-  files: ['Tests/scs-compatible-iaas.yaml', 'Standards/scs-0214-v2-k8s-node-distribution.md', 'Tests/scs-compatible-iaas.yaml', 'README.md'],
+  number: 843,
+  title: 'Stabilize scs-0214-v2 and IaaS v5',
+  state: 'closed',
+  draft: false,
+  created_at: '2024-11-20T09:00:00+01:00',
+  updated_at: '2024-11-26T10:00:00+01:00',
+  closed_at: '2024-11-26T10:00:00+01:00',
+  merged_at: '2024-11-26T10:00:00+01:00',
+  user: { login: 'mbuechse', id: 1 },
+  labels: [{ name: 'SCS-VP10' }, 'IaaS'],
+  html_url: `https://github.com/${REPO}/pull/843`,
+  files: [
+    'Tests/scs-compatible-iaas.yaml',
+    'Standards/scs-0214-v2-k8s-node-distribution.md',
+    'Tests/scs-compatible-iaas.yaml',
+    'README.md',
+  ],
   head_sha: 'b5a64dc497dd974ec93ce697f41b2944ef69bec1',
 };
 
 describe('documentsTouched', () => {
   it('names the documents of changed Standards/ files and those the title names, sorted, once each', () => {
-    expect(documentsTouched('Update scs-0214-v2', ['Standards/scs-0214-v2-k8s-node-distribution.md', 'Standards/scs-0100-w1-flavor-naming-implementation-testing.md', 'Tests/x.py']))
-      .toEqual(['scs-0100-w1', 'scs-0214-v2']);
+    expect(
+      documentsTouched('Update scs-0214-v2', [
+        'Standards/scs-0214-v2-k8s-node-distribution.md',
+        'Standards/scs-0100-w1-flavor-naming-implementation-testing.md',
+        'Tests/x.py',
+      ]),
+    ).toEqual(['scs-0100-w1', 'scs-0214-v2']);
   });
   it('reads a title in any case, and a series without a version as the series', () => {
     expect(documentsTouched('SCS-0214-V2 and scs-0100: fix', [])).toEqual(['scs-0100', 'scs-0214-v2']);
@@ -29,7 +55,14 @@ describe('documentsTouched', () => {
 
 describe('scopesTouched and isRelevant', () => {
   it('names scopes of changed scope files only', () => {
-    expect(scopesTouched(['Tests/scs-compatible-kaas.yaml', 'Tests/scs-compatible-iaas.yaml', 'Tests/iaas/scs-compatible-iaas.yaml', 'Tests/scs-compatible-iaas.yaml'])).toEqual(['iaas', 'kaas']);
+    expect(
+      scopesTouched([
+        'Tests/scs-compatible-kaas.yaml',
+        'Tests/scs-compatible-iaas.yaml',
+        'Tests/iaas/scs-compatible-iaas.yaml',
+        'Tests/scs-compatible-iaas.yaml',
+      ]),
+    ).toEqual(['iaas', 'kaas']);
   });
   it('keeps a pull request that touches Standards/ or a scope file, or names a document', () => {
     expect(isRelevant('x', ['Standards/scs-0001-v1-sovereign-cloud-standards.md'])).toBe(true);
@@ -43,15 +76,25 @@ describe('parsePullExport and pullFromGitHub', () => {
   it('normalises a merged pull request from GitHub’s shape', () => {
     const [p] = parsePullExport([raw], 'pulls.json');
     expect(pullFromGitHub(p!, REPO)).toEqual({
-      number: 843, title: raw.title, state: 'merged', author: 'mbuechse',
-      createdAt: '2024-11-20T09:00:00+01:00', updatedAt: '2024-11-26T10:00:00+01:00', mergedAt: '2024-11-26T10:00:00+01:00', closedAt: '2024-11-26T10:00:00+01:00',
-      labels: ['IaaS', 'SCS-VP10'], reviewDecision: null,
+      number: 843,
+      title: raw.title,
+      state: 'merged',
+      author: 'mbuechse',
+      createdAt: '2024-11-20T09:00:00+01:00',
+      updatedAt: '2024-11-26T10:00:00+01:00',
+      mergedAt: '2024-11-26T10:00:00+01:00',
+      closedAt: '2024-11-26T10:00:00+01:00',
+      labels: ['IaaS', 'SCS-VP10'],
+      reviewDecision: null,
       files: ['README.md', 'Standards/scs-0214-v2-k8s-node-distribution.md', 'Tests/scs-compatible-iaas.yaml'],
-      documents: ['scs-0214-v2'], scopes: ['iaas'], url: raw.html_url,
+      documents: ['scs-0214-v2'],
+      scopes: ['iaas'],
+      url: raw.html_url,
     });
   });
   it('tells merged, closed, draft and open apart', () => {
-    const state = (extra: object) => pullFromGitHub(parsePullExport([{ ...raw, ...extra }], 'pulls.json')[0]!, REPO).state;
+    const state = (extra: object) =>
+      pullFromGitHub(parsePullExport([{ ...raw, ...extra }], 'pulls.json')[0]!, REPO).state;
     expect(state({})).toBe('merged');
     expect(state({ merged_at: null })).toBe('closed');
     expect(state({ merged_at: null, closed_at: null, state: 'open', draft: true })).toBe('draft');
@@ -64,10 +107,25 @@ describe('parsePullExport and pullFromGitHub', () => {
     expect(one({ html_url: undefined }).url).toBe(`https://github.com/${REPO}/pull/843`);
   });
   it('refuses an entry naming its index, key, value and expectation', () => {
-    const error = caught(() => parsePullExport([raw, { ...raw, number: 844, merged_at: '2024-02-30T10:00:00Z' }], 'pulls.json'));
-    expect(error.problems).toEqual([{ file: 'pulls.json', key: '[1].merged_at', value: '"2024-02-30T10:00:00Z"', expected: 'expected an ISO 8601 timestamp' }]);
-    expect(caught(() => parsePullExport([{ ...raw, state: 'merged' }], 'pulls.json')).problems[0]).toMatchObject({ key: '[0].state', value: '"merged"' });
-    expect(caught(() => parsePullExport({ pulls: [] }, 'pulls.json')).problems[0]).toMatchObject({ key: '', value: '{"pulls":[]}' });
+    const error = caught(() =>
+      parsePullExport([raw, { ...raw, number: 844, merged_at: '2024-02-30T10:00:00Z' }], 'pulls.json'),
+    );
+    expect(error.problems).toEqual([
+      {
+        file: 'pulls.json',
+        key: '[1].merged_at',
+        value: '"2024-02-30T10:00:00Z"',
+        expected: 'expected an ISO 8601 timestamp',
+      },
+    ]);
+    expect(caught(() => parsePullExport([{ ...raw, state: 'merged' }], 'pulls.json')).problems[0]).toMatchObject({
+      key: '[0].state',
+      value: '"merged"',
+    });
+    expect(caught(() => parsePullExport({ pulls: [] }, 'pulls.json')).problems[0]).toMatchObject({
+      key: '',
+      value: '{"pulls":[]}',
+    });
   });
 });
 
@@ -81,16 +139,38 @@ describe('pullHref', () => {
 
 describe('mergePulls', () => {
   const fromCommit = (number: number, files: string[], title = `Commit of #${number}`): PullRequest => ({
-    number, title, state: 'merged', author: null, createdAt: null, updatedAt: null, mergedAt: '2024-11-26T10:00:00+01:00', closedAt: null,
-    labels: [], reviewDecision: null, files, documents: documentsTouched(title, files), scopes: scopesTouched(files), url: `https://github.com/${REPO}/pull/${number}`,
+    number,
+    title,
+    state: 'merged',
+    author: null,
+    createdAt: null,
+    updatedAt: null,
+    mergedAt: '2024-11-26T10:00:00+01:00',
+    closedAt: null,
+    labels: [],
+    reviewDecision: null,
+    files,
+    documents: documentsTouched(title, files),
+    scopes: scopesTouched(files),
+    url: `https://github.com/${REPO}/pull/${number}`,
   });
   it('lets GitHub’s fields win, unites the files and recomputes what they touch', () => {
     const github = pullFromGitHub(parsePullExport([{ ...raw, files: ['README.md'] }], 'pulls.json')[0]!, REPO);
     const [merged] = mergePulls([fromCommit(843, ['Tests/scs-compatible-kaas.yaml'])], [github]);
-    expect(merged).toMatchObject({ title: raw.title, author: 'mbuechse', createdAt: raw.created_at, files: ['README.md', 'Tests/scs-compatible-kaas.yaml'], scopes: ['kaas'], documents: ['scs-0214-v2'] });
+    expect(merged).toMatchObject({
+      title: raw.title,
+      author: 'mbuechse',
+      createdAt: raw.created_at,
+      files: ['README.md', 'Tests/scs-compatible-kaas.yaml'],
+      scopes: ['kaas'],
+      documents: ['scs-0214-v2'],
+    });
   });
   it('keeps pull requests known from one side only, drops irrelevant ones, and orders by number', () => {
-    const merged = mergePulls([fromCommit(10, ['Standards/scs-0001-v1-x.md']), fromCommit(3, ['README.md'])], [pullFromGitHub(parsePullExport([{ ...raw, number: 9 }], 'pulls.json')[0]!, REPO)]);
+    const merged = mergePulls(
+      [fromCommit(10, ['Standards/scs-0001-v1-x.md']), fromCommit(3, ['README.md'])],
+      [pullFromGitHub(parsePullExport([{ ...raw, number: 9 }], 'pulls.json')[0]!, REPO)],
+    );
     expect(merged.map((p) => p.number)).toEqual([9, 10]);
   });
 });

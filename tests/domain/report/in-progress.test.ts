@@ -23,7 +23,11 @@ describe('IN_PROGRESS_LABELS', () => {
 describe('inProgress on the real data, 2024-11-21 (a SIG Standards call)', () => {
   it('tells what #835 did from what it did once merged: titled "Stabilize scs-0214-v1", it stabilized scs-0214-v2', () => {
     const r = on('2024-11-21');
-    expect(r.pulls.find((p) => p.number === 835)).toMatchObject({ kind: 'stabilization', documents: ['scs-0214-v2'], url: url(835) });
+    expect(r.pulls.find((p) => p.number === 835)).toMatchObject({
+      kind: 'stabilization',
+      documents: ['scs-0214-v2'],
+      url: url(835),
+    });
     // From what was known on the day alone, it touched more than the document it stabilized.
     const asOf = datasetAsOf(data, '2024-11-21');
     const then = inProgress(asOf, asOf, '2024-11-21', url).pulls.find((p) => p.number === 835)!;
@@ -44,7 +48,10 @@ describe('inProgress on the real data, 2024-11-21 (a SIG Standards call)', () =>
   it('lists exactly the pull requests then open that touch standards or scopes', () => {
     const day = '2024-11-21';
     const r = on(day);
-    const expected = data.pulls.filter((p) => touchesStandards(p) && ['open', 'draft'].includes(pullStateAsOf(p, day) ?? '')).map((p) => p.number).sort((a, b) => a - b);
+    const expected = data.pulls
+      .filter((p) => touchesStandards(p) && ['open', 'draft'].includes(pullStateAsOf(p, day) ?? ''))
+      .map((p) => p.number)
+      .sort((a, b) => a - b);
     expect(expected.length).toBeGreaterThan(5);
     expect(r.pulls.map((p) => p.number).sort((a, b) => a - b)).toEqual(expected);
     expect(r.on).toBe(day);
@@ -56,7 +63,11 @@ describe('inProgress on the real data, 2024-11-21 (a SIG Standards call)', () =>
       const ka = PR_KIND_ORDER.indexOf(a.kind);
       const kb = PR_KIND_ORDER.indexOf(b.kind);
       expect(ka <= kb, `#${a.number} before #${b.number}`).toBe(true);
-      if (ka === kb) expect((a.daysOpen ?? 0) < (b.daysOpen ?? 0) || ((a.daysOpen ?? 0) === (b.daysOpen ?? 0) && a.number < b.number), `#${a.number} before #${b.number}`).toBe(true);
+      if (ka === kb)
+        expect(
+          (a.daysOpen ?? 0) < (b.daysOpen ?? 0) || ((a.daysOpen ?? 0) === (b.daysOpen ?? 0) && a.number < b.number),
+          `#${a.number} before #${b.number}`,
+        ).toBe(true);
     }
   });
   it(`calls a pull request stale when idle more than ${STALE_PULL_DAYS} days`, () => {
@@ -72,7 +83,10 @@ describe('inProgress on the real data, 2024-11-21 (a SIG Standards call)', () =>
     expect(revisions.length).toBeGreaterThan(0);
     for (const p of revisions) {
       const row = rows.get(p.number)!;
-      expect(row.kind === 'revision' || (row.kind === 'unknown' && p.documents.some((d) => ids.has(d))), `#${p.number}`).toBe(true);
+      expect(
+        row.kind === 'revision' || (row.kind === 'unknown' && p.documents.some((d) => ids.has(d))),
+        `#${p.number}`,
+      ).toBe(true);
     }
   });
   it('groups the pull requests by each document and scope they touch, groups sorted', () => {
@@ -80,7 +94,9 @@ describe('inProgress on the real data, 2024-11-21 (a SIG Standards call)', () =>
     const groups = r.byDocument.map((g) => g.group);
     expect(groups).toEqual([...groups].sort());
     for (const { group, pulls } of r.byDocument) {
-      const expected = r.pulls.filter((p) => p.documents.includes(group) || p.scopes.map((s) => `scope:${s}`).includes(group)).map((p) => p.number);
+      const expected = r.pulls
+        .filter((p) => p.documents.includes(group) || p.scopes.map((s) => `scope:${s}`).includes(group))
+        .map((p) => p.number);
       expect(pulls, group).toEqual(expected);
     }
     expect(r.byDocument.find((g) => g.group === 'scs-0214-v2')?.pulls).toEqual([835]);
@@ -97,7 +113,9 @@ describe('inProgress on a day with scope changes open', () => {
     const r = on(day);
     const scoped = r.pulls.filter((p) => p.scopes.length > 0);
     expect(scoped.length).toBeGreaterThan(0);
-    for (const p of scoped) for (const s of p.scopes) expect(r.byDocument.find((g) => g.group === `scope:${s}`)?.pulls, `#${p.number}`).toContain(p.number);
+    for (const p of scoped)
+      for (const s of p.scopes)
+        expect(r.byDocument.find((g) => g.group === `scope:${s}`)?.pulls, `#${p.number}`).toContain(p.number);
   });
   it('lists nothing before the first pull request was opened', () => {
     expect(on('2021-01-01')).toEqual({ on: '2021-01-01', pulls: [], byDocument: [] });

@@ -1,6 +1,11 @@
 /** Readiness of draft scope versions, on the project's data (the snapshot) and on small built cases. */
 import { describe, expect, it } from 'vitest';
-import { draftReadiness, draftVersions, readinessOf, scopeDraftReadiness } from '../../../src/domain/report/readiness.ts';
+import {
+  draftReadiness,
+  draftVersions,
+  readinessOf,
+  scopeDraftReadiness,
+} from '../../../src/domain/report/readiness.ts';
 import { realData } from '../../support/real-data.ts';
 
 const data = await realData();
@@ -8,7 +13,9 @@ const data = await realData();
 describe('readinessOf on the snapshot', () => {
   it('KaaS v1 on 2024-11-21, as on the SIG slide: scs-0214-v2 still Draft with its stabilization PR #835 open', () => {
     const r = readinessOf(data, 'kaas', 'v1', '2024-11-21')!;
-    expect(r.words).toBe('KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day');
+    expect(r.words).toBe(
+      'KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day',
+    );
     expect(r.validity).toBe('draft');
     expect(r.notStable).toEqual(['scs-0214-v2']);
     expect(r.standards.map((s) => [s.id, s.state, s.external])).toEqual([
@@ -17,7 +24,14 @@ describe('readinessOf on the snapshot', () => {
       ['scs-0214-v2', 'Draft', false],
       ['scs-0219-v1', 'Stable', false],
     ]);
-    expect(r.standards.find((s) => s.id === 'scs-0214-v2')!.pulls).toEqual([{ number: 835, url: 'https://github.com/SovereignCloudStack/standards/pull/835', kind: 'stabilization', daysOpen: 1 }]);
+    expect(r.standards.find((s) => s.id === 'scs-0214-v2')!.pulls).toEqual([
+      {
+        number: 835,
+        url: 'https://github.com/SovereignCloudStack/standards/pull/835',
+        kind: 'stabilization',
+        daysOpen: 1,
+      },
+    ]);
   });
 
   it('counts scs-0214-v2 and scs-0214-v2-manual, two modules of one document, once', () => {

@@ -26,7 +26,10 @@ function linksOf(md: string): { text: string; url: string }[] {
 
 /** Brackets and parentheses not escaped with a backslash, outside links. */
 function strayBrackets(line: string): string {
-  return line.replace(/\[((?:\\.|[^\][\\])*)\]\(([^)\s]*)\)/g, '').replace(/\\./g, '').replace(/[^[\]<>]/g, '');
+  return line
+    .replace(/\[((?:\\.|[^\][\\])*)\]\(([^)\s]*)\)/g, '')
+    .replace(/\\./g, '')
+    .replace(/[^[\]<>]/g, '');
 }
 
 function checkStructure(md: string) {
@@ -39,14 +42,22 @@ function checkStructure(md: string) {
     const bullets = lines.filter((l) => l.startsWith('- '));
     expect(bullets.length, slide).toBeGreaterThan(0);
     expect(bullets.length, slide).toBeLessThanOrEqual(BULLETS_PER_SLIDE);
-    for (const l of lines.slice(1)) expect(l === '' || l.startsWith('- ') || /^Report for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, pull requests as of \d{4}-\d{2}-\d{2}$/.test(l), l).toBe(true);
+    for (const l of lines.slice(1))
+      expect(
+        l === '' ||
+          l.startsWith('- ') ||
+          /^Report for \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}, pull requests as of \d{4}-\d{2}-\d{2}$/.test(l),
+        l,
+      ).toBe(true);
   }
   // No raw HTML: every < is escaped.
   expect(md).not.toMatch(/(^|[^\\])</m);
   for (const line of md.split('\n')) expect(strayBrackets(line), line).toBe('');
   for (const { text, url } of linksOf(md)) {
-    if (text.startsWith('PR#')) expect(url).toBe(`https://github.com/SovereignCloudStack/standards/pull/${text.slice(3)}`);
-    else if (/^scs-\d{4}-[vw]\d+$/.test(text)) expect(url).toMatch(new RegExp(`^https://docs\\.scs\\.community/standards/${text}-[A-Za-z0-9-]+$`));
+    if (text.startsWith('PR#'))
+      expect(url).toBe(`https://github.com/SovereignCloudStack/standards/pull/${text.slice(3)}`);
+    else if (/^scs-\d{4}-[vw]\d+$/.test(text))
+      expect(url).toMatch(new RegExp(`^https://docs\\.scs\\.community/standards/${text}-[A-Za-z0-9-]+$`));
     else throw new Error(`unexpected link [${text}](${url})`);
     expect(() => new URL(url)).not.toThrow();
   }
@@ -75,16 +86,26 @@ describe('report Markdown as slides', () => {
     const hostile: PullRequest = {
       number: 90001,
       title: 'Evil <script>alert(1)</script> ](https://evil.invalid) [x](y) *bold* `code`\r\n---\r\n# heading $x$',
-      state: 'merged', author: '<img src=x onerror=alert(1)>', createdAt: '2024-11-20T10:00:00Z', updatedAt: '2024-11-21T10:00:00Z',
-      mergedAt: '2024-11-21T10:00:00Z', closedAt: '2024-11-21T10:00:00Z', labels: [], reviewDecision: null,
-      files: ['Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md'], documents: ['scs-0123-v1'], scopes: [],
+      state: 'merged',
+      author: '<img src=x onerror=alert(1)>',
+      createdAt: '2024-11-20T10:00:00Z',
+      updatedAt: '2024-11-21T10:00:00Z',
+      mergedAt: '2024-11-21T10:00:00Z',
+      closedAt: '2024-11-21T10:00:00Z',
+      labels: [],
+      reviewDecision: null,
+      files: ['Standards/scs-0123-v1-mandatory-and-supported-IaaS-services.md'],
+      documents: ['scs-0123-v1'],
+      scopes: [],
       url: 'https://github.com/SovereignCloudStack/standards/pull/90001',
     };
-    const md = reportMarkdown(buildReport({ ...data, pulls: [...data.pulls, hostile] }, { since: '2024-11-19', until: '2024-11-26' }));
+    const md = reportMarkdown(
+      buildReport({ ...data, pulls: [...data.pulls, hostile] }, { since: '2024-11-19', until: '2024-11-26' }),
+    );
     checkStructure(md);
     const line = md.split('\n').find((l) => l.includes('PR#90001'))!;
     expect(line).toBe(
-      '- [PR#90001](https://github.com/SovereignCloudStack/standards/pull/90001) Evil \\<script\\>alert\\(1\\)\\</script\\> \\]\\(https://evil.invalid\\) \\[x\\]\\(y\\) \\*bold\\* \\`code\\` --- \\# heading \\$x\\$ (revision, \\<img src\\=x onerror\\=alert\\(1\\)\\>)'
+      '- [PR#90001](https://github.com/SovereignCloudStack/standards/pull/90001) Evil \\<script\\>alert\\(1\\)\\</script\\> \\]\\(https://evil.invalid\\) \\[x\\]\\(y\\) \\*bold\\* \\`code\\` --- \\# heading \\$x\\$ (revision, \\<img src\\=x onerror\\=alert\\(1\\)\\>)',
     );
     expect(md.match(/^---$/gm) ?? []).toHaveLength(0);
   });
@@ -98,9 +119,19 @@ describe('report Markdown as slides', () => {
 
   it('an empty report value still renders', () => {
     const empty: Report = {
-      since: '2025-01-01', until: '2025-01-07', pullsAsOf: '2025-01-07', covered: '2025-01-07', dueUntil: '2025-03-08',
-      documents: { stabilized: [], deprecated: [], rejected: [], added: [] }, scopeChanges: [], tookEffect: [],
-      pulls: { opened: [], merged: [], closed: [] }, due: [], findings: [], inProgress: null, readiness: null,
+      since: '2025-01-01',
+      until: '2025-01-07',
+      pullsAsOf: '2025-01-07',
+      covered: '2025-01-07',
+      dueUntil: '2025-03-08',
+      documents: { stabilized: [], deprecated: [], rejected: [], added: [] },
+      scopeChanges: [],
+      tookEffect: [],
+      pulls: { opened: [], merged: [], closed: [] },
+      due: [],
+      findings: [],
+      inProgress: null,
+      readiness: null,
     };
     expect(reportMarkdown(empty).split('\n')[0]).toBe('# SIG Standards/Certification');
   });

@@ -18,128 +18,128 @@ beforeAll(async () => {
 });
 
 const WEEK = [
-    "# SIG Standards/Certification",
-    "",
-    "Report for 2024-11-19 to 2024-11-26, pull requests as of 2026-08-21",
-    "",
-    "- Standards: 3 stabilized, 0 deprecated, 3 new documents",
-    "- Scope timelines: 4 changes, 5 transitions took effect",
-    "- Pull requests: 9 opened, 12 merged, 2 closed",
-    "- Due by 2025-01-25: 1 transition",
-    "",
-    "----",
-    "",
-    "## Standards",
-    "",
-    "- [scs-0123-v1](https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services) Mandatory and Supported IaaS Services: Stable from 2024-11-20 ([PR#828](https://github.com/SovereignCloudStack/standards/pull/828))",
-    "- [scs-0219-v1](https://docs.scs.community/standards/scs-0219-v1-kaas-networking) KaaS Networking Standard: Stable from 2024-11-21 ([PR#833](https://github.com/SovereignCloudStack/standards/pull/833))",
-    "- [scs-0214-v2](https://docs.scs.community/standards/scs-0214-v2-k8s-node-distribution) Kubernetes Node Distribution and Availability: Stable from 2024-11-21 ([PR#835](https://github.com/SovereignCloudStack/standards/pull/835))",
-    "- [scs-0124-v1](https://docs.scs.community/standards/scs-0124-v1-security-of-iaas-service-software) Standard for the security of IaaS service software: new draft ([PR#836](https://github.com/SovereignCloudStack/standards/pull/836))",
-    "- [scs-0124-w1](https://docs.scs.community/standards/scs-0124-w1-security-of-iaas-service-software) SCS Standard for the security of IaaS service software: Implementation and Testing Notes: new draft ([PR#836](https://github.com/SovereignCloudStack/standards/pull/836))",
-    "- [scs-0125-v1](https://docs.scs.community/standards/scs-0125-v1-secure-connections) Secure Connections: new draft ([PR#548](https://github.com/SovereignCloudStack/standards/pull/548))",
-    "",
-    "----",
-    "",
-    "## Scope timelines",
-    "",
-    "- KaaS v2 becomes a draft on 2024-02-28: withdrawn ([PR#753](https://github.com/SovereignCloudStack/standards/pull/753))",
-    "- IaaS v4 enters its warn period on 2025-01-01 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
-    "- IaaS v5 becomes effective on 2024-11-21 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
-    "- KaaS v1 becomes effective on 2024-11-26 ([PR#843](https://github.com/SovereignCloudStack/standards/pull/843))",
-    "",
-    "----",
-    "",
-    "## Rule check (scs-0003-v1)",
-    "",
-    "- advisory (scs-0003-v1, Process): IaaS: sets 2024-11-21 0 days ahead, less than the 14 days of announcement ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
-    "- advisory (scs-0003-v1, Process): KaaS: sets 2024-11-26 0 days ahead, less than the 14 days of announcement ([PR#844](https://github.com/SovereignCloudStack/standards/pull/844))",
-    "",
-    "----",
-    "",
-    "## Took effect",
-    "",
-    "- 2024-11-20: [scs-0123-v1](https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services) becomes Stable ([PR#828](https://github.com/SovereignCloudStack/standards/pull/828))",
-    "- 2024-11-21: IaaS v5 becomes effective ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
-    "- 2024-11-21: [scs-0214-v2](https://docs.scs.community/standards/scs-0214-v2-k8s-node-distribution) becomes Stable ([PR#835](https://github.com/SovereignCloudStack/standards/pull/835))",
-    "- 2024-11-21: [scs-0219-v1](https://docs.scs.community/standards/scs-0219-v1-kaas-networking) becomes Stable ([PR#833](https://github.com/SovereignCloudStack/standards/pull/833))",
-    "- 2024-11-26: KaaS v1 becomes effective ([PR#843](https://github.com/SovereignCloudStack/standards/pull/843))",
-    "",
-    "----",
-    "",
-    "## Merged (1/2)",
-    "",
-    "- [PR#753](https://github.com/SovereignCloudStack/standards/pull/753) Enable compliance tests to use plugins for cluster provisioning (scope-version change, tonifinger)",
-    "- [PR#765](https://github.com/SovereignCloudStack/standards/pull/765) Create a standard for the security of iaas service software (new draft, markus-hentsch)",
-    "- [PR#828](https://github.com/SovereignCloudStack/standards/pull/828) Stabilize 0123 and mention need for S3 endpoints being documented. (stabilization)",
-    "- [PR#834](https://github.com/SovereignCloudStack/standards/pull/834) Revert any non-editorial changes to scs-0214-v1 that happened after stabilization (revision)",
-    "- [PR#824](https://github.com/SovereignCloudStack/standards/pull/824) Stabilize SCS-compatible IaaS v5 (scope-version change, mbuechse)",
-    "- [PR#832](https://github.com/SovereignCloudStack/standards/pull/832) Feat/sonobuoy integration (scope-version change, tonifinger)",
-    "- [PR#833](https://github.com/SovereignCloudStack/standards/pull/833) Stabilize scs-0219-v1 (stabilization, garloff)",
-    "- [PR#836](https://github.com/SovereignCloudStack/standards/pull/836) Update number for security iaa s standard (new draft, josephineSei)",
-    "",
-    "----",
-    "",
-    "## Merged (2/2)",
-    "",
-    "- [PR#548](https://github.com/SovereignCloudStack/standards/pull/548) Add Secure Connections Standard (new draft, markus-hentsch)",
-    "- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) Stabilize scs-0214-v1 (stabilization, garloff)",
-    "- [PR#843](https://github.com/SovereignCloudStack/standards/pull/843) Stabilize SCS-compatible KaaS v1 (scope-version change, garloff)",
-    "- [PR#844](https://github.com/SovereignCloudStack/standards/pull/844) Hotfix: syntax error in yaml file (scope-version change)",
-    "",
-    "----",
-    "",
-    "## Opened (1/2)",
-    "",
-    "- [PR#832](https://github.com/SovereignCloudStack/standards/pull/832) Feat/sonobuoy integration (scope-version change, tonifinger)",
-    "- [PR#833](https://github.com/SovereignCloudStack/standards/pull/833) Stabilize scs-0219-v1 (stabilization, garloff)",
-    "- [PR#834](https://github.com/SovereignCloudStack/standards/pull/834) Revert any non-editorial changes to scs-0214-v1 that happened after stabilization (revision)",
-    "- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) Stabilize scs-0214-v1 (stabilization, garloff)",
-    "- [PR#836](https://github.com/SovereignCloudStack/standards/pull/836) Update number for security iaa s standard (new draft, josephineSei)",
-    "- [PR#841](https://github.com/SovereignCloudStack/standards/pull/841) Draft: Feat/node distribution implementation notes (revision, tsmado)",
-    "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) fix: Test id not machting sonobuoy 'check\\_name' (scope-version change, tonifinger)",
-    "- [PR#843](https://github.com/SovereignCloudStack/standards/pull/843) Stabilize SCS-compatible KaaS v1 (scope-version change, garloff)",
-    "",
-    "----",
-    "",
-    "## Opened (2/2)",
-    "",
-    "- [PR#844](https://github.com/SovereignCloudStack/standards/pull/844) Hotfix: syntax error in yaml file (scope-version change)",
-    "",
-    "----",
-    "",
-    "## Closed without merge",
-    "",
-    "- [PR#819](https://github.com/SovereignCloudStack/standards/pull/819) Feat/sonobuoy integration (scope-version change, tonifinger)",
-    "- [PR#656](https://github.com/SovereignCloudStack/standards/pull/656) Draft: kaas logging monitoring tracing (revision, tonifinger)",
-    "",
-    "----",
-    "",
-    "## In progress on 2024-11-26 (1/2)",
-    "",
-    "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) scope change of the kaas scope, open 1 day: fix: Test id not machting sonobuoy 'check\\_name'",
-    "- [PR#813](https://github.com/SovereignCloudStack/standards/pull/813) new draft of scs-0005-v1, open 19 days: Feat/add scs 0005 project governance",
-    "- [PR#648](https://github.com/SovereignCloudStack/standards/pull/648) new draft of scs-XXXX-vN-kaas\\_load\\_balancers, open 153 days, stale (no update for 153 days): Add draft for KaaS LB standard \\(\\#169\\)",
-    "- [PR#630](https://github.com/SovereignCloudStack/standards/pull/630) new draft of scs-0103-v2, open 167 days, stale (no update for 166 days): Proposal of scs-0103-v2-standard-flavors.md to lift restriction\u2026",
-    "- [PR#577](https://github.com/SovereignCloudStack/standards/pull/577) new draft of scs-0129-v1, open 216 days, stale (no update for 216 days): Add draft for VM time synchronisation decisions",
-    "- [PR#576](https://github.com/SovereignCloudStack/standards/pull/576) new draft of scs-0106-v1, open 217 days, stale (no update for 172 days): decision in the matter of cloudmon/stackmon approach - review",
-    "- [PR#572](https://github.com/SovereignCloudStack/standards/pull/572) new draft of scs-0004-w1, scs-0126-v1, scs-0126-w1, open 221 days, stale (no update for 221 days): Add standard for provider networks",
-    "- [PR#461](https://github.com/SovereignCloudStack/standards/pull/461) new draft of scs-0113-ceph-deployment, open 294 days, stale (no update for 63 days): Add ADR for the new ceph deployment",
-    "",
-    "----",
-    "",
-    "## In progress on 2024-11-26 (2/2)",
-    "",
-    "- [PR#187](https://github.com/SovereignCloudStack/standards/pull/187) new draft of scs-xxxx-v1-sovereign-cloud-standards-yaml, open 676 days, stale (no update for 676 days): Write result of compliance check to given path",
-    "- [PR#144](https://github.com/SovereignCloudStack/standards/pull/144) new draft of scs-xxxx-v1-choice-of-identity, open 788 days, stale (no update for 788 days): Add Draft \"Choice of identity\" Decision Record",
-    "- [PR#140](https://github.com/SovereignCloudStack/standards/pull/140) new draft of scs-xxxx-v1-machine-identity, open 795 days, stale (no update for 152 days): Add 0001\\_machine\\_identity.md ADR draft",
-    "- [PR#841](https://github.com/SovereignCloudStack/standards/pull/841) revision of scs-0214-w1, open 4 days: Draft: Feat/node distribution implementation notes",
-    "- [PR#781](https://github.com/SovereignCloudStack/standards/pull/781) revision of scs-0004-v1, open 44 days, stale (no update for 44 days): Feat/add certification process2",
-    "",
-    "----",
-    "",
-    "## Due by 2025-01-25",
-    "",
-    "- 2025-01-01: IaaS v4 enters its warn period ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))",
+  '# SIG Standards/Certification',
+  '',
+  'Report for 2024-11-19 to 2024-11-26, pull requests as of 2026-08-21',
+  '',
+  '- Standards: 3 stabilized, 0 deprecated, 3 new documents',
+  '- Scope timelines: 4 changes, 5 transitions took effect',
+  '- Pull requests: 9 opened, 12 merged, 2 closed',
+  '- Due by 2025-01-25: 1 transition',
+  '',
+  '----',
+  '',
+  '## Standards',
+  '',
+  '- [scs-0123-v1](https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services) Mandatory and Supported IaaS Services: Stable from 2024-11-20 ([PR#828](https://github.com/SovereignCloudStack/standards/pull/828))',
+  '- [scs-0219-v1](https://docs.scs.community/standards/scs-0219-v1-kaas-networking) KaaS Networking Standard: Stable from 2024-11-21 ([PR#833](https://github.com/SovereignCloudStack/standards/pull/833))',
+  '- [scs-0214-v2](https://docs.scs.community/standards/scs-0214-v2-k8s-node-distribution) Kubernetes Node Distribution and Availability: Stable from 2024-11-21 ([PR#835](https://github.com/SovereignCloudStack/standards/pull/835))',
+  '- [scs-0124-v1](https://docs.scs.community/standards/scs-0124-v1-security-of-iaas-service-software) Standard for the security of IaaS service software: new draft ([PR#836](https://github.com/SovereignCloudStack/standards/pull/836))',
+  '- [scs-0124-w1](https://docs.scs.community/standards/scs-0124-w1-security-of-iaas-service-software) SCS Standard for the security of IaaS service software: Implementation and Testing Notes: new draft ([PR#836](https://github.com/SovereignCloudStack/standards/pull/836))',
+  '- [scs-0125-v1](https://docs.scs.community/standards/scs-0125-v1-secure-connections) Secure Connections: new draft ([PR#548](https://github.com/SovereignCloudStack/standards/pull/548))',
+  '',
+  '----',
+  '',
+  '## Scope timelines',
+  '',
+  '- KaaS v2 becomes a draft on 2024-02-28: withdrawn ([PR#753](https://github.com/SovereignCloudStack/standards/pull/753))',
+  '- IaaS v4 enters its warn period on 2025-01-01 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))',
+  '- IaaS v5 becomes effective on 2024-11-21 ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))',
+  '- KaaS v1 becomes effective on 2024-11-26 ([PR#843](https://github.com/SovereignCloudStack/standards/pull/843))',
+  '',
+  '----',
+  '',
+  '## Rule check (scs-0003-v1)',
+  '',
+  '- advisory (scs-0003-v1, Process): IaaS: sets 2024-11-21 0 days ahead, less than the 14 days of announcement ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))',
+  '- advisory (scs-0003-v1, Process): KaaS: sets 2024-11-26 0 days ahead, less than the 14 days of announcement ([PR#844](https://github.com/SovereignCloudStack/standards/pull/844))',
+  '',
+  '----',
+  '',
+  '## Took effect',
+  '',
+  '- 2024-11-20: [scs-0123-v1](https://docs.scs.community/standards/scs-0123-v1-mandatory-and-supported-IaaS-services) becomes Stable ([PR#828](https://github.com/SovereignCloudStack/standards/pull/828))',
+  '- 2024-11-21: IaaS v5 becomes effective ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))',
+  '- 2024-11-21: [scs-0214-v2](https://docs.scs.community/standards/scs-0214-v2-k8s-node-distribution) becomes Stable ([PR#835](https://github.com/SovereignCloudStack/standards/pull/835))',
+  '- 2024-11-21: [scs-0219-v1](https://docs.scs.community/standards/scs-0219-v1-kaas-networking) becomes Stable ([PR#833](https://github.com/SovereignCloudStack/standards/pull/833))',
+  '- 2024-11-26: KaaS v1 becomes effective ([PR#843](https://github.com/SovereignCloudStack/standards/pull/843))',
+  '',
+  '----',
+  '',
+  '## Merged (1/2)',
+  '',
+  '- [PR#753](https://github.com/SovereignCloudStack/standards/pull/753) Enable compliance tests to use plugins for cluster provisioning (scope-version change, tonifinger)',
+  '- [PR#765](https://github.com/SovereignCloudStack/standards/pull/765) Create a standard for the security of iaas service software (new draft, markus-hentsch)',
+  '- [PR#828](https://github.com/SovereignCloudStack/standards/pull/828) Stabilize 0123 and mention need for S3 endpoints being documented. (stabilization)',
+  '- [PR#834](https://github.com/SovereignCloudStack/standards/pull/834) Revert any non-editorial changes to scs-0214-v1 that happened after stabilization (revision)',
+  '- [PR#824](https://github.com/SovereignCloudStack/standards/pull/824) Stabilize SCS-compatible IaaS v5 (scope-version change, mbuechse)',
+  '- [PR#832](https://github.com/SovereignCloudStack/standards/pull/832) Feat/sonobuoy integration (scope-version change, tonifinger)',
+  '- [PR#833](https://github.com/SovereignCloudStack/standards/pull/833) Stabilize scs-0219-v1 (stabilization, garloff)',
+  '- [PR#836](https://github.com/SovereignCloudStack/standards/pull/836) Update number for security iaa s standard (new draft, josephineSei)',
+  '',
+  '----',
+  '',
+  '## Merged (2/2)',
+  '',
+  '- [PR#548](https://github.com/SovereignCloudStack/standards/pull/548) Add Secure Connections Standard (new draft, markus-hentsch)',
+  '- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) Stabilize scs-0214-v1 (stabilization, garloff)',
+  '- [PR#843](https://github.com/SovereignCloudStack/standards/pull/843) Stabilize SCS-compatible KaaS v1 (scope-version change, garloff)',
+  '- [PR#844](https://github.com/SovereignCloudStack/standards/pull/844) Hotfix: syntax error in yaml file (scope-version change)',
+  '',
+  '----',
+  '',
+  '## Opened (1/2)',
+  '',
+  '- [PR#832](https://github.com/SovereignCloudStack/standards/pull/832) Feat/sonobuoy integration (scope-version change, tonifinger)',
+  '- [PR#833](https://github.com/SovereignCloudStack/standards/pull/833) Stabilize scs-0219-v1 (stabilization, garloff)',
+  '- [PR#834](https://github.com/SovereignCloudStack/standards/pull/834) Revert any non-editorial changes to scs-0214-v1 that happened after stabilization (revision)',
+  '- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) Stabilize scs-0214-v1 (stabilization, garloff)',
+  '- [PR#836](https://github.com/SovereignCloudStack/standards/pull/836) Update number for security iaa s standard (new draft, josephineSei)',
+  '- [PR#841](https://github.com/SovereignCloudStack/standards/pull/841) Draft: Feat/node distribution implementation notes (revision, tsmado)',
+  "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) fix: Test id not machting sonobuoy 'check\\_name' (scope-version change, tonifinger)",
+  '- [PR#843](https://github.com/SovereignCloudStack/standards/pull/843) Stabilize SCS-compatible KaaS v1 (scope-version change, garloff)',
+  '',
+  '----',
+  '',
+  '## Opened (2/2)',
+  '',
+  '- [PR#844](https://github.com/SovereignCloudStack/standards/pull/844) Hotfix: syntax error in yaml file (scope-version change)',
+  '',
+  '----',
+  '',
+  '## Closed without merge',
+  '',
+  '- [PR#819](https://github.com/SovereignCloudStack/standards/pull/819) Feat/sonobuoy integration (scope-version change, tonifinger)',
+  '- [PR#656](https://github.com/SovereignCloudStack/standards/pull/656) Draft: kaas logging monitoring tracing (revision, tonifinger)',
+  '',
+  '----',
+  '',
+  '## In progress on 2024-11-26 (1/2)',
+  '',
+  "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) scope change of the kaas scope, open 1 day: fix: Test id not machting sonobuoy 'check\\_name'",
+  '- [PR#813](https://github.com/SovereignCloudStack/standards/pull/813) new draft of scs-0005-v1, open 19 days: Feat/add scs 0005 project governance',
+  '- [PR#648](https://github.com/SovereignCloudStack/standards/pull/648) new draft of scs-XXXX-vN-kaas\\_load\\_balancers, open 153 days, stale (no update for 153 days): Add draft for KaaS LB standard \\(\\#169\\)',
+  '- [PR#630](https://github.com/SovereignCloudStack/standards/pull/630) new draft of scs-0103-v2, open 167 days, stale (no update for 166 days): Proposal of scs-0103-v2-standard-flavors.md to lift restriction\u2026',
+  '- [PR#577](https://github.com/SovereignCloudStack/standards/pull/577) new draft of scs-0129-v1, open 216 days, stale (no update for 216 days): Add draft for VM time synchronisation decisions',
+  '- [PR#576](https://github.com/SovereignCloudStack/standards/pull/576) new draft of scs-0106-v1, open 217 days, stale (no update for 172 days): decision in the matter of cloudmon/stackmon approach - review',
+  '- [PR#572](https://github.com/SovereignCloudStack/standards/pull/572) new draft of scs-0004-w1, scs-0126-v1, scs-0126-w1, open 221 days, stale (no update for 221 days): Add standard for provider networks',
+  '- [PR#461](https://github.com/SovereignCloudStack/standards/pull/461) new draft of scs-0113-ceph-deployment, open 294 days, stale (no update for 63 days): Add ADR for the new ceph deployment',
+  '',
+  '----',
+  '',
+  '## In progress on 2024-11-26 (2/2)',
+  '',
+  '- [PR#187](https://github.com/SovereignCloudStack/standards/pull/187) new draft of scs-xxxx-v1-sovereign-cloud-standards-yaml, open 676 days, stale (no update for 676 days): Write result of compliance check to given path',
+  '- [PR#144](https://github.com/SovereignCloudStack/standards/pull/144) new draft of scs-xxxx-v1-choice-of-identity, open 788 days, stale (no update for 788 days): Add Draft "Choice of identity" Decision Record',
+  '- [PR#140](https://github.com/SovereignCloudStack/standards/pull/140) new draft of scs-xxxx-v1-machine-identity, open 795 days, stale (no update for 152 days): Add 0001\\_machine\\_identity.md ADR draft',
+  '- [PR#841](https://github.com/SovereignCloudStack/standards/pull/841) revision of scs-0214-w1, open 4 days: Draft: Feat/node distribution implementation notes',
+  '- [PR#781](https://github.com/SovereignCloudStack/standards/pull/781) revision of scs-0004-v1, open 44 days, stale (no update for 44 days): Feat/add certification process2',
+  '',
+  '----',
+  '',
+  '## Due by 2025-01-25',
+  '',
+  '- 2025-01-01: IaaS v4 enters its warn period ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))',
 ];
 
 describe('report for 2024-11-19 to 2024-11-26', () => {
@@ -212,14 +212,22 @@ describe('the data as it stood at until', () => {
     const before = buildReport(data, { since: '2024-11-14', until: '2024-11-20' });
     expect(before.due).toEqual([]);
     const after = buildReport(data, { since: '2024-11-15', until: '2024-11-21' });
-    expect(after.due.map((t) => `${t.date} ${t.subject} ${t.becomes} #${t.pr}`)).toEqual(['2025-01-01 IaaS v4 warn #824']);
+    expect(after.due.map((t) => `${t.date} ${t.subject} ${t.becomes} #${t.pr}`)).toEqual([
+      '2025-01-01 IaaS v4 warn #824',
+    ]);
   });
 
   it('the report for 2024-12-16 to 2024-12-22 has IaaS v5.1 (#859) and the move of v4 warn to 2025-02-01', () => {
     const md = reportMarkdown(buildReport(data, { since: '2024-12-16', until: '2024-12-22' }));
-    expect(md).toContain('- IaaS v4 enters its warn period on 2025-02-01 instead of 2025-01-01 ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
-    expect(md).toContain('- IaaS v5.1 is a new scope version ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
-    expect(md).toContain('- 2025-02-01: IaaS v4 enters its warn period ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+    expect(md).toContain(
+      '- IaaS v4 enters its warn period on 2025-02-01 instead of 2025-01-01 ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))',
+    );
+    expect(md).toContain(
+      '- IaaS v5.1 is a new scope version ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))',
+    );
+    expect(md).toContain(
+      '- 2025-02-01: IaaS v4 enters its warn period ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))',
+    );
   });
 });
 
@@ -255,7 +263,9 @@ describe('period', () => {
     // Only pull requests open then: #824 merged that day, #1166 was not opened yet.
     expect(r.inProgress!.pulls.map((p) => p.number)).not.toContain(824);
     expect(r.inProgress!.pulls.every((p) => p.opened !== null && p.opened <= '2024-11-21')).toBe(true);
-    expect(reportMarkdown(r)).toContain('- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) stabilization of scs-0214-v2, open 1 day: Stabilize scs-0214-v1');
+    expect(reportMarkdown(r)).toContain(
+      '- [PR#835](https://github.com/SovereignCloudStack/standards/pull/835) stabilization of scs-0214-v2, open 1 day: Stabilize scs-0214-v1',
+    );
     // Staleness on that day: #813, opened 14 days before, is not stale; #548 is.
     expect(r.inProgress!.pulls.find((p) => p.number === 813)?.stale).toBe(false);
     expect(r.inProgress!.pulls.find((p) => p.number === 548)?.stale).toBe(true);
@@ -264,11 +274,17 @@ describe('period', () => {
 
   it('says how close each draft scope version was at the end of 2024-11-21: KaaS v1 waits for scs-0214-v2 (#835)', () => {
     const r = buildReport(data, { since: '2024-11-14', until: '2024-11-21' });
-    expect(r.readiness!.map((x) => x.words)).toEqual(['KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day']);
-    expect(reportMarkdown(r)).toContain('## Draft scope versions on 2024-11-21\n\n- KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance \\(external test\\); scs-0214-v2 Draft, stabilization PR \\#835 open 1 day');
+    expect(r.readiness!.map((x) => x.words)).toEqual([
+      'KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day',
+    ]);
+    expect(reportMarkdown(r)).toContain(
+      '## Draft scope versions on 2024-11-21\n\n- KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance \\(external test\\); scs-0214-v2 Draft, stabilization PR \\#835 open 1 day',
+    );
     // A week after KaaS v1 took effect nothing is in draft; a week past the data has no readiness to tell.
     expect(buildReport(data, { since: '2024-11-27', until: '2024-12-03' }).readiness).toEqual([]);
-    expect(reportMarkdown(buildReport(data, { since: '2024-11-27', until: '2024-12-03' }))).not.toContain('## Draft scope versions');
+    expect(reportMarkdown(buildReport(data, { since: '2024-11-27', until: '2024-12-03' }))).not.toContain(
+      '## Draft scope versions',
+    );
     expect(buildReport(data, { since: '2026-11-24', until: '2026-11-30' }).readiness).toBeNull();
   });
 
@@ -278,9 +294,13 @@ describe('period', () => {
       [859, 'scs-0003-v1, Process', '2025-01-01'],
       [859, 'scs-0003-v1, Process', '2024-12-19'],
     ]);
-    expect(reportMarkdown(r)).toContain('- breaks R2 (scs-0003-v1, Process): IaaS: added an entry dated 2024-12-19 \\(v4 effective, v5.1 effective\\), before the day it landed \\(2024-12-20\\) ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))');
+    expect(reportMarkdown(r)).toContain(
+      '- breaks R2 (scs-0003-v1, Process): IaaS: added an entry dated 2024-12-19 \\(v4 effective, v5.1 effective\\), before the day it landed \\(2024-12-20\\) ([PR#859](https://github.com/SovereignCloudStack/standards/pull/859))',
+    );
     // The week before knows nothing of it yet.
-    expect(buildReport(data, { since: '2024-12-13', until: '2024-12-19' }).findings.filter((f) => f.pr === 859)).toEqual([]);
+    expect(
+      buildReport(data, { since: '2024-12-13', until: '2024-12-19' }).findings.filter((f) => f.pr === 859),
+    ).toEqual([]);
   });
 
   it('says where the data ends, and counts nothing past it (built 2026-12-01: pull requests as of 2026-08-21)', () => {
@@ -288,7 +308,15 @@ describe('period', () => {
     const after = buildReport(data, { since: '2026-11-24', until: '2026-11-30' });
     expect(after.covered).toBeNull();
     expect(after.pullsAsOf).toBe('2026-08-21');
-    expect([after.pulls.opened, after.pulls.merged, after.pulls.closed, after.scopeChanges, Object.values(after.documents).flat()].flat()).toEqual([]);
+    expect(
+      [
+        after.pulls.opened,
+        after.pulls.merged,
+        after.pulls.closed,
+        after.scopeChanges,
+        Object.values(after.documents).flat(),
+      ].flat(),
+    ).toEqual([]);
     const md = reportMarkdown(after);
     expect(md).toContain('Report for 2026-11-24 to 2026-11-30, pull requests as of 2026-08-21');
     expect(md).toContain('- No data for this period: the data ends 2026-08-21, before it starts');

@@ -9,7 +9,12 @@ import { realData } from '../../support/real-data.ts';
 
 describe('callWeeks', () => {
   it('knows the weekday of a calendar day: 2024-11-21 was a Thursday', () => {
-    expect([weekdayOf('2024-11-20'), weekdayOf('2024-11-21'), weekdayOf('2024-11-22'), weekdayOf('2024-11-24')]).toEqual([3, 4, 5, 0]);
+    expect([
+      weekdayOf('2024-11-20'),
+      weekdayOf('2024-11-21'),
+      weekdayOf('2024-11-22'),
+      weekdayOf('2024-11-24'),
+    ]).toEqual([3, 4, 5, 0]);
   });
   it('runs from the previous call day to the call day, both included', () => {
     expect(callWeeks('2024-11-14', '2024-11-28')).toEqual([
@@ -26,7 +31,10 @@ describe('callWeeks', () => {
     expect(callWeeks('2024-11-15', '2024-11-22').map((w) => w.until)).toEqual(['2024-11-21']);
   });
   it('crosses a year and a leap day', () => {
-    expect(callWeeks('2024-12-25', '2025-01-03').map((w) => `${w.since}..${w.until}`)).toEqual(['2024-12-19..2024-12-26', '2024-12-26..2025-01-02']);
+    expect(callWeeks('2024-12-25', '2025-01-03').map((w) => `${w.since}..${w.until}`)).toEqual([
+      '2024-12-19..2024-12-26',
+      '2024-12-26..2025-01-02',
+    ]);
     expect(callWeeks('2024-02-27', '2024-03-01').map((w) => w.until)).toEqual(['2024-02-29']);
   });
   it('neighbours: the week before and after, none at the ends or for a day that is no call', () => {

@@ -3,8 +3,15 @@ import { Finding, findingKey, RULES, RuleId } from '../../../src/domain/rules/fi
 import { sha } from '../../support/build-scope.ts';
 
 const r1: Finding = {
-  rule: 'R1', severity: 'violation', section: RULES.R1.section, scope: 'iaas', commit: sha('r1'), landed: '2024-11-26', pr: 843,
-  message: 'v5 is effective from 2024-12-01 but not stabilized', values: { version: 'v5', date: '2024-12-01', validity: 'effective' },
+  rule: 'R1',
+  severity: 'violation',
+  section: RULES.R1.section,
+  scope: 'iaas',
+  commit: sha('r1'),
+  landed: '2024-11-26',
+  pr: 843,
+  message: 'v5 is effective from 2024-12-01 but not stabilized',
+  values: { version: 'v5', date: '2024-12-01', validity: 'effective' },
 };
 
 describe('RULES and RuleId', () => {
@@ -16,7 +23,10 @@ describe('RULES and RuleId', () => {
     }
   });
   it('make R1 to R5 violations and the SHOULD-rules advisories', () => {
-    const bySeverity = (s: string) => Object.entries(RULES).filter(([, r]) => r.severity === s).map(([id]) => id);
+    const bySeverity = (s: string) =>
+      Object.entries(RULES)
+        .filter(([, r]) => r.severity === s)
+        .map(([id]) => id);
     expect(bySeverity('violation')).toEqual(['R1', 'R2', 'R3', 'R4', 'R5']);
     expect(bySeverity('advisory')).toEqual(['notice', 'effective-count', 'overlap']);
   });
@@ -38,8 +48,12 @@ describe('Finding', () => {
 
 describe('findingKey', () => {
   it('is the same for the same rule and values, in any key order', () => {
-    expect(findingKey({ rule: 'R1', values: { version: 'v5', date: '2024-12-01' } })).toBe(findingKey({ rule: 'R1', values: { date: '2024-12-01', version: 'v5' } }));
-    expect(findingKey({ rule: 'R1', values: { version: 'v5', date: '2024-12-01' } })).toBe('R1|date=2024-12-01,version=v5');
+    expect(findingKey({ rule: 'R1', values: { version: 'v5', date: '2024-12-01' } })).toBe(
+      findingKey({ rule: 'R1', values: { date: '2024-12-01', version: 'v5' } }),
+    );
+    expect(findingKey({ rule: 'R1', values: { version: 'v5', date: '2024-12-01' } })).toBe(
+      'R1|date=2024-12-01,version=v5',
+    );
   });
   it('differs by rule and by any value', () => {
     const keys = new Set([
@@ -52,7 +66,10 @@ describe('findingKey', () => {
   });
   it('keeps an overlap the same while it ends on the same day, wherever it starts', () => {
     const a = findingKey({ rule: 'overlap', values: { from: '2025-01-01', to: '2025-04-01', versions: 'v4, v5' } });
-    const pruned = findingKey({ rule: 'overlap', values: { from: '2025-02-01', to: '2025-04-01', versions: 'v4, v5' } });
+    const pruned = findingKey({
+      rule: 'overlap',
+      values: { from: '2025-02-01', to: '2025-04-01', versions: 'v4, v5' },
+    });
     expect(a).toBe(pruned);
     expect(findingKey({ rule: 'overlap', values: { from: '2025-01-01', to: '2025-05-01' } })).not.toBe(a);
   });

@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { API_SCHEMAS, API_VERSION, ApiPeriod, ApiScope, ApiScopeSummary, ApiScopesFile, ApiPullsFile } from '../../../src/domain/schemas/api.ts';
+import {
+  API_SCHEMAS,
+  API_VERSION,
+  ApiPeriod,
+  ApiScope,
+  ApiScopeSummary,
+  ApiScopesFile,
+  ApiPullsFile,
+} from '../../../src/domain/schemas/api.ts';
 import { realData } from '../../support/real-data.ts';
 
-const links = { html: '/scopes/iaas/', json: '/api/v1/scopes/iaas.json', rss: '/feeds/iaas.xml', calendar: '/calendars/iaas.ics' };
+const links = {
+  html: '/scopes/iaas/',
+  json: '/api/v1/scopes/iaas.json',
+  rss: '/feeds/iaas.xml',
+  calendar: '/calendars/iaas.ics',
+};
 
 describe('the API schemas', () => {
   it('publish one schema per file under distinct names and files', () => {
@@ -13,7 +26,11 @@ describe('the API schemas', () => {
   });
   it('wrap every file in the envelope: $schema, apiVersion 1 and the data source', async () => {
     const dataset = await realData();
-    const envelope = { $schema: 'https://x.invalid/api/v1/schema/pulls.json', apiVersion: 1, source: dataset.meta.source };
+    const envelope = {
+      $schema: 'https://x.invalid/api/v1/schema/pulls.json',
+      apiVersion: 1,
+      source: dataset.meta.source,
+    };
     expect(ApiPullsFile.safeParse({ ...envelope, pulls: dataset.pulls }).success).toBe(true);
     expect(ApiPullsFile.safeParse({ ...envelope, apiVersion: 2, pulls: [] }).success).toBe(false);
     for (const key of ['$schema', 'apiVersion', 'source'] as const) {
@@ -29,7 +46,14 @@ describe('the API schemas', () => {
     expect(ApiScope.parse({ ...iaas, periods: [], links }).revisions).toEqual(iaas!.revisions);
     const { revisions: _, ...withoutRevisions } = iaas!;
     expect(ApiScope.safeParse({ ...withoutRevisions, periods: [], links }).success).toBe(false);
-    expect(ApiScopesFile.safeParse({ $schema: 's', apiVersion: 1, source: (await realData()).meta.source, scopes: [{ ...iaas, periods: [], links: { html: '/' } }] }).success).toBe(false);
+    expect(
+      ApiScopesFile.safeParse({
+        $schema: 's',
+        apiVersion: 1,
+        source: (await realData()).meta.source,
+        scopes: [{ ...iaas, periods: [], links: { html: '/' } }],
+      }).success,
+    ).toBe(false);
   });
   it('describe a period by a validity and two calendar days, null meaning unbounded', () => {
     expect(ApiPeriod.safeParse({ validity: 'effective', from: '2024-11-26', to: null }).success).toBe(true);

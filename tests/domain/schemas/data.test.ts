@@ -1,16 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Dataset, Document, Meta, Provenance, PullRequest, Scope, Sha, Timestamp } from '../../../src/domain/schemas/data.ts';
+import {
+  Dataset,
+  Document,
+  Meta,
+  Provenance,
+  PullRequest,
+  Scope,
+  Sha,
+  Timestamp,
+} from '../../../src/domain/schemas/data.ts';
 import { documentOf, revision, scope, sha } from '../../support/build-scope.ts';
 import { DATA_DIR } from '../../support/real-data.ts';
 
-const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: unknown) => schema.safeParse(value).success;
+const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: unknown) =>
+  schema.safeParse(value).success;
 const raw = (file: string): unknown => JSON.parse(readFileSync(join(DATA_DIR, file), 'utf8'));
 
 describe('the committed data/ files', () => {
   it('all fit the schemas, and parsing changes nothing in them (no defaults, no transforms)', () => {
-    const input = { meta: raw('meta.json'), scopes: raw('scopes.json'), documents: raw('documents.json'), pulls: raw('pulls.json') };
+    const input = {
+      meta: raw('meta.json'),
+      scopes: raw('scopes.json'),
+      documents: raw('documents.json'),
+      pulls: raw('pulls.json'),
+    };
     expect(Dataset.parse(input)).toEqual(input);
   });
 });
@@ -18,16 +33,31 @@ describe('the committed data/ files', () => {
 describe('Sha', () => {
   it('takes 40 lower-case hex digits only', () => {
     expect(ok(Sha, 'a'.repeat(40))).toBe(true);
-    for (const bad of ['a'.repeat(39), 'a'.repeat(41), 'A'.repeat(40), 'g'.repeat(40), `${'a'.repeat(40)}\n`]) expect(ok(Sha, bad), bad).toBe(false);
+    for (const bad of ['a'.repeat(39), 'a'.repeat(41), 'A'.repeat(40), 'g'.repeat(40), `${'a'.repeat(40)}\n`])
+      expect(ok(Sha, bad), bad).toBe(false);
   });
 });
 
 describe('Timestamp', () => {
   it('takes an ISO 8601 instant with Z or an offset, and fractions of a second', () => {
-    for (const t of ['2026-08-21T17:06:47+02:00', '2026-08-21T15:06:47Z', '2026-08-21T15:06:47.123Z', '2024-02-29T23:59:59-05:00']) expect(ok(Timestamp, t), t).toBe(true);
+    for (const t of [
+      '2026-08-21T17:06:47+02:00',
+      '2026-08-21T15:06:47Z',
+      '2026-08-21T15:06:47.123Z',
+      '2024-02-29T23:59:59-05:00',
+    ])
+      expect(ok(Timestamp, t), t).toBe(true);
   });
   it('refuses a day that does not exist, an hour 24, a missing offset, a bare day', () => {
-    for (const t of ['2024-02-30T10:00:00Z', '2025-02-29T10:00:00Z', '2026-08-21T24:00:00Z', '2026-08-21T17:06:47', '2026-08-21', '2026-08-21 17:06:47Z', '']) {
+    for (const t of [
+      '2024-02-30T10:00:00Z',
+      '2025-02-29T10:00:00Z',
+      '2026-08-21T24:00:00Z',
+      '2026-08-21T17:06:47',
+      '2026-08-21',
+      '2026-08-21 17:06:47Z',
+      '',
+    ]) {
       const result = Timestamp.safeParse(t);
       expect(result.success, t).toBe(false);
       expect(result.error?.issues[0]?.message).toBe('expected an ISO 8601 timestamp');
@@ -35,7 +65,9 @@ describe('Timestamp', () => {
   });
   it('refuses a real day outside the handled range, saying the range', () => {
     const result = Timestamp.safeParse('1969-12-31T23:59:59Z');
-    expect(result.error?.issues[0]?.message).toBe('expected an ISO 8601 timestamp on a day from 1970-01-01 to 9000-12-31');
+    expect(result.error?.issues[0]?.message).toBe(
+      'expected an ISO 8601 timestamp on a day from 1970-01-01 to 9000-12-31',
+    );
     expect(ok(Timestamp, '1970-01-01T00:00:00Z')).toBe(true);
     expect(ok(Timestamp, '9000-12-31T23:59:59Z')).toBe(true);
     expect(ok(Timestamp, '9001-01-01T00:00:00Z')).toBe(false);
@@ -46,7 +78,8 @@ describe('Provenance', () => {
   it('takes a commit, a calendar day and a positive pull request number or null', () => {
     expect(ok(Provenance, { commit: sha('x'), date: '2024-11-26', pr: 843 })).toBe(true);
     expect(ok(Provenance, { commit: sha('x'), date: '2024-11-26', pr: null })).toBe(true);
-    for (const pr of [0, -1, 1.5, '843']) expect(ok(Provenance, { commit: sha('x'), date: '2024-11-26', pr }), String(pr)).toBe(false);
+    for (const pr of [0, -1, 1.5, '843'])
+      expect(ok(Provenance, { commit: sha('x'), date: '2024-11-26', pr }), String(pr)).toBe(false);
     expect(ok(Provenance, { commit: sha('x'), date: '2024-11-26T10:00:00Z', pr: null })).toBe(false);
   });
 });
@@ -64,8 +97,18 @@ describe('Scope', () => {
     expect(ok(Scope, { ...s, versions: [{ name: 'v5/warn', stabilizedAt: null, include: [] }] })).toBe(false);
   });
   it('refuses include parameters that are not text (the sync stringifies them)', () => {
-    expect(ok(Scope, { ...s, versions: [{ name: 'v4', stabilizedAt: null, include: [{ ref: 'opc', parameters: { n: 3 } }] }] })).toBe(false);
-    expect(ok(Scope, { ...s, versions: [{ name: 'v4', stabilizedAt: null, include: [{ ref: 'opc', parameters: { n: '3' } }] }] })).toBe(true);
+    expect(
+      ok(Scope, {
+        ...s,
+        versions: [{ name: 'v4', stabilizedAt: null, include: [{ ref: 'opc', parameters: { n: 3 } }] }],
+      }),
+    ).toBe(false);
+    expect(
+      ok(Scope, {
+        ...s,
+        versions: [{ name: 'v4', stabilizedAt: null, include: [{ ref: 'opc', parameters: { n: '3' } }] }],
+      }),
+    ).toBe(true);
   });
 });
 
@@ -76,7 +119,8 @@ describe('Document', () => {
   });
   it('refuses an id, series or version that is not of the scs-NNNN-vN form', () => {
     const d = documentOf({ id: 'scs-0214-v2' });
-    for (const id of ['scs-214-v2', 'scs-0214-x2', 'SCS-0214-v2', 'scs-0214-v2-slug']) expect(ok(Document, { ...d, id }), id).toBe(false);
+    for (const id of ['scs-214-v2', 'scs-0214-x2', 'SCS-0214-v2', 'scs-0214-v2-slug'])
+      expect(ok(Document, { ...d, id }), id).toBe(false);
     expect(ok(Document, { ...d, series: 'scs-0214-v2' })).toBe(false);
     expect(ok(Document, { ...d, version: '2' })).toBe(false);
   });
@@ -86,9 +130,25 @@ describe('Document', () => {
 });
 
 describe('PullRequest and Meta', () => {
-  const p = { number: 1, title: 't', state: 'merged', author: null, createdAt: '2024-01-01T00:00:00Z', updatedAt: null, mergedAt: null, closedAt: null, labels: [], reviewDecision: null, files: [], documents: [], scopes: [], url: 'https://x.invalid/1' };
+  const p = {
+    number: 1,
+    title: 't',
+    state: 'merged',
+    author: null,
+    createdAt: '2024-01-01T00:00:00Z',
+    updatedAt: null,
+    mergedAt: null,
+    closedAt: null,
+    labels: [],
+    reviewDecision: null,
+    files: [],
+    documents: [],
+    scopes: [],
+    url: 'https://x.invalid/1',
+  };
   it('takes the four pull-request states and GitHub review decisions', () => {
-    for (const state of ['open', 'draft', 'merged', 'closed']) expect(ok(PullRequest, { ...p, state }), state).toBe(true);
+    for (const state of ['open', 'draft', 'merged', 'closed'])
+      expect(ok(PullRequest, { ...p, state }), state).toBe(true);
     expect(ok(PullRequest, { ...p, state: 'MERGED' })).toBe(false);
     expect(ok(PullRequest, { ...p, reviewDecision: 'APPROVED' })).toBe(true);
     expect(ok(PullRequest, { ...p, reviewDecision: 'COMMENTED' })).toBe(false);

@@ -26,7 +26,15 @@ describe('TimelineEvent', () => {
     expect(TimelineEvent.parse(warn)).toEqual(warn);
   });
   it('holds the seven kinds of change', () => {
-    expect(EventKind.options).toEqual(['validity', 'document', 'announced', 'moved', 'withdrawn', 'version-added', 'document-added']);
+    expect(EventKind.options).toEqual([
+      'validity',
+      'document',
+      'announced',
+      'moved',
+      'withdrawn',
+      'version-added',
+      'document-added',
+    ]);
     for (const kind of EventKind.options) expect(TimelineEvent.safeParse({ ...warn, kind }).success, kind).toBe(true);
     expect(TimelineEvent.safeParse({ ...warn, kind: 'stabilized' }).success).toBe(false);
   });
@@ -40,8 +48,12 @@ describe('TimelineEvent', () => {
   });
   it('refuses a validity or document state the data never holds', () => {
     expect(TimelineEvent.safeParse({ ...warn, validity: 'Warn' }).success).toBe(false);
-    expect(TimelineEvent.safeParse({ ...warn, kind: 'document', validity: null, state: 'Obsolete' }).success).toBe(false);
-    expect(TimelineEvent.safeParse({ ...warn, kind: 'document', validity: null, state: 'Deprecated' }).success).toBe(true);
+    expect(TimelineEvent.safeParse({ ...warn, kind: 'document', validity: null, state: 'Obsolete' }).success).toBe(
+      false,
+    );
+    expect(TimelineEvent.safeParse({ ...warn, kind: 'document', validity: null, state: 'Deprecated' }).success).toBe(
+      true,
+    );
   });
   it('refuses a negative or fractional sequence and a fractional lead, but takes a negative lead (announced afterwards)', () => {
     expect(TimelineEvent.safeParse({ ...warn, sequence: -1 }).success).toBe(false);

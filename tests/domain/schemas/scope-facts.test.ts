@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseOrThrow } from '../../../src/domain/parse/errors.ts';
-import { Disagreement, FactPeriod, FactSource, Statement, VersionFacts } from '../../../src/domain/schemas/scope-facts.ts';
+import {
+  Disagreement,
+  FactPeriod,
+  FactSource,
+  Statement,
+  VersionFacts,
+} from '../../../src/domain/schemas/scope-facts.ts';
 import { caught } from '../../support/input-error.ts';
 import { realData } from '../../support/real-data.ts';
 
@@ -51,7 +57,10 @@ describe('VersionFacts', () => {
   it('reads a version joined with its document, and one only its document knows', () => {
     expect(VersionFacts.parse(v3)).toEqual(v3);
     expect(VersionFacts.parse(documentOnly)).toEqual(documentOnly);
-    expect(VersionFacts.parse({ ...documentOnly, document: null, subjectMatter: null })).toMatchObject({ document: null, subjectMatter: null });
+    expect(VersionFacts.parse({ ...documentOnly, document: null, subjectMatter: null })).toMatchObject({
+      document: null,
+      subjectMatter: null,
+    });
   });
 
   it('reads every version of the committed data/', async () => {
@@ -64,18 +73,28 @@ describe('VersionFacts', () => {
   it('knows three ways a document is found, and three sources of a fact', () => {
     expect(VersionFacts.shape.mappedBy.unwrap().options).toEqual(['group url', 'document body', 'same number']);
     expect(FactSource.options).toEqual(['scope file', 'document', 'timeline']);
-    expect(problems({ ...v3, mappedBy: 'url' })).toEqual([`${FILE}: mappedBy = "url": Invalid option: expected one of "group url"|"document body"|"same number"`]);
+    expect(problems({ ...v3, mappedBy: 'url' })).toEqual([
+      `${FILE}: mappedBy = "url": Invalid option: expected one of "group url"|"document body"|"same number"`,
+    ]);
     expect(problems({ ...v3, stabilizedFrom: 'yaml', standardsFrom: 'Document' })).toEqual([
       `${FILE}: stabilizedFrom = "yaml": Invalid option: expected one of "scope file"|"document"|"timeline"`,
       `${FILE}: standardsFrom = "Document": Invalid option: expected one of "scope file"|"document"|"timeline"`,
     ]);
-    expect(problems({ ...v3, periodsFrom: 'scope file' })).toEqual([`${FILE}: periodsFrom = "scope file": Invalid option: expected one of "timeline"|"document"`]);
+    expect(problems({ ...v3, periodsFrom: 'scope file' })).toEqual([
+      `${FILE}: periodsFrom = "scope file": Invalid option: expected one of "timeline"|"document"`,
+    ]);
   });
 
   it('takes a stabilization day only as a calendar day in range', () => {
-    expect(problems({ ...v3, stabilizedAt: '2024-02-30' })).toEqual([`${FILE}: stabilizedAt = "2024-02-30": expected a calendar day YYYY-MM-DD`]);
-    expect(problems({ ...v3, stabilizedAt: '2024-02-28T00:00:00Z' })).toEqual([`${FILE}: stabilizedAt = "2024-02-28T00:00:00Z": expected a calendar day YYYY-MM-DD`]);
-    expect(problems({ ...v3, stabilizedAt: '9001-01-01' })).toEqual([`${FILE}: stabilizedAt = "9001-01-01": expected a day from 1970-01-01 to 9000-12-31`]);
+    expect(problems({ ...v3, stabilizedAt: '2024-02-30' })).toEqual([
+      `${FILE}: stabilizedAt = "2024-02-30": expected a calendar day YYYY-MM-DD`,
+    ]);
+    expect(problems({ ...v3, stabilizedAt: '2024-02-28T00:00:00Z' })).toEqual([
+      `${FILE}: stabilizedAt = "2024-02-28T00:00:00Z": expected a calendar day YYYY-MM-DD`,
+    ]);
+    expect(problems({ ...v3, stabilizedAt: '9001-01-01' })).toEqual([
+      `${FILE}: stabilizedAt = "9001-01-01": expected a day from 1970-01-01 to 9000-12-31`,
+    ]);
     expect(VersionFacts.safeParse({ ...v3, stabilizedAt: '2024-02-29' }).success).toBe(true);
   });
 
@@ -91,18 +110,30 @@ describe('VersionFacts', () => {
     for (const key of Object.keys(v3)) {
       const rest: Record<string, unknown> = { ...v3 };
       delete rest[key];
-      expect(problems(rest), key).toEqual([expect.stringMatching(new RegExp(`^${FILE}: ${key}: missing; Invalid (input|option): expected `))]);
+      expect(problems(rest), key).toEqual([
+        expect.stringMatching(new RegExp(`^${FILE}: ${key}: missing; Invalid (input|option): expected `)),
+      ]);
     }
   });
 });
 
 describe('FactPeriod', () => {
   it('runs from a day (inclusive) to a day (exclusive), either open', () => {
-    expect(FactPeriod.parse({ validity: 'effective', from: '2024-03-01', to: '2025-03-01' })).toEqual({ validity: 'effective', from: '2024-03-01', to: '2025-03-01' });
-    expect(FactPeriod.parse({ validity: 'deprecated', from: null, to: null })).toEqual({ validity: 'deprecated', from: null, to: null });
+    expect(FactPeriod.parse({ validity: 'effective', from: '2024-03-01', to: '2025-03-01' })).toEqual({
+      validity: 'effective',
+      from: '2024-03-01',
+      to: '2025-03-01',
+    });
+    expect(FactPeriod.parse({ validity: 'deprecated', from: null, to: null })).toEqual({
+      validity: 'deprecated',
+      from: null,
+      to: null,
+    });
   });
   it('refuses a validity scs-0003-v1 does not have, and a day that is no calendar day, naming the entry', () => {
-    expect(problems({ ...documentOnly, periods: [{ validity: 'Effective', from: null, to: '2024-01-01T00:00:00Z' }] })).toEqual([
+    expect(
+      problems({ ...documentOnly, periods: [{ validity: 'Effective', from: null, to: '2024-01-01T00:00:00Z' }] }),
+    ).toEqual([
       `${FILE}: periods[0].validity = "Effective": Invalid option: expected one of "draft"|"effective"|"warn"|"deprecated"`,
       `${FILE}: periods[0].to = "2024-01-01T00:00:00Z": expected a calendar day YYYY-MM-DD`,
     ]);
@@ -117,7 +148,12 @@ describe('Disagreement and Statement', () => {
   });
   it('are about a stabilization day, a deprecation day or the standards, with file, key and value on both sides', () => {
     expect(Disagreement.shape.fact.options).toEqual(['stabilized_at', 'deprecated_at', 'standards']);
-    expect(problems({ ...v3, disagreements: [{ fact: 'status', scopeFile: { file: 'a', key: 'b', value: 1 }, document: {} }] })).toEqual([
+    expect(
+      problems({
+        ...v3,
+        disagreements: [{ fact: 'status', scopeFile: { file: 'a', key: 'b', value: 1 }, document: {} }],
+      }),
+    ).toEqual([
       `${FILE}: disagreements[0].fact = "status": Invalid option: expected one of "stabilized_at"|"deprecated_at"|"standards"`,
       `${FILE}: disagreements[0].scopeFile.value = 1: Invalid input: expected string, received number`,
       `${FILE}: disagreements[0].document.file: missing; Invalid input: expected string, received undefined`,

@@ -18,7 +18,9 @@ describe('Validity', () => {
   });
   it('covers every validity in the real timelines', async () => {
     const dataset = await realData();
-    const seen = new Set(dataset.scopes.flatMap((s) => s.revisions.flatMap((r) => r.timeline.flatMap((e) => Object.values(e.versions)))));
+    const seen = new Set(
+      dataset.scopes.flatMap((s) => s.revisions.flatMap((r) => r.timeline.flatMap((e) => Object.values(e.versions)))),
+    );
     expect(seen.size).toBeGreaterThan(0);
     for (const v of seen) expect(Validity.options).toContain(v);
   });

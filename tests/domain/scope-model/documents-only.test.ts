@@ -19,7 +19,11 @@ describe('scopeIdOfName', () => {
 describe('scopesFromDocuments', () => {
   it('makes one scope per series, named and addressed as its scope file would be', () => {
     const docs = [
-      scopeDocument('scs-0599-v1', { versionName: 'v1', standards: ['scs-0100-v1'] }, { title: 'SCS-compatible IaaS', stabilizedAt: '2021-01-01', status: 'Stable' }),
+      scopeDocument(
+        'scs-0599-v1',
+        { versionName: 'v1', standards: ['scs-0100-v1'] },
+        { title: 'SCS-compatible IaaS', stabilizedAt: '2021-01-01', status: 'Stable' },
+      ),
       scopeDocument('scs-0599-v2', { versionName: 'v2.1' }, { title: 'SCS-compatible IaaS' }),
       scopeDocument('scs-0598-v1', {}, { title: 'SCS Certificate Scopes' }),
     ];
@@ -34,11 +38,38 @@ describe('scopesFromDocuments', () => {
   });
 
   it('has no file, modules, versions or revisions: only facts from the documents, and their timeline', () => {
-    const [s] = scopesFromDocuments([scopeDocument('scs-0502-v1', { versionName: 'v1', standards: ['scs-0219-v1', 'scs-0214-v2'] }, { title: 'SCS-compatible KaaS', stabilizedAt: '2024-11-26', status: 'Stable', history: addedOn('2024-12-01') })], new Set());
+    const [s] = scopesFromDocuments(
+      [
+        scopeDocument(
+          'scs-0502-v1',
+          { versionName: 'v1', standards: ['scs-0219-v1', 'scs-0214-v2'] },
+          {
+            title: 'SCS-compatible KaaS',
+            stabilizedAt: '2024-11-26',
+            status: 'Stable',
+            history: addedOn('2024-12-01'),
+          },
+        ),
+      ],
+      new Set(),
+    );
     expect(s).toMatchObject({ id: 'kaas', url: null, file: null, modules: [], versions: [], revisions: [] });
-    expect(s!.facts).toMatchObject([{ name: 'v1', inScopeFile: false, periodsFrom: 'document', stabilizedFrom: 'document', standards: ['scs-0214-v2', 'scs-0219-v1'], standardsFrom: 'document' }]);
+    expect(s!.facts).toMatchObject([
+      {
+        name: 'v1',
+        inScopeFile: false,
+        periodsFrom: 'document',
+        stabilizedFrom: 'document',
+        standards: ['scs-0214-v2', 'scs-0219-v1'],
+        standardsFrom: 'document',
+      },
+    ]);
     // Added after its stabilization day: deprecated the day before, effective on it and after.
-    expect(['2024-11-25', '2024-11-26', '2024-11-27'].map((d) => validityOn(s!.timeline, 'v1', d))).toEqual(['deprecated', 'effective', 'effective']);
+    expect(['2024-11-25', '2024-11-26', '2024-11-27'].map((d) => validityOn(s!.timeline, 'v1', d))).toEqual([
+      'deprecated',
+      'effective',
+      'effective',
+    ]);
   });
 
   it('orders versions by number (v10 after v2) and names the scope after its newest document', () => {
@@ -58,12 +89,18 @@ describe('scopesFromDocuments', () => {
     ];
     expect(scopesFromDocuments(docs, new Set(['iaas'])).map((s) => s.id)).toEqual(['scs-0501', 'kaas']);
     // Two series of one name: the second does not take the first one's id.
-    const twins = [scopeDocument('scs-0501-v1', { versionName: 'v1' }, { title: 'SCS-compatible IaaS' }), scopeDocument('scs-0503-v1', { versionName: 'v1' }, { title: 'SCS-compatible IaaS' })];
+    const twins = [
+      scopeDocument('scs-0501-v1', { versionName: 'v1' }, { title: 'SCS-compatible IaaS' }),
+      scopeDocument('scs-0503-v1', { versionName: 'v1' }, { title: 'SCS-compatible IaaS' }),
+    ];
     expect(scopesFromDocuments(twins, new Set()).map((s) => s.id)).toEqual(['iaas', 'scs-0503']);
   });
 
   it('names a version its document id when another document of the series already claims its name', () => {
-    const docs = [scopeDocument('scs-0599-v1', { versionName: 'v1' }), scopeDocument('scs-0599-v2', { versionName: 'v1' })];
+    const docs = [
+      scopeDocument('scs-0599-v1', { versionName: 'v1' }),
+      scopeDocument('scs-0599-v2', { versionName: 'v1' }),
+    ];
     expect(scopesFromDocuments(docs, new Set())[0]!.facts.map((f) => [f.name, f.document])).toEqual([
       ['v1', 'scs-0599-v1'],
       ['scs-0599-v2', 'scs-0599-v2'],
@@ -71,7 +108,9 @@ describe('scopesFromDocuments', () => {
   });
 
   it('makes no scope of documents that do not say which version they are', () => {
-    expect(scopesFromDocuments([scopeDocument('scs-0500-v1', {}, { title: 'SCS Certificate Scopes' })], new Set())).toEqual([]);
+    expect(
+      scopesFromDocuments([scopeDocument('scs-0500-v1', {}, { title: 'SCS Certificate Scopes' })], new Set()),
+    ).toEqual([]);
     expect(scopesFromDocuments([], new Set())).toEqual([]);
   });
 });

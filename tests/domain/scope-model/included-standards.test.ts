@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { includedStandards, scopeVersionOfDocument, versionFacts } from '../../../src/domain/scope-model/included-standards.ts';
+import {
+  includedStandards,
+  scopeVersionOfDocument,
+  versionFacts,
+} from '../../../src/domain/scope-model/included-standards.ts';
 import { joinVersionFacts } from '../../../src/domain/scope-model/version-facts.ts';
 import { scope, scopeDocument } from '../../support/build-scope.ts';
 
@@ -11,14 +15,32 @@ const yaml = scope([], {
     { id: 'm', name: '', url: null, document: 'scs-0100-v3' },
     { id: 'n', name: '', url: null, document: 'scs-0102-v1' },
   ],
-  versions: [{ name: 'v1', stabilizedAt: null, include: [{ ref: 'n', parameters: {} }, { ref: 'm', parameters: {} }] }],
+  versions: [
+    {
+      name: 'v1',
+      stabilizedAt: null,
+      include: [
+        { ref: 'n', parameters: {} },
+        { ref: 'm', parameters: {} },
+      ],
+    },
+  ],
 });
 const v2 = scopeDocument('scs-0501-v2', { versionName: 'v2', standards: ['scs-0123-v1', 'scs-0100-v3'] });
 const iaas = { ...yaml, facts: joinVersionFacts(yaml, {}, [v2]) };
 
 describe('includedStandards', () => {
   it('answers from the joined facts, with the source', () => {
-    const s = { facts: joinVersionFacts(scope([], { modules: [{ id: 'm', name: '', url: null, document: 'scs-0100-v3' }], versions: [{ name: 'v1', stabilizedAt: null, include: [{ ref: 'm', parameters: {} }] }] }), {}, []) };
+    const s = {
+      facts: joinVersionFacts(
+        scope([], {
+          modules: [{ id: 'm', name: '', url: null, document: 'scs-0100-v3' }],
+          versions: [{ name: 'v1', stabilizedAt: null, include: [{ ref: 'm', parameters: {} }] }],
+        }),
+        {},
+        [],
+      ),
+    };
     expect(includedStandards(s, 'v1')).toEqual({ standards: ['scs-0100-v3'], from: 'scope file' });
     expect(includedStandards(s, 'v9')).toEqual({ standards: [], from: null });
   });
@@ -49,14 +71,22 @@ describe('versionFacts', () => {
 
 describe('scopeVersionOfDocument', () => {
   it('tells which scope version a scope document is, labelled with the scope’s short name', () => {
-    expect(scopeVersionOfDocument([iaas], 'scs-0501-v2')).toEqual({ scope: 'iaas', scopeName: 'SCS-compatible IaaS', label: 'IaaS v2', facts: versionFacts(iaas, 'v2') });
+    expect(scopeVersionOfDocument([iaas], 'scs-0501-v2')).toEqual({
+      scope: 'iaas',
+      scopeName: 'SCS-compatible IaaS',
+      label: 'IaaS v2',
+      facts: versionFacts(iaas, 'v2'),
+    });
   });
   it('is null for a document no version is joined with', () => {
     expect(scopeVersionOfDocument([iaas], 'scs-0100-v3')).toBeNull();
     expect(scopeVersionOfDocument([], 'scs-0501-v2')).toBeNull();
   });
   it('finds the version in whichever scope has it', () => {
-    const kaas = { ...scope([], { id: 'kaas', name: 'SCS-compatible KaaS' }), facts: joinVersionFacts(scope([], { id: 'kaas' }), {}, [scopeDocument('scs-0502-v1', { versionName: 'v1' })]) };
+    const kaas = {
+      ...scope([], { id: 'kaas', name: 'SCS-compatible KaaS' }),
+      facts: joinVersionFacts(scope([], { id: 'kaas' }), {}, [scopeDocument('scs-0502-v1', { versionName: 'v1' })]),
+    };
     expect(scopeVersionOfDocument([iaas, kaas], 'scs-0502-v1')).toMatchObject({ scope: 'kaas', label: 'KaaS v1' });
   });
 });

@@ -5,17 +5,44 @@ import type { VersionFacts } from '../../../src/domain/schemas/scope-facts.ts';
 import { revision, scope } from '../../support/build-scope.ts';
 
 function fact(name: string, stabilizedAt: string | null, standards: string[]): VersionFacts {
-  return { name, document: null, mappedBy: null, inScopeFile: true, periodsFrom: 'timeline', periods: [], stabilizedAt, stabilizedFrom: stabilizedAt ? 'scope file' : null, standards, standardsFrom: standards.length > 0 ? 'scope file' : null, subjectMatter: null, disagreements: [] };
+  return {
+    name,
+    document: null,
+    mappedBy: null,
+    inScopeFile: true,
+    periodsFrom: 'timeline',
+    periods: [],
+    stabilizedAt,
+    stabilizedFrom: stabilizedAt ? 'scope file' : null,
+    standards,
+    standardsFrom: standards.length > 0 ? 'scope file' : null,
+    subjectMatter: null,
+    disagreements: [],
+  };
 }
 const iaas = (facts: VersionFacts[]): Scope => scope([], { id: 'iaas', name: 'SCS-compatible IaaS', facts });
 const kaas = (facts: VersionFacts[]): Scope => scope([], { id: 'kaas', name: 'SCS-compatible KaaS', facts });
 
 describe('scopeLosses', () => {
-  const before = { scopes: [iaas([fact('v4', '2024-02-28', ['scs-0100-v3', 'scs-0102-v1', 'scs-0123-v1']), fact('v5', null, ['scs-0100-v3'])]), kaas([fact('v1', '2024-11-26', [])])] };
+  const before = {
+    scopes: [
+      iaas([
+        fact('v4', '2024-02-28', ['scs-0100-v3', 'scs-0102-v1', 'scs-0123-v1']),
+        fact('v5', null, ['scs-0100-v3']),
+      ]),
+      kaas([fact('v1', '2024-11-26', [])]),
+    ],
+  };
 
   it('finds nothing lost when nothing changed, or when only something was added', () => {
     expect(scopeLosses(before, before)).toEqual([]);
-    const more = { scopes: [iaas([...before.scopes[0]!.facts, fact('v6', '2026-01-01', ['scs-0200-v1'])]), before.scopes[1]!, scope([], { id: 'new' })] };
+    const more = {
+      scopes: [
+        iaas([...before.scopes[0]!.facts, fact('v6', '2026-01-01', ['scs-0200-v1'])]),
+        before.scopes[1]!,
+        scope([], { id: 'new' }),
+      ],
+    };
     expect(scopeLosses(before, more)).toEqual([]);
   });
 
@@ -24,22 +51,41 @@ describe('scopeLosses', () => {
   });
 
   it('names a version that is gone, by the scope’s short name', () => {
-    expect(scopeLosses(before, { scopes: [iaas([before.scopes[0]!.facts[0]!]), before.scopes[1]!] })).toEqual(['IaaS v5: the version is gone']);
+    expect(scopeLosses(before, { scopes: [iaas([before.scopes[0]!.facts[0]!]), before.scopes[1]!] })).toEqual([
+      'IaaS v5: the version is gone',
+    ]);
   });
 
   it('names a stabilization day that is gone, but not one that moved or one never known', () => {
-    const after = { scopes: [iaas([fact('v4', null, ['scs-0100-v3', 'scs-0102-v1', 'scs-0123-v1']), fact('v5', null, ['scs-0100-v3'])]), kaas([fact('v1', '2024-11-27', [])])] };
+    const after = {
+      scopes: [
+        iaas([fact('v4', null, ['scs-0100-v3', 'scs-0102-v1', 'scs-0123-v1']), fact('v5', null, ['scs-0100-v3'])]),
+        kaas([fact('v1', '2024-11-27', [])]),
+      ],
+    };
     expect(scopeLosses(before, after)).toEqual(['IaaS v4: its stabilization day 2024-02-28 is gone']);
   });
 
   it('names every standard a version no longer includes, in one line per version', () => {
-    const after = { scopes: [iaas([fact('v4', '2024-02-28', ['scs-0102-v1', 'scs-0124-v1']), fact('v5', null, [])]), before.scopes[1]!] };
-    expect(scopeLosses(before, after)).toEqual(['IaaS v4: no longer includes scs-0100-v3, scs-0123-v1', 'IaaS v5: no longer includes scs-0100-v3']);
+    const after = {
+      scopes: [
+        iaas([fact('v4', '2024-02-28', ['scs-0102-v1', 'scs-0124-v1']), fact('v5', null, [])]),
+        before.scopes[1]!,
+      ],
+    };
+    expect(scopeLosses(before, after)).toEqual([
+      'IaaS v4: no longer includes scs-0100-v3, scs-0123-v1',
+      'IaaS v5: no longer includes scs-0100-v3',
+    ]);
   });
 
   it('lists the losses scope by scope, version by version, as the previous data has them', () => {
     const after = { scopes: [iaas([fact('v5', null, [])])] };
-    expect(scopeLosses(before, after)).toEqual(['IaaS v4: the version is gone', 'IaaS v5: no longer includes scs-0100-v3', 'scope SCS-compatible KaaS (kaas) is gone']);
+    expect(scopeLosses(before, after)).toEqual([
+      'IaaS v4: the version is gone',
+      'IaaS v5: no longer includes scs-0100-v3',
+      'scope SCS-compatible KaaS (kaas) is gone',
+    ]);
   });
 
   it('reads older data without facts from its scope file: versions (pruned ones too), stabilization days, modules', () => {
@@ -48,7 +94,14 @@ describe('scopeLosses', () => {
       { id: 'images', name: '', url: null, document: 'scs-0102-v1' },
     ];
     const v3 = { name: 'v3', stabilizedAt: '2023-06-15', include: [{ ref: 'flavors', parameters: {} }] };
-    const v4 = { name: 'v4', stabilizedAt: '2024-02-28', include: [{ ref: 'flavors', parameters: {} }, { ref: 'images', parameters: {} }] };
+    const v4 = {
+      name: 'v4',
+      stabilizedAt: '2024-02-28',
+      include: [
+        { ref: 'flavors', parameters: {} },
+        { ref: 'images', parameters: {} },
+      ],
+    };
     // v3 was pruned from the head file; its definition survives in the first revision.
     const old = scope(
       [

@@ -53,7 +53,12 @@ describe('announcedThen', () => {
 
   it('is null for a version no revision’s timeline named, even one its versions list', () => {
     expect(announcedThen(scope([first, last]), 'v3')).toBeNull();
-    expect(announcedThen(scope([revision('2024-01-01', [], { versions: [{ name: 'v3', stabilizedAt: null, include: [] }] })]), 'v3')).toBeNull();
+    expect(
+      announcedThen(
+        scope([revision('2024-01-01', [], { versions: [{ name: 'v3', stabilizedAt: null, include: [] }] })]),
+        'v3',
+      ),
+    ).toBeNull();
     expect(announcedThen(scope([]), 'v2')).toBeNull();
   });
 });

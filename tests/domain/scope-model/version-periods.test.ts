@@ -4,11 +4,36 @@ import { versionPeriodOn, versionPeriods } from '../../../src/domain/scope-model
 import { documentOf, revision, scope, sha } from '../../support/build-scope.ts';
 
 // v1 from the timeline of the scope file; v2 only in its document (scs-0599-v2), added 2024-09-01.
-const history = [{ commit: sha('added'), date: '2024-09-01', pr: null, status: 'Draft' as const, stabilizedAt: null, deprecatedAt: null, rejectedAt: null }];
-const doc = documentOf({ id: 'scs-0599-v2', track: 'Scopes', status: 'Deprecated', stabilizedAt: '2025-03-01', deprecatedAt: '2026-01-01', history });
-const x = scope([revision('2024-06-01', [{ date: '2024-07-01', versions: { v1: 'effective' } }, { date: '2025-02-01', versions: { v1: 'warn' } }])], {
-  facts: [documentOnlyFacts('v2', { doc, body: { versionName: null, standards: ['scs-0100-v3'] } })],
+const history = [
+  {
+    commit: sha('added'),
+    date: '2024-09-01',
+    pr: null,
+    status: 'Draft' as const,
+    stabilizedAt: null,
+    deprecatedAt: null,
+    rejectedAt: null,
+  },
+];
+const doc = documentOf({
+  id: 'scs-0599-v2',
+  track: 'Scopes',
+  status: 'Deprecated',
+  stabilizedAt: '2025-03-01',
+  deprecatedAt: '2026-01-01',
+  history,
 });
+const x = scope(
+  [
+    revision('2024-06-01', [
+      { date: '2024-07-01', versions: { v1: 'effective' } },
+      { date: '2025-02-01', versions: { v1: 'warn' } },
+    ]),
+  ],
+  {
+    facts: [documentOnlyFacts('v2', { doc, body: { versionName: null, standards: ['scs-0100-v3'] } })],
+  },
+);
 
 describe('versionPeriods', () => {
   it('takes a version of the scope file from its timeline (scs-0003-v1)', () => {

@@ -10,7 +10,12 @@ const close = `a3f9c1e${'1'.repeat(9)}${'2'.repeat(24)}`;
 
 describe('uniquePrefixes', () => {
   it('gives 7 digits where no other commit shares them', () => {
-    expect(uniquePrefixes([real, 'b'.repeat(40)])).toEqual(new Map([[real, 'a3f9c1e'], ['b'.repeat(40), 'bbbbbbb']]));
+    expect(uniquePrefixes([real, 'b'.repeat(40)])).toEqual(
+      new Map([
+        [real, 'a3f9c1e'],
+        ['b'.repeat(40), 'bbbbbbb'],
+      ]),
+    );
   });
   it('lengthens each prefix just past what another commit shares, on both sides', () => {
     const keys = uniquePrefixes([forged, real, close]);
@@ -36,6 +41,9 @@ describe('a forged prefix never shares a page or an event id', () => {
   it('gives every event a distinct id', () => {
     const events = deriveEvents({ scopes: [s], documents: [] });
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-    expect(events.filter((e) => e.kind === 'announced' || e.kind === 'moved').map((e) => e.id)).toEqual(['announced/x/v4/warn/a3f9c1e0', 'moved/x/v4/warn/a3f9c1e1']);
+    expect(events.filter((e) => e.kind === 'announced' || e.kind === 'moved').map((e) => e.id)).toEqual([
+      'announced/x/v4/warn/a3f9c1e0',
+      'moved/x/v4/warn/a3f9c1e1',
+    ]);
   });
 });

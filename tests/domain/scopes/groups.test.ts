@@ -52,11 +52,26 @@ describe('resolveIncludes', () => {
     ]);
   });
   it('reads a group’s own id in its include list as the testcase of that id', () => {
-    expect(resolveIncludes(['v1'], [{ id: 'v1', include: ['conf'] }, { id: 'conf', include: ['conf'] }], new Set(), 'f').map((i) => i.ref)).toEqual(['conf']);
+    expect(
+      resolveIncludes(
+        ['v1'],
+        [
+          { id: 'v1', include: ['conf'] },
+          { id: 'conf', include: ['conf'] },
+        ],
+        new Set(),
+        'f',
+      ).map((i) => i.ref),
+    ).toEqual(['conf']);
   });
   it('refuses an include cycle, naming the group', () => {
-    const cyclic = [{ id: 'x', include: ['y'] }, { id: 'y', include: ['x'] }];
-    expect(() => resolveIncludes(['x'], cyclic, new Set(), 'Tests/s.yaml')).toThrow(/Tests\/s.yaml: groups\[1\]\.include = "x": includes itself \(x → y → x\)/);
+    const cyclic = [
+      { id: 'x', include: ['y'] },
+      { id: 'y', include: ['x'] },
+    ];
+    expect(() => resolveIncludes(['x'], cyclic, new Set(), 'Tests/s.yaml')).toThrow(
+      /Tests\/s.yaml: groups\[1\]\.include = "x": includes itself \(x → y → x\)/,
+    );
   });
 });
 
@@ -79,21 +94,32 @@ describe('parseScopeText, revamped format', () => {
   it('fails naming file, key and value when a version’s test names no group', () => {
     const broken = REVAMPED.replace('test: scs-0501-v5', 'test: scs-0501-v9');
     expect(() => parseScopeText(broken, 'Tests/scs-compatible-iaas.yaml')).toThrow(InputError);
-    expect(() => parseScopeText(broken, 'Tests/scs-compatible-iaas.yaml')).toThrow(/versions\[0\]\.test = "scs-0501-v9": names no group/);
+    expect(() => parseScopeText(broken, 'Tests/scs-compatible-iaas.yaml')).toThrow(
+      /versions\[0\]\.test = "scs-0501-v9": names no group/,
+    );
   });
   it('warns about top-level and version keys it does not know', () => {
-    const odd = REVAMPED.replace('timeline:', 'checks: []\ntimeline:').replace('    test: scs-0501-v5', '    test: scs-0501-v5\n    effective_from: 2024-12-19');
+    const odd = REVAMPED.replace('timeline:', 'checks: []\ntimeline:').replace(
+      '    test: scs-0501-v5',
+      '    test: scs-0501-v5\n    effective_from: 2024-12-19',
+    );
     expect(parseScopeText(odd, 'Tests/x.yaml').warnings).toEqual([
       'Tests/x.yaml: unknown top-level key "checks" ignored; known keys: name, uuid, url, variables, scripts, modules, groups, timeline, versions',
       'Tests/x.yaml: versions[0] (v5.1): unknown key "effective_from" ignored; known keys: version, stabilized_at, include, test',
     ]);
   });
   it('reads a file mixing modules with include and groups with test', () => {
-    const mixed = REVAMPED.replace('timeline:', `modules:
+    const mixed = REVAMPED.replace(
+      'timeline:',
+      `modules:
   - id: scs-0102-v1
     name: Image metadata
     url: https://docs.scs.community/standards/scs-0102-v1-image-metadata
-timeline:`).replace('versions:\n  - version: v5.1', 'versions:\n  - version: v4\n    stabilized_at: 2024-02-28\n    include: [scs-0102-v1, scs-0100-v3.1]\n  - version: v5.1');
+timeline:`,
+    ).replace(
+      'versions:\n  - version: v5.1',
+      'versions:\n  - version: v4\n    stabilized_at: 2024-02-28\n    include: [scs-0102-v1, scs-0100-v3.1]\n  - version: v5.1',
+    );
     const parsed = parseScopeText(mixed, 'f');
     expect(parsed.versions.map((v) => [v.name, v.include.map((i) => i.ref)])).toEqual([
       ['v4', ['scs-0102-v1', 'scs-0100-v3.1']],

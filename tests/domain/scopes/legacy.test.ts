@@ -20,7 +20,12 @@ describe('legacyValidityOn (scope files before August 2024)', () => {
     expect(legacyValidityOn(v1, '2023-11-01')).toBe('deprecated');
   });
   it('prefers deprecated_at when a version has both', () => {
-    const v1 = v({ version: 'v1', stabilized_at: '2021-01-01', obsoleted_at: '2023-12-31', deprecated_at: '2023-10-31' });
+    const v1 = v({
+      version: 'v1',
+      stabilized_at: '2021-01-01',
+      obsoleted_at: '2023-12-31',
+      deprecated_at: '2023-10-31',
+    });
     expect(legacyValidityOn(v1, '2023-10-31')).toBe('deprecated');
   });
   it('is effective from stabilized_at, a draft before it, and not listed before it first appeared', () => {
@@ -43,7 +48,15 @@ describe('legacyTimeline', () => {
   const timeline = legacyTimeline(versions, (name) => firstSeen[name] ?? null);
 
   it('has one entry per day anything changes, newest first', () => {
-    expect(timeline.map((e) => e.date)).toEqual(['2024-05-01', '2023-12-01', '2023-11-01', '2023-06-15', '2023-06-14', '2023-03-23', '2021-01-01']);
+    expect(timeline.map((e) => e.date)).toEqual([
+      '2024-05-01',
+      '2023-12-01',
+      '2023-11-01',
+      '2023-06-15',
+      '2023-06-14',
+      '2023-03-23',
+      '2021-01-01',
+    ]);
     expect(timeline[0]).toEqual({ date: '2024-05-01', versions: {} });
   });
   it('means on each boundary day what the legacy dates meant', () => {
@@ -67,7 +80,9 @@ describe('legacyTimeline', () => {
   });
   it('gives a file of drafts only a draft entry from the day it appeared', () => {
     const kaas = [v({ version: 'v1' }), v({ version: 'v2' })];
-    expect(legacyTimeline(kaas, '2024-03-06')).toEqual([{ date: '2024-03-06', versions: { v1: 'draft', v2: 'draft' } }]);
+    expect(legacyTimeline(kaas, '2024-03-06')).toEqual([
+      { date: '2024-03-06', versions: { v1: 'draft', v2: 'draft' } },
+    ]);
     expect(legacyTimeline(kaas, () => '2024-03-06')).toEqual(legacyTimeline(kaas, '2024-03-06'));
   });
   it('keeps drafts since ever when nothing says when they appeared', () => {
@@ -110,6 +125,8 @@ describe('parseScopeText on the legacy format', () => {
     ]);
   });
   it('names file and key when neither timeline nor versions is there', () => {
-    expect(() => parseScopeText('name: X\nfoo: 1\n', 'Tests/scs-compatible-x.yaml')).toThrow(/Tests\/scs-compatible-x\.yaml: timeline: missing; expected a timeline/);
+    expect(() => parseScopeText('name: X\nfoo: 1\n', 'Tests/scs-compatible-x.yaml')).toThrow(
+      /Tests\/scs-compatible-x\.yaml: timeline: missing; expected a timeline/,
+    );
   });
 });

@@ -7,14 +7,33 @@ const VERSION = 'known keys: version, stabilized_at, include, test';
 
 describe('the keys a scope file may have', () => {
   it('are those of scs-0003-v1 and of the revamped format (groups, test)', () => {
-    expect(TOP_LEVEL_KEYS).toEqual(['name', 'uuid', 'url', 'variables', 'scripts', 'modules', 'groups', 'timeline', 'versions']);
+    expect(TOP_LEVEL_KEYS).toEqual([
+      'name',
+      'uuid',
+      'url',
+      'variables',
+      'scripts',
+      'modules',
+      'groups',
+      'timeline',
+      'versions',
+    ]);
     expect(VERSION_KEYS).toEqual(['version', 'stabilized_at', 'include', 'test']);
   });
 });
 
 describe('unknownKeyWarnings', () => {
   it('says nothing of a file with only known keys, in either format', () => {
-    const old = { name: 'x', uuid: 'u', url: 'https://x', variables: [], scripts: [], modules: [], timeline: [], versions: [{ version: 'v4', stabilized_at: '2024-02-28', include: [] }] };
+    const old = {
+      name: 'x',
+      uuid: 'u',
+      url: 'https://x',
+      variables: [],
+      scripts: [],
+      modules: [],
+      timeline: [],
+      versions: [{ version: 'v4', stabilized_at: '2024-02-28', include: [] }],
+    };
     const revamped = { name: 'x', groups: [], timeline: [], versions: [{ version: 'v5.1', test: 'scs-0501-v5' }] };
     expect(unknownKeyWarnings(old, FILE)).toEqual([]);
     expect(unknownKeyWarnings(revamped, FILE)).toEqual([]);
@@ -29,7 +48,13 @@ describe('unknownKeyWarnings', () => {
   });
 
   it('names a version by its index and its name, or by its index alone when it has none', () => {
-    const doc = { versions: [{ version: 'v5.1', test: 'g', effective_from: '2024-12-19' }, { stabilised_at: '2024-02-28' }, { version: 4, notes: '' }] };
+    const doc = {
+      versions: [
+        { version: 'v5.1', test: 'g', effective_from: '2024-12-19' },
+        { stabilised_at: '2024-02-28' },
+        { version: 4, notes: '' },
+      ],
+    };
     expect(unknownKeyWarnings(doc, FILE)).toEqual([
       `${FILE}: versions[0] (v5.1): unknown key "effective_from" ignored; ${VERSION}`,
       `${FILE}: versions[1] (#1): unknown key "stabilised_at" ignored; ${VERSION}`,

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accumulatedTimelines, allVersionNames, findScope, fullTimeline, revisionAsOf, shortName, timelineKnownOn } from '../../../src/domain/scopes/scopes.ts';
+import {
+  accumulatedTimelines,
+  allVersionNames,
+  findScope,
+  fullTimeline,
+  revisionAsOf,
+  shortName,
+  timelineKnownOn,
+} from '../../../src/domain/scopes/scopes.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { revision, scope } from '../../support/build-scope.ts';
 
@@ -78,7 +86,8 @@ describe('revisionAsOf', () => {
 
 describe('scope names', () => {
   it('finds a scope by id, uuid, full or short name, in any case', () => {
-    for (const key of ['x', 'X', 'uuid-x', 'UUID-X', 'SCS-compatible X', 'scs-compatible x', ' x ']) expect(findScope([s], key), key).toBe(s);
+    for (const key of ['x', 'X', 'uuid-x', 'UUID-X', 'SCS-compatible X', 'scs-compatible x', ' x '])
+      expect(findScope([s], key), key).toBe(s);
     expect(findScope([s], 'y')).toBeNull();
     expect(shortName(s)).toBe('X');
     expect(shortName({ name: 'SCS Compatible IaaS' })).toBe('IaaS');

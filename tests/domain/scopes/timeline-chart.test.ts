@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { axisTicks, barLabel, chartGeometry, chartRange, chartRows, describeRows, xOfDay } from '../../../src/domain/scopes/timeline-chart.ts';
+import {
+  axisTicks,
+  barLabel,
+  chartGeometry,
+  chartRange,
+  chartRows,
+  describeRows,
+  xOfDay,
+} from '../../../src/domain/scopes/timeline-chart.ts';
 import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
 import { FIRST_DAY, isDay, LAST_DAY } from '../../../src/domain/days/day.ts';
 
@@ -22,7 +30,13 @@ describe('chartRange and axis', () => {
     expect(chartRange(rows, '2026-03-02')).toEqual({ start: '2024-10-01', end: '2026-07-01' });
   });
   it('stays within four-digit years for every day the schemas accept (FIRST_DAY…LAST_DAY)', () => {
-    const rows = chartRows([{ date: LAST_DAY, versions: { v1: 'effective' } }, { date: FIRST_DAY, versions: { v1: 'draft' } }], ['v1']);
+    const rows = chartRows(
+      [
+        { date: LAST_DAY, versions: { v1: 'effective' } },
+        { date: FIRST_DAY, versions: { v1: 'draft' } },
+      ],
+      ['v1'],
+    );
     const range = chartRange(rows, LAST_DAY);
     expect(range).toEqual({ start: '1970-01-01', end: '9001-04-01' });
     // The ticks of the last years (the whole span has 84 000 months): four-digit days to the end.
@@ -38,7 +52,14 @@ describe('chartRange and axis', () => {
     const ticks = axisTicks('2024-10-01', '2025-07-01', 0, 900);
     expect(ticks.map((t) => t.label ?? '')).toEqual(['Q4', '', '', '2025', '', '', 'Q2', '', '', '']);
     const crowded = axisTicks('2020-01-01', '2026-01-01', 0, 300);
-    expect(crowded.filter((t) => t.label).map((t) => t.label)).toEqual(['2020', '2021', '2022', '2023', '2024', '2025']);
+    expect(crowded.filter((t) => t.label).map((t) => t.label)).toEqual([
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+    ]);
   });
 });
 
@@ -65,11 +86,13 @@ describe('chartGeometry', () => {
     expect(narrow.bars.find((b) => b.validity === 'effective' && b.version === 'v4')!.label).toBeNull();
   });
   it('describes the rows in words, end days inclusive', () => {
-    expect(describeRows(rows)).toBe('v5.1: effective from 2024-12-19. v4: effective from 2024-12-19 to 2025-01-31, warn from 2025-02-01 to 2025-06-30, deprecated from 2025-07-01.');
+    expect(describeRows(rows)).toBe(
+      'v5.1: effective from 2024-12-19. v4: effective from 2024-12-19 to 2025-01-31, warn from 2025-02-01 to 2025-06-30, deprecated from 2025-07-01.',
+    );
   });
 });
 
-describe('labels at the edge of a phone\'s first view (x = 480)', () => {
+describe("labels at the edge of a phone's first view (x = 480)", () => {
   it('keeps a bar label that does not straddle the edge where it is, 5 units into the bar', () => {
     expect(barLabel('effective', 100, 300, 480)).toEqual({ label: 'effective', labelX: 105 });
     expect(barLabel('effective', 480, 300, 480)).toEqual({ label: 'effective', labelX: 485 });
@@ -86,8 +109,10 @@ describe('labels at the edge of a phone\'s first view (x = 480)', () => {
     const ticks = axisTicks('2024-01-01', '2026-01-01', 0, 730, 26, 370);
     const labelled = ticks.filter((t) => t.label !== null);
     expect(labelled.every((t) => !(t.x < 370 && t.x + 26 > 370))).toBe(true);
-    const cut = ticks.find((t) => t.x < 370 && t.x + 26 > 370 && (t.kind !== 'month'));
+    const cut = ticks.find((t) => t.x < 370 && t.x + 26 > 370 && t.kind !== 'month');
     expect(cut?.label ?? null).toBeNull();
-    expect(axisTicks('2024-01-01', '2026-01-01', 0, 730).filter((t) => t.label !== null).length).toBeGreaterThan(labelled.length);
+    expect(axisTicks('2024-01-01', '2026-01-01', 0, 730).filter((t) => t.label !== null).length).toBeGreaterThan(
+      labelled.length,
+    );
   });
 });

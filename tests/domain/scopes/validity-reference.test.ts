@@ -54,10 +54,22 @@ function casesOf(scope: Scope): Case[] {
     versions: versionNames(r.versions, r.timeline),
   }));
   for (const { revision, timeline } of accumulatedTimelines(scope)) {
-    cases.push({ label: `${scope.id} ${revision.commit.slice(0, 7)} accumulated`, timeline, versions: versionNames(revision.versions, timeline) });
+    cases.push({
+      label: `${scope.id} ${revision.commit.slice(0, 7)} accumulated`,
+      timeline,
+      versions: versionNames(revision.versions, timeline),
+    });
   }
-  cases.push({ label: `${scope.id} head`, timeline: scope.timeline, versions: versionNames(scope.versions, scope.timeline) });
-  cases.push({ label: `${scope.id} full`, timeline: fullTimeline(scope), versions: versionNames(scope.versions, fullTimeline(scope)) });
+  cases.push({
+    label: `${scope.id} head`,
+    timeline: scope.timeline,
+    versions: versionNames(scope.versions, scope.timeline),
+  });
+  cases.push({
+    label: `${scope.id} full`,
+    timeline: fullTimeline(scope),
+    versions: versionNames(scope.versions, fullTimeline(scope)),
+  });
   return cases;
 }
 
@@ -74,7 +86,8 @@ function compare(cases: Case[]): { checked: number; mismatches: string[] } {
         const period = periodOn(periods, day).validity;
         checked++;
         if (got !== expected || period !== expected) {
-          if (mismatches.length < 20) mismatches.push(`${c.label} ${version} ${day}: reference ${expected}, validityOn ${got}, period ${period}`);
+          if (mismatches.length < 20)
+            mismatches.push(`${c.label} ${version} ${day}: reference ${expected}, validityOn ${got}, period ${period}`);
         }
       }
     }

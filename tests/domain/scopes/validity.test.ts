@@ -149,7 +149,11 @@ describe('periodsOf', () => {
       return [period.validity, period.to, next?.validity ?? null];
     };
     expect(around('2025-01-31')).toEqual(['effective', '2025-02-01', 'warn']);
-    expect(around('2025-02-01')).toEqual(['warn', periods.find((p) => p.validity === 'warn')!.to, periods.at(-1)!.validity]);
+    expect(around('2025-02-01')).toEqual([
+      'warn',
+      periods.find((p) => p.validity === 'warn')!.to,
+      periods.at(-1)!.validity,
+    ]);
     expect(periodAround(periods, '2999-01-01').next).toBeNull();
   });
 });

@@ -35,7 +35,13 @@ describe('versionDiff', () => {
       to: 'v5',
       added: [{ ref: 'scs-0117-v1', parameters: {} }],
       removed: [{ ref: 'scs-0100-v3.1', parameters: {} }],
-      changed: [{ ref: 'scs-0104-v1-1', before: { image_spec: 'https://example.invalid/v4.yaml' }, after: { image_spec: 'https://example.invalid/v5.yaml' } }],
+      changed: [
+        {
+          ref: 'scs-0104-v1-1',
+          before: { image_spec: 'https://example.invalid/v4.yaml' },
+          after: { image_spec: 'https://example.invalid/v5.yaml' },
+        },
+      ],
       replaced: [],
       documentsAdded: ['scs-0117-v1'],
       documentsRemoved: ['scs-0100-v3'],
@@ -43,23 +49,47 @@ describe('versionDiff', () => {
   });
   it('is empty between a version and itself', () => {
     const d = versionDiff(v5, v5, modules);
-    expect([d.added, d.removed, d.changed, d.replaced, d.documentsAdded, d.documentsRemoved]).toEqual([[], [], [], [], [], []]);
+    expect([d.added, d.removed, d.changed, d.replaced, d.documentsAdded, d.documentsRemoved]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
   });
   it('calls a standard bumped to a new version (same series) changed: scs-0102-v1 → scs-0102-v2', () => {
     const a: ScopeVersion = { name: 'a', stabilizedAt: null, include: [{ ref: 'scs-0102-v1', parameters: {} }] };
-    const b: ScopeVersion = { name: 'b', stabilizedAt: null, include: [{ ref: 'scs-0102-v2', parameters: {} }, { ref: 'scs-0123-v1', parameters: {} }] };
+    const b: ScopeVersion = {
+      name: 'b',
+      stabilizedAt: null,
+      include: [
+        { ref: 'scs-0102-v2', parameters: {} },
+        { ref: 'scs-0123-v1', parameters: {} },
+      ],
+    };
     const d = versionDiff(a, b, []);
     expect(d.replaced.map((r) => `${r.before.ref}→${r.after.ref}`)).toEqual(['scs-0102-v1→scs-0102-v2']);
     expect(d.added.map((i) => i.ref)).toEqual(['scs-0123-v1']);
     expect(d.removed).toEqual([]);
   });
   it('does not count a document as added when only the module checking it changes', () => {
-    const v6: ScopeVersion = { ...v5, name: 'v6', include: [{ ref: 'opc-v2022.11', parameters: {} }, { ref: 'scs-0104-v1-2', parameters: {} }, { ref: 'scs-0117-v1', parameters: {} }] };
+    const v6: ScopeVersion = {
+      ...v5,
+      name: 'v6',
+      include: [
+        { ref: 'opc-v2022.11', parameters: {} },
+        { ref: 'scs-0104-v1-2', parameters: {} },
+        { ref: 'scs-0117-v1', parameters: {} },
+      ],
+    };
     const d = versionDiff(v5, v6, modules);
     // The standard is the same, checked by another module: "changed", neither added nor removed.
     expect(d.added).toEqual([]);
     expect(d.removed).toEqual([]);
-    expect(d.replaced.map((r) => `${r.before.ref}→${r.after.ref} (${r.document})`)).toEqual(['scs-0104-v1-1→scs-0104-v1-2 (scs-0104-v1)']);
+    expect(d.replaced.map((r) => `${r.before.ref}→${r.after.ref} (${r.document})`)).toEqual([
+      'scs-0104-v1-1→scs-0104-v1-2 (scs-0104-v1)',
+    ]);
     expect(d.documentsAdded).toEqual([]);
     expect(d.documentsRemoved).toEqual([]);
   });
@@ -88,7 +118,11 @@ describe('documentsOfVersion and consecutiveDiffs', () => {
     expect(diffs.map((d) => `${d.from}→${d.to}`)).toContain('v5→v5.1');
     expect(diffs.find((d) => d.from === 'v5' && d.to === 'v5.1')!.documentsAdded).toEqual(['scs-0123-v1']);
     const v4v5 = diffs.find((d) => d.to === 'v5')!;
-    expect(v4v5.replaced.map((r) => `${r.before.ref}→${r.after.ref} (${r.document})`)).toEqual(['scs-0104-v1-1→scs-0104-v1 (scs-0104-v1)']);
-    expect(diffs.find((d) => d.from === 'v5.1' && d.to === 'next')!.replaced.map((r) => `${r.before.ref}→${r.after.ref}`)).toEqual(['scs-0102-v1→scs-0102-v2', 'scs-0123-v1→scs-0123-v2']);
+    expect(v4v5.replaced.map((r) => `${r.before.ref}→${r.after.ref} (${r.document})`)).toEqual([
+      'scs-0104-v1-1→scs-0104-v1 (scs-0104-v1)',
+    ]);
+    expect(
+      diffs.find((d) => d.from === 'v5.1' && d.to === 'next')!.replaced.map((r) => `${r.before.ref}→${r.after.ref}`),
+    ).toEqual(['scs-0102-v1→scs-0102-v2', 'scs-0123-v1→scs-0123-v2']);
   });
 });

@@ -59,7 +59,9 @@ describe.skipIf(!HAVE_SNAPSHOT)('expiryDay agrees with upstream add_period on ev
       '    out[str(p)] = [add_period(datetime.fromisoformat(d + "T13:45:00"), p).isoformat() for d in days]',
       'print(json.dumps(out))',
     ].join('\n');
-    const reference = JSON.parse(execFileSync('python3', ['-c', script], { input: JSON.stringify(days), maxBuffer: 64 * 1024 * 1024 }).toString()) as Record<string, string[]>;
+    const reference = JSON.parse(
+      execFileSync('python3', ['-c', script], { input: JSON.stringify(days), maxBuffer: 64 * 1024 * 1024 }).toString(),
+    ) as Record<string, string[]>;
     for (const lifetime of [null, ...Lifetime.options]) {
       const theirs = reference[lifetime ?? 'None']!;
       const ours = days.map((d) => `${expiryDay(d, lifetime)}T00:00:00`);

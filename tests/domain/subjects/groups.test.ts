@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { findGroup, groupScopeStanding, groupsOf, groupStanding, monitorResult, RESULT_SCORE } from '../../../src/domain/subjects/groups.ts';
+import {
+  findGroup,
+  groupScopeStanding,
+  groupsOf,
+  groupStanding,
+  monitorResult,
+  RESULT_SCORE,
+} from '../../../src/domain/subjects/groups.ts';
 import type { SubjectResult, SubjectScope, SubjectsFile } from '../../../src/domain/subjects/schema.ts';
 import { standingOf } from '../../../src/domain/subjects/standing.ts';
 import { revision, scope } from '../../support/build-scope.ts';
@@ -18,7 +25,12 @@ function monitorScope(results: SubjectResult[], uuid = 'uuid-x', name = 'SCS-com
   return {
     uuid,
     name,
-    testcases: ['a', 'b', 'c', 'd'].map((id) => ({ id, lifetime: id === 'b' ? 'day' : null, description: null, url: null })),
+    testcases: ['a', 'b', 'c', 'd'].map((id) => ({
+      id,
+      lifetime: id === 'b' ? 'day' : null,
+      description: null,
+      url: null,
+    })),
     results,
     versions: [
       { name: 'v3', targets: [{ name: 'main', testcases: ['a', 'b', 'c', 'd'] }] },
@@ -28,7 +40,12 @@ function monitorScope(results: SubjectResult[], uuid = 'uuid-x', name = 'SCS-com
   };
 }
 // Checked Tuesday 2025-07-01: `week` results expire 2025-07-14, testcase b (`day`) on 2025-07-03.
-const r = (testcase: string, result: 1 | 0 | -1): SubjectResult => ({ testcase, result, checkedAt: '2025-07-01T10:00:00', report: null });
+const r = (testcase: string, result: 1 | 0 | -1): SubjectResult => ({
+  testcase,
+  result,
+  checkedAt: '2025-07-01T10:00:00',
+  report: null,
+});
 const DAY = '2025-07-02';
 
 /** p passes v2; m misses c of v2; o fails c, so relies on v1 (warn); f fails a; z aborted c; n has no results. */
@@ -52,7 +69,8 @@ const inX = (members: string[]) => groupScopeStanding(members, file, x, tracker,
 
 describe('the monitor’s result of a member', () => {
   it('is the result of the version relied on here, ranked as summary_filter ranks it', () => {
-    const of = (id: string) => monitorResult(standingOf(id, file.subjects.find((s) => s.id === id)!.scopes[0]!, tracker, DAY), true);
+    const of = (id: string) =>
+      monitorResult(standingOf(id, file.subjects.find((s) => s.id === id)!.scopes[0]!, tracker, DAY), true);
     expect(['p', 'm', 'o', 'f', 'z'].map(of)).toEqual([1, null, 1, -1, 0]);
     expect(monitorResult(standingOf('n', x, tracker, DAY), false)).toBe('none');
     // RESULT_SCORE in monitor.py: fail < missing < no result (NIL) < aborted < pass.
@@ -68,7 +86,14 @@ describe('a group in one scope', () => {
     expect(g.members.map((m) => m.subject)).toEqual(['m', 'p']);
     // b (lifetime `day`) expires 2025-07-03 for both.
     expect(g.retestBy).toEqual({ day: '2025-07-02', members: ['m', 'p'] });
-    expect(g).toMatchObject({ due: null, overdue: null, urgency: 're-test soon', scopeId: 'x', short: 'X', scopeName: 'SCS-compatible X' });
+    expect(g).toMatchObject({
+      due: null,
+      overdue: null,
+      urgency: 're-test soon',
+      scopeId: 'x',
+      short: 'X',
+      scopeName: 'SCS-compatible X',
+    });
   });
 
   it('a member without results in the scope ranks below a pass and above a fail, and makes the group non-compliant', () => {
@@ -98,14 +123,26 @@ describe('a group in one scope', () => {
 describe('a group in every scope', () => {
   it('has each scope any member has results in, by name; a member without results there ranks as none', () => {
     const g = groupStanding({ id: 'group-xy', members: ['p', 'q'], linked: false }, file, [tracker], DAY);
-    expect(g).toMatchObject({ subject: 'group-xy', group: true, members: ['p', 'q'], linked: false, urgency: 'non-compliant' });
+    expect(g).toMatchObject({
+      subject: 'group-xy',
+      group: true,
+      members: ['p', 'q'],
+      linked: false,
+      urgency: 'non-compliant',
+    });
     expect(g.scopes.map((s) => [s.scopeName, s.worst.subject, s.scopeId])).toEqual([
       ['SCS-compatible X', 'q', 'x'],
       // In Y, which this tracker does not know, q relies on v3 with testcases missing: worse than no result.
       ['SCS-compatible Y', 'q', null],
     ]);
-    expect(g.scopes[0]!.members.map((m) => [m.subject, m.reported, m.result])).toEqual([['q', false, 'none'], ['p', true, 1]]);
-    expect(g.scopes[1]!.members.map((m) => [m.subject, m.reported, m.result])).toEqual([['q', true, null], ['p', false, 'none']]);
+    expect(g.scopes[0]!.members.map((m) => [m.subject, m.reported, m.result])).toEqual([
+      ['q', false, 'none'],
+      ['p', true, 1],
+    ]);
+    expect(g.scopes[1]!.members.map((m) => [m.subject, m.reported, m.result])).toEqual([
+      ['q', true, null],
+      ['p', false, 'none'],
+    ]);
   });
 
   it('a group whose members have no results anywhere has no scopes and is non-compliant', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseOrThrow } from '../../../src/domain/parse/errors.ts';
 import { MonitorStatus } from '../../../src/domain/subjects/monitor-status.ts';
-import { GROUP_PREFIX, monitorDetailUrl, SUBJECTS_FILE, subjectsFromStatus, SubjectsFile } from '../../../src/domain/subjects/schema.ts';
+import {
+  GROUP_PREFIX,
+  monitorDetailUrl,
+  SUBJECTS_FILE,
+  subjectsFromStatus,
+  SubjectsFile,
+} from '../../../src/domain/subjects/schema.ts';
 import { caught } from '../../support/input-error.ts';
 
 const MONITOR = 'https://compliance.sovereignit.cloud/';
@@ -13,10 +19,24 @@ const status = MonitorStatus.parse({
   'acme-old': {
     [IAAS]: {
       name: 'SCS-compatible IaaS',
-      testcases: { 'z-check': { id: 'z-check', lifetime: 'year', description: 'Z', url: 'https://docs.scs.community/z' }, 'a-check': { id: 'a-check' } },
-      results: { 'z-check': { result: -1, checked_at: '2026-11-30T08:00:00' }, 'a-check': { result: 1, checked_at: '2026-12-01T18:28:21.134719', report: 'r-1' } },
+      testcases: {
+        'z-check': { id: 'z-check', lifetime: 'year', description: 'Z', url: 'https://docs.scs.community/z' },
+        'a-check': { id: 'a-check' },
+      },
+      results: {
+        'z-check': { result: -1, checked_at: '2026-11-30T08:00:00' },
+        'a-check': { result: 1, checked_at: '2026-12-01T18:28:21.134719', report: 'r-1' },
+      },
       versions: {
-        v4: { _idx: 1, result: 1, targets: { preview: { testcases: ['z-check'], result: -1 }, main: { testcases: ['z-check', 'a-check'], result: -1 } }, validity: 'warn' },
+        v4: {
+          _idx: 1,
+          result: 1,
+          targets: {
+            preview: { testcases: ['z-check'], result: -1 },
+            main: { testcases: ['z-check', 'a-check'], result: -1 },
+          },
+          validity: 'warn',
+        },
         'v5.1': { _idx: 0, result: null, targets: { main: { testcases: ['a-check'], result: 1 } } },
       },
       best_passed: 1,
@@ -53,14 +73,24 @@ describe('subjectsFromStatus', () => {
     const old = file.subjects[1]!.scopes[0]!;
     expect(old.versions).toEqual([
       { name: 'v5.1', targets: [{ name: 'main', testcases: ['a-check'] }] },
-      { name: 'v4', targets: [{ name: 'main', testcases: ['a-check', 'z-check'] }, { name: 'preview', testcases: ['z-check'] }] },
+      {
+        name: 'v4',
+        targets: [
+          { name: 'main', testcases: ['a-check', 'z-check'] },
+          { name: 'preview', testcases: ['z-check'] },
+        ],
+      },
     ]);
     expect(JSON.stringify(file)).not.toMatch(/validity|best_passed|"result": ?null/);
   });
 
   it('is a valid data/subjects.json, and the same answer in another key order gives the same file', () => {
     expect(SubjectsFile.parse(file)).toEqual(file);
-    const reversed = Object.fromEntries(Object.entries(status).reverse().map(([k, v]) => [k, Object.fromEntries(Object.entries(v).reverse())]));
+    const reversed = Object.fromEntries(
+      Object.entries(status)
+        .reverse()
+        .map(([k, v]) => [k, Object.fromEntries(Object.entries(v).reverse())]),
+    );
     expect(JSON.stringify(subjectsFromStatus(reversed, MONITOR))).toBe(JSON.stringify(file));
   });
 
@@ -83,10 +113,13 @@ describe('subjectsFromStatus', () => {
 });
 
 describe('SubjectsFile', () => {
-  const problems = (input: unknown) => caught(() => parseOrThrow(SubjectsFile, input, 'data/subjects.json')).message.split('\n');
+  const problems = (input: unknown) =>
+    caught(() => parseOrThrow(SubjectsFile, input, 'data/subjects.json')).message.split('\n');
 
   it('links the monitor only by an http(s) URL', () => {
-    expect(problems({ ...file, monitor: 'javascript:alert(1)' })).toEqual(['data/subjects.json: monitor = "javascript:alert(1)": expected an http: or https: URL; kept as text, not linked']);
+    expect(problems({ ...file, monitor: 'javascript:alert(1)' })).toEqual([
+      'data/subjects.json: monitor = "javascript:alert(1)": expected an http: or https: URL; kept as text, not linked',
+    ]);
   });
 
   it('names the entry of a subject name, verdict, timestamp or lifetime it refuses', () => {
@@ -107,12 +140,15 @@ describe('SubjectsFile', () => {
     const broken = structuredClone(file);
     const target: { name: string; testcases?: string[] } = broken.subjects[1]!.scopes[0]!.versions[0]!.targets[0]!;
     delete target.testcases;
-    expect(problems(broken)).toEqual(['data/subjects.json: subjects[1].scopes[0].versions[0].targets[0].testcases: missing; Invalid input: expected array, received undefined']);
+    expect(problems(broken)).toEqual([
+      'data/subjects.json: subjects[1].scopes[0].versions[0].targets[0].testcases: missing; Invalid input: expected array, received undefined',
+    ]);
   });
 });
 
 describe('SubjectsFile: groups', () => {
-  const problems = (input: unknown) => caught(() => parseOrThrow(SubjectsFile, input, 'data/subjects.json')).message.split('\n');
+  const problems = (input: unknown) =>
+    caught(() => parseOrThrow(SubjectsFile, input, 'data/subjects.json')).message.split('\n');
 
   it(`a group is named ${GROUP_PREFIX}<name>, has members and says whether the monitor's table links it`, () => {
     const groups = [{ id: 'group-acme', members: ['acme-cloud', 'acme-old'], linked: true }];
@@ -144,7 +180,9 @@ describe('SubjectsFile: groups', () => {
 describe('monitorDetailUrl', () => {
   it('is the monitor’s page of a subject and scope, under the monitor’s own path, with both segments encoded', () => {
     expect(monitorDetailUrl(file, 'acme-cloud', IAAS)).toBe(`${MONITOR}page/detail/acme-cloud/${IAAS}`);
-    expect(monitorDetailUrl({ monitor: 'https://example.org/monitor/' }, 'a b', 'x/y?')).toBe('https://example.org/monitor/page/detail/a%20b/x%2Fy%3F');
+    expect(monitorDetailUrl({ monitor: 'https://example.org/monitor/' }, 'a b', 'x/y?')).toBe(
+      'https://example.org/monitor/page/detail/a%20b/x%2Fy%3F',
+    );
   });
 });
 

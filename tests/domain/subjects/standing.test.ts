@@ -18,17 +18,33 @@ function monitorScope(results: SubjectScope['results'], extra: Partial<SubjectSc
   return {
     uuid: 'uuid-x',
     name: 'SCS-compatible X',
-    testcases: ['a', 'b', 'c', 'd'].map((id) => ({ id, lifetime: id === 'b' ? 'day' : null, description: null, url: null })),
+    testcases: ['a', 'b', 'c', 'd'].map((id) => ({
+      id,
+      lifetime: id === 'b' ? 'day' : null,
+      description: null,
+      url: null,
+    })),
     results,
     versions: [
       { name: 'v3', targets: [{ name: 'main', testcases: ['a', 'b', 'c', 'd'] }] },
       { name: 'v2', targets: [{ name: 'main', testcases: ['a', 'b', 'c'] }] },
-      { name: 'v1', targets: [{ name: 'main', testcases: ['a', 'b'] }, { name: 'preview', testcases: ['d'] }] },
+      {
+        name: 'v1',
+        targets: [
+          { name: 'main', testcases: ['a', 'b'] },
+          { name: 'preview', testcases: ['d'] },
+        ],
+      },
     ],
     ...extra,
   };
 }
-const r = (testcase: string, result: 1 | 0 | -1, checkedAt = '2025-07-01T10:00:00') => ({ testcase, result, checkedAt, report: null });
+const r = (testcase: string, result: 1 | 0 | -1, checkedAt = '2025-07-01T10:00:00') => ({
+  testcase,
+  result,
+  checkedAt,
+  report: null,
+});
 
 describe('standingOf', () => {
   it('passes only with result 1 on every testcase of main; a missing or aborted one is tentative', () => {
@@ -49,7 +65,12 @@ describe('standingOf', () => {
 
   it('a failed testcase falls back to the older version; a draft never counts', () => {
     const on = '2025-09-02T08:00:00';
-    const s = standingOf('s', monitorScope([r('a', 1, on), r('b', 1, on), r('c', -1, on), r('d', 1, on)]), tracker, '2025-09-02');
+    const s = standingOf(
+      's',
+      monitorScope([r('a', 1, on), r('b', 1, on), r('c', -1, on), r('d', 1, on)]),
+      tracker,
+      '2025-09-02',
+    );
     expect(s.versions.find((v) => v.version === 'v3')?.validity).toBe('draft');
     expect(s.reliesOn?.version).toBe('v1');
     expect(s.toward).toMatchObject({ version: 'v2', passed: ['a', 'b'], failed: ['c'], total: 3 });
@@ -65,7 +86,10 @@ describe('standingOf', () => {
 
   it('due and overdue by this tracker’s timeline, on the day before, of and after each transition', () => {
     // Checked on the day itself, so that no result has expired.
-    const only1Scope = (day: string) => monitorScope([r('a', 1, `${day}T09:00:00`)], { versions: [{ name: 'v1', targets: [{ name: 'main', testcases: ['a'] }] }] });
+    const only1Scope = (day: string) =>
+      monitorScope([r('a', 1, `${day}T09:00:00`)], {
+        versions: [{ name: 'v1', targets: [{ name: 'main', testcases: ['a'] }] }],
+      });
     const standing = (day: string) => standingOf('s', only1Scope(day), tracker, day);
     const before = standing('2025-05-31');
     expect(before.due).toEqual({ validity: 'warn', date: '2025-06-01', daysLeft: 1 });

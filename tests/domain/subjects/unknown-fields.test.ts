@@ -30,11 +30,20 @@ describe('unknownFields', () => {
   });
 
   it('names a key once, without looking into what it holds', () => {
-    expect(unknownFields(MonitorStatus, { 'acme-cloud': { [IAAS]: { ...scope(), extra: { deep: { deeper: 1 } } } } })).toEqual([`acme-cloud.${IAAS}.extra`]);
+    expect(
+      unknownFields(MonitorStatus, { 'acme-cloud': { [IAAS]: { ...scope(), extra: { deep: { deeper: 1 } } } } }),
+    ).toEqual([`acme-cloud.${IAAS}.extra`]);
   });
 
   it('goes into arrays with the index in the path', () => {
-    const file = { monitor: 'https://m.example/', subjects: [{ id: 'a', scopes: [] }, { id: 'b', scopes: [], groups: [] }], generated: 'now' };
+    const file = {
+      monitor: 'https://m.example/',
+      subjects: [
+        { id: 'a', scopes: [] },
+        { id: 'b', scopes: [], groups: [] },
+      ],
+      generated: 'now',
+    };
     expect(unknownFields(SubjectsFile, file)).toEqual(['subjects[1].groups', 'generated']);
   });
 

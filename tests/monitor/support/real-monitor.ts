@@ -6,7 +6,18 @@
  * `ssh-keygen -Y sign -n report` and posted to `POST /reports`, as a provider would.
  */
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -16,7 +27,11 @@ const run = promisify(execFile);
 export const PYTHON = '/usr/bin/python3';
 const SUPPORT = import.meta.dirname;
 const PY_MODULES = ['fastapi', 'uvicorn', 'psycopg2', 'passlib', 'argon2', 'jinja2', 'markdown', 'ruamel.yaml', 'yaml'];
-const PG_BIN = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => existsSync(join(d, 'initdb'))) : undefined;
+const PG_BIN = existsSync('/usr/lib/postgresql')
+  ? readdirSync('/usr/lib/postgresql')
+      .map((v) => `/usr/lib/postgresql/${v}/bin`)
+      .find((d) => existsSync(join(d, 'initdb')))
+  : undefined;
 
 /** What is missing to run the monitor here (empty: it can run). */
 export function missingForMonitor(): string[] {
@@ -24,7 +39,9 @@ export function missingForMonitor(): string[] {
   try {
     execFileSync(PYTHON, ['-c', `import ${PY_MODULES.join(', ')}`], { stdio: 'pipe' });
   } catch {
-    missing.push(`${PYTHON} with ${PY_MODULES.join(', ')} (Debian: python3-fastapi python3-uvicorn python3-psycopg2 python3-passlib python3-argon2 python3-jinja2 python3-markdown python3-ruamel.yaml python3-yaml)`);
+    missing.push(
+      `${PYTHON} with ${PY_MODULES.join(', ')} (Debian: python3-fastapi python3-uvicorn python3-psycopg2 python3-passlib python3-argon2 python3-jinja2 python3-markdown python3-ruamel.yaml python3-yaml)`,
+    );
   }
   if (!PG_BIN) missing.push('PostgreSQL (Debian: postgresql)');
   for (const tool of ['faketime', 'ssh-keygen']) {
@@ -66,7 +83,18 @@ export async function startPostgres(): Promise<Postgres> {
   if (asRoot) execFileSync('chown', ['postgres', dir]);
   const port = await freePort();
   await run(...pgCommand('initdb', ['-D', join(dir, 'data'), '-U', 'postgres', '--auth=trust', '-E', 'UTF8']));
-  await run(...pgCommand('pg_ctl', ['-D', join(dir, 'data'), '-w', '-l', join(dir, 'log'), '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']));
+  await run(
+    ...pgCommand('pg_ctl', [
+      '-D',
+      join(dir, 'data'),
+      '-w',
+      '-l',
+      join(dir, 'log'),
+      '-o',
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+      'start',
+    ]),
+  );
   return {
     port,
     stop: async () => {
@@ -77,7 +105,11 @@ export async function startPostgres(): Promise<Postgres> {
 }
 
 /** The monitor's and the check's code from the snapshot, made runnable here. */
-export function prepareUpstream(clone: string, work: string, bootstrap: string): { monitorDir: string; testsDir: string } {
+export function prepareUpstream(
+  clone: string,
+  work: string,
+  bootstrap: string,
+): { monitorDir: string; testsDir: string } {
   const monitorDir = join(work, 'compliance-monitor');
   const testsDir = join(work, 'Tests');
   cpSync(join(clone, 'compliance-monitor'), monitorDir, { recursive: true });
@@ -85,7 +117,8 @@ export function prepareUpstream(clone: string, work: string, bootstrap: string):
   copyFileSync(bootstrap, join(monitorDir, 'bootstrap.yaml'));
   const version = execFileSync(PYTHON, ['-c', 'import fastapi; print(fastapi.__version__)']).toString().trim();
   const [major, minor] = version.split('.').map(Number) as [number, number];
-  if (major === 0 && minor < 95) execFileSync(PYTHON, [join(SUPPORT, 'fastapi-compat.py'), join(monitorDir, 'monitor.py')]);
+  if (major === 0 && minor < 95)
+    execFileSync(PYTHON, [join(SUPPORT, 'fastapi-compat.py'), join(monitorDir, 'monitor.py')]);
   return { monitorDir, testsDir };
 }
 
@@ -146,7 +179,15 @@ export async function startMonitor(monitorDir: string, pg: Postgres, clock: stri
  * A report by the real scs-compliance-check.py on a copy of the scope file whose check tools
  * are all the fake one; `fail` lists the testcases it reports as failing.
  */
-export async function checkReport(testsDir: string, work: string, scopeFile: string, subject: string, assign: string[], fail: string[], clock: string): Promise<string> {
+export async function checkReport(
+  testsDir: string,
+  work: string,
+  scopeFile: string,
+  subject: string,
+  assign: string[],
+  fail: string[],
+  clock: string,
+): Promise<string> {
   const fake = join(work, `fake-${subject}`);
   mkdirSync(fake, { recursive: true });
   const spec = readFileSync(join(testsDir, scopeFile), 'utf8');
@@ -158,10 +199,31 @@ export async function checkReport(testsDir: string, work: string, scopeFile: str
   }
   writeFileSync(join(fake, scopeFile), spec);
   const out = join(work, `${subject}-${scopeFile}`);
-  await run('faketime', ['-f', `@${clock}`, PYTHON, join(testsDir, 'scs-compliance-check.py'), join(fake, scopeFile), '-s', subject, ...assign.flatMap((a) => ['-a', a]), '-o', out, '-C'], {
-    cwd: testsDir,
-    env: { PATH: process.env.PATH, PYTHONPATH: testsDir, FAKE_FAIL: fail.join(','), FAKETIME_DONT_FAKE_MONOTONIC: '1' },
-  });
+  await run(
+    'faketime',
+    [
+      '-f',
+      `@${clock}`,
+      PYTHON,
+      join(testsDir, 'scs-compliance-check.py'),
+      join(fake, scopeFile),
+      '-s',
+      subject,
+      ...assign.flatMap((a) => ['-a', a]),
+      '-o',
+      out,
+      '-C',
+    ],
+    {
+      cwd: testsDir,
+      env: {
+        PATH: process.env.PATH,
+        PYTHONPATH: testsDir,
+        FAKE_FAIL: fail.join(','),
+        FAKETIME_DONT_FAKE_MONOTONIC: '1',
+      },
+    },
+  );
   return out;
 }
 
@@ -176,12 +238,21 @@ export function signReport(file: string, key: string, work: string): string {
 }
 
 /** `POST /reports` as `curl --data-binary @sig --data-binary @report` sends it (joined by `&`). */
-export async function postReport(monitor: Monitor, file: string, subject: string, apiKey: string, type: 'yaml' | 'json'): Promise<void> {
+export async function postReport(
+  monitor: Monitor,
+  file: string,
+  subject: string,
+  apiKey: string,
+  type: 'yaml' | 'json',
+): Promise<void> {
   const body = `${readFileSync(`${file}.sig`, 'utf8')}&${readFileSync(file, 'utf8')}`;
   const r = await fetch(`${monitor.url}/reports`, {
     method: 'POST',
     body,
-    headers: { 'content-type': `application/x-signed-${type}`, authorization: `Basic ${Buffer.from(`${subject}:${apiKey}`).toString('base64')}` },
+    headers: {
+      'content-type': `application/x-signed-${type}`,
+      authorization: `Basic ${Buffer.from(`${subject}:${apiKey}`).toString('base64')}`,
+    },
   });
   if (!r.ok) throw new Error(`POST /reports for ${subject}: ${r.status} ${await r.text()}\n${monitor.log()}`);
 }

@@ -11,7 +11,12 @@ export const TWENTY_MB = 20 * 1024 * 1024;
 /** A YAML alias bomb ("billion laughs"): 9^9 strings once every alias is expanded. */
 export function aliasBomb(): string {
   const lines = ['a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (let i = 1; i <= 8; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= 8; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   return `${lines.join('\n')}\n${scopeYaml()}`.replace('\nmodules:', `\nbomb: *a8\nmodules:`);
 }
 
@@ -63,7 +68,11 @@ export const HEAD_CASES: HeadCase[] = [
   {
     name: 'timeline naming an unknown version',
     content: scopeYaml().replace('v4: warn', 'v9: warn'),
-    says: ['timeline[0].versions.v9 = "warn"', 'timeline names version "v9"', 'expected one of the versions listed under versions: (v5, v4)'],
+    says: [
+      'timeline[0].versions.v9 = "warn"',
+      'timeline names version "v9"',
+      'expected one of the versions listed under versions: (v5, v4)',
+    ],
   },
   {
     name: 'duplicate versions',
@@ -87,17 +96,26 @@ export const HEAD_CASES: HeadCase[] = [
   },
   {
     name: 'a list of wrong values (499 timeline entries, under the 500 a file may have)',
-    content: scopeYaml().replace(/timeline:\n[\s\S]*?versions:\n  - version/, `timeline: [${'1, '.repeat(498)}1]\nversions:\n  - version`),
+    content: scopeYaml().replace(
+      /timeline:\n[\s\S]*?versions:\n  - version/,
+      `timeline: [${'1, '.repeat(498)}1]\nversions:\n  - version`,
+    ),
     says: ['timeline[0] = 1: Invalid input: expected object', 'timeline[19] = 1', 'and 479 more problems'],
   },
   {
     name: 'a long list of wrong values (50 000 timeline entries)',
-    content: scopeYaml().replace(/timeline:\n[\s\S]*?versions:\n  - version/, `timeline: [${'1, '.repeat(49_999)}1]\nversions:\n  - version`),
+    content: scopeYaml().replace(
+      /timeline:\n[\s\S]*?versions:\n  - version/,
+      `timeline: [${'1, '.repeat(49_999)}1]\nversions:\n  - version`,
+    ),
     says: ['timeline = [1,1,1,', 'expected at most 500 timeline entries in one scope file'],
   },
   {
     name: 'a list longer than any scope file (200 000 values)',
-    content: scopeYaml().replace(/timeline:\n[\s\S]*?versions:\n  - version/, `timeline: [${'1, '.repeat(199_999)}1]\nversions:\n  - version`),
+    content: scopeYaml().replace(
+      /timeline:\n[\s\S]*?versions:\n  - version/,
+      `timeline: [${'1, '.repeat(199_999)}1]\nversions:\n  - version`,
+    ),
     says: ['expected at most 100000 values'],
   },
   {
@@ -123,7 +141,11 @@ export const BROKEN_DOCUMENTS: Record<string, { content: string | Uint8Array; re
     reason: 'expected the front matter to end with a --- line',
   },
   'Standards/scs-0201-v1-bad-bytes.md': {
-    content: Buffer.concat([Buffer.from('---\ntitle: Caf'), Buffer.from([0xe9]), Buffer.from('\ntype: Standard\nstatus: Draft\n---\n')]),
+    content: Buffer.concat([
+      Buffer.from('---\ntitle: Caf'),
+      Buffer.from([0xe9]),
+      Buffer.from('\ntype: Standard\nstatus: Draft\n---\n'),
+    ]),
     reason: 'line 2, byte 14 = 0xe9 0x0a 0x74 0x79: expected UTF-8 text',
   },
   'Standards/scs-0202-v1-bad-status.md': {
@@ -161,8 +183,16 @@ export const DOCUMENT_COMMITS: ImportCommit[] = [
 
 /** Broken revisions of the scope file in the past, fixed before the head. */
 export const HISTORY_COMMITS: ImportCommit[] = [
-  { message: 'Typo in the timeline (#41)', date: '2025-01-20T10:00:00+01:00', files: { [SCOPE_PATH]: scopeYaml().replace('v4: warn', 'v4: effectiv') } },
-  { message: 'Huge by mistake (#42)', date: '2025-01-21T10:00:00+01:00', files: { [SCOPE_PATH]: `${scopeYaml()}# ${'x'.repeat(TWENTY_MB)}\n` } },
+  {
+    message: 'Typo in the timeline (#41)',
+    date: '2025-01-20T10:00:00+01:00',
+    files: { [SCOPE_PATH]: scopeYaml().replace('v4: warn', 'v4: effectiv') },
+  },
+  {
+    message: 'Huge by mistake (#42)',
+    date: '2025-01-21T10:00:00+01:00',
+    files: { [SCOPE_PATH]: `${scopeYaml()}# ${'x'.repeat(TWENTY_MB)}\n` },
+  },
   { message: 'Bad bytes (#43)', date: '2025-01-22T10:00:00+01:00', files: { [SCOPE_PATH]: invalidUtf8Scope() } },
   { message: 'Fix the scope file (#44)', date: '2025-01-23T10:00:00+01:00', files: { [SCOPE_PATH]: scopeYaml() } },
 ];
@@ -173,7 +203,12 @@ export const caseBranch = (i: number) => `case-${i}`;
 /** `main` is the valid history; `case-N` breaks the scope file at the head; `documents` and `history` as above. */
 export function faultRepo(): Promise<string> {
   return upstreamWithBranches(baseCommits(), {
-    ...Object.fromEntries(HEAD_CASES.map((c, i) => [caseBranch(i), [{ message: `Break the scope file: ${c.name} (#99)`, date: BROKEN_AT, files: { [SCOPE_PATH]: c.content } }]])),
+    ...Object.fromEntries(
+      HEAD_CASES.map((c, i) => [
+        caseBranch(i),
+        [{ message: `Break the scope file: ${c.name} (#99)`, date: BROKEN_AT, files: { [SCOPE_PATH]: c.content } }],
+      ]),
+    ),
     documents: DOCUMENT_COMMITS,
     history: HISTORY_COMMITS,
   });

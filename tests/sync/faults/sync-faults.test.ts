@@ -58,7 +58,11 @@ describe('a broken scope file at the head fails the sync and leaves data/ byte-i
   });
 
   // …and a few through the command itself: exit code 1, the message on stderr, nothing else.
-  it.concurrent.each(HEAD_CASES.map((c, i) => ({ ...c, i })).filter((c) => ['invalid YAML', 'a 20 MB file', 'invalid UTF-8'].includes(c.name)))('the command exits 1 on $name', async ({ says, i }) => {
+  it.concurrent.each(
+    HEAD_CASES.map((c, i) => ({ ...c, i })).filter((c) =>
+      ['invalid YAML', 'a 20 MB file', 'invalid UTF-8'].includes(c.name),
+    ),
+  )('the command exits 1 on $name', async ({ says, i }) => {
     const { out, before } = dataCopy();
     const run = await syncGit(repo, out, ['--branch', caseBranch(i)]);
     expect(run.code).toBe(1);
@@ -97,7 +101,9 @@ describe('a malformed document is skipped with a warning, the rest is synced', (
   it('exits 0 and syncs the other documents', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const ids = (JSON.parse(readFileSync(join(run.out, 'documents.json'), 'utf8')) as { id: string }[]).map((d) => d.id);
+    const ids = (JSON.parse(readFileSync(join(run.out, 'documents.json'), 'utf8')) as { id: string }[]).map(
+      (d) => d.id,
+    );
     expect(ids).toEqual(['scs-0001-v1', 'scs-0100-v3', 'scs-0102-v1', 'scs-0207-v1']);
   });
 
@@ -119,7 +125,9 @@ describe('a scope file that did not parse at a past commit stays in the history 
   it('syncs, keeping each broken revision with its error', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const [scope] = JSON.parse(readFileSync(join(run.out, 'scopes.json'), 'utf8')) as { revisions: { pr: number; format: string; error: string | null }[] }[];
+    const [scope] = JSON.parse(readFileSync(join(run.out, 'scopes.json'), 'utf8')) as {
+      revisions: { pr: number; format: string; error: string | null }[];
+    }[];
     expect(scope!.revisions.map((r) => [r.pr, r.format])).toEqual([
       [10, 'timeline'],
       [20, 'timeline'],
@@ -137,7 +145,9 @@ describe('a scope file that did not parse at a past commit stays in the history 
     const meta = JSON.parse(readFileSync(join(run.out, 'meta.json'), 'utf8')) as { warnings: string[] };
     const warnings = meta.warnings.filter((w) => w.startsWith(`${SCOPE_PATH} at `));
     expect(warnings).toHaveLength(3);
-    expect(warnings[0]).toMatch(/^Tests\/scs-compatible-iaas\.yaml at [0-9a-f]{7} \(2025-01-20, #41\): kept in the history as unparseable: /);
+    expect(warnings[0]).toMatch(
+      /^Tests\/scs-compatible-iaas\.yaml at [0-9a-f]{7} \(2025-01-20, #41\): kept in the history as unparseable: /,
+    );
     for (const w of warnings) expect(run.stdout).toContain(`warning: ${w}`);
   });
 });

@@ -38,16 +38,26 @@ describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
   it('gives the committed data/ byte for byte (data/ is the sync’s own output)', () => {
     const names = readdirSync(out).sort();
     expect(names).toEqual(['documents.json', 'meta.json', 'pulls.json', 'scopes.json']);
-    expect(readdirSync(join(ROOT, 'data')).filter((n) => n.endsWith('.json')).sort()).toEqual(names);
+    expect(
+      readdirSync(join(ROOT, 'data'))
+        .filter((n) => n.endsWith('.json'))
+        .sort(),
+    ).toEqual(names);
     for (const name of names) {
       const fresh = readFileSync(join(out, name));
       const committed = readFileSync(join(ROOT, 'data', name));
-      expect(fresh.equals(committed), `data/${name} differs from a fresh sync: run the sync as the README says`).toBe(true);
+      expect(fresh.equals(committed), `data/${name} differs from a fresh sync: run the sync as the README says`).toBe(
+        true,
+      );
     }
   });
 
   it('records the upstream head of 2026-08-21 and the pull requests of the export', () => {
-    expect(data.meta.source).toMatchObject({ repo: 'SovereignCloudStack/standards', branch: 'main', date: '2026-08-21' });
+    expect(data.meta.source).toMatchObject({
+      repo: 'SovereignCloudStack/standards',
+      branch: 'main',
+      date: '2026-08-21',
+    });
     expect(data.meta.pullRequestSource).toBe('export');
     expect(stdout).toMatch(/^upstream SovereignCloudStack\/standards@[0-9a-f]{7} \(2026-08-21\)$/m);
   });
@@ -75,15 +85,25 @@ describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
       [844, 'timeline'],
     ]);
     expect(sameDay[0]!.error).toContain('YAML syntax error');
-    expect(data.meta.warnings).toContainEqual(expect.stringMatching(/^Tests\/scs-compatible-kaas\.yaml at [0-9a-f]{7} \(2024-11-26, #843\): kept in the history as unparseable/));
+    expect(data.meta.warnings).toContainEqual(
+      expect.stringMatching(
+        /^Tests\/scs-compatible-kaas\.yaml at [0-9a-f]{7} \(2024-11-26, #843\): kept in the history as unparseable/,
+      ),
+    );
     // As of that day, the timeline is the one #844 wrote.
     expect(revisionAsOf(kaas, '2024-11-26')?.pr).toBe(844);
   });
 
   it('IaaS revisions before 2024-08 are legacy, the first from 2023-02-14 in Tests/scs-compatible.yaml', () => {
     const first = iaas.revisions[0]!;
-    expect([first.date, first.pr, first.file, first.format]).toEqual(['2023-02-14', 206, 'Tests/scs-compatible.yaml', 'legacy']);
-    for (const r of iaas.revisions) expect(r.format, `${r.date} #${r.pr}`).toBe(r.date < '2024-08-01' ? 'legacy' : 'timeline');
+    expect([first.date, first.pr, first.file, first.format]).toEqual([
+      '2023-02-14',
+      206,
+      'Tests/scs-compatible.yaml',
+      'legacy',
+    ]);
+    for (const r of iaas.revisions)
+      expect(r.format, `${r.date} #${r.pr}`).toBe(r.date < '2024-08-01' ? 'legacy' : 'timeline');
     expect(iaas.revisions.find((r) => r.pr === 668)?.date).toBe('2024-08-14');
   });
 
@@ -95,8 +115,15 @@ describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
     const warnOf = (r: typeof r859) => transitionsOf(r.timeline, ['v4']).find((t) => t.validity === 'warn')?.date;
     expect(warnOf(before)).toBe('2025-01-01');
     expect(warnOf(r859)).toBe('2025-02-01');
-    const moved = deriveEvents(data).find((e) => e.kind === 'moved' && e.scope === 'iaas' && e.version === 'v4' && e.validity === 'warn');
-    expect(moved).toMatchObject({ date: '2024-12-20', previous: '2025-01-01', target: '2025-02-01', source: { pr: 859 } });
+    const moved = deriveEvents(data).find(
+      (e) => e.kind === 'moved' && e.scope === 'iaas' && e.version === 'v4' && e.validity === 'warn',
+    );
+    expect(moved).toMatchObject({
+      date: '2024-12-20',
+      previous: '2025-01-01',
+      target: '2025-02-01',
+      source: { pr: 859 },
+    });
   });
 
   it('knows the IaaS dates of 2024–2026, pruned entries included', () => {
@@ -115,14 +142,27 @@ describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
 
   it('scs-0214-v2 is Stable since 2024-11-21', () => {
     const doc = data.documents.find((d) => d.id === 'scs-0214-v2')!;
-    expect(doc).toMatchObject({ status: 'Stable', stabilizedAt: '2024-11-21', track: 'KaaS', replaces: ['scs-0214-v1'] });
+    expect(doc).toMatchObject({
+      status: 'Stable',
+      stabilizedAt: '2024-11-21',
+      track: 'KaaS',
+      replaces: ['scs-0214-v1'],
+    });
     expect(documentStateOn(doc, '2024-11-20').state).toBe('Draft');
     expect(documentStateOn(doc, '2024-11-21').state).toBe('Stable');
   });
 
   it('reads the BOM documents and the early history of documents', () => {
-    expect(data.documents.find((d) => d.id === 'scs-0007-v1')).toMatchObject({ status: 'Deprecated', deprecatedAt: '2026-04-07', replacedBy: ['scs-0007-v2'] });
-    expect(data.documents.find((d) => d.id === 'scs-0100-v1')!.history[0]).toMatchObject({ date: '2023-06-27', pr: 315, deprecatedAt: '2023-10-31' });
+    expect(data.documents.find((d) => d.id === 'scs-0007-v1')).toMatchObject({
+      status: 'Deprecated',
+      deprecatedAt: '2026-04-07',
+      replacedBy: ['scs-0007-v2'],
+    });
+    expect(data.documents.find((d) => d.id === 'scs-0100-v1')!.history[0]).toMatchObject({
+      date: '2023-06-27',
+      pr: 315,
+      deprecatedAt: '2023-10-31',
+    });
   });
 
   it('knows which pull requests touched which scope, under any of its file names', () => {

@@ -52,7 +52,8 @@ const ENTRY_2023_10 = '  - date: 2023-10-31\n    versions:\n      v2: effective\
 const ENTRY_2024 = '  - date: 2024-08-14\n    versions:\n      v2: effective\n      v3: draft\n';
 const ENTRY_2024_11 = '  - date: 2024-11-26\n    versions:\n      v2: warn\n      v3: effective\n';
 
-const doc = (title: string, status: string, extra = '') => `---\ntitle: ${title}\ntype: Standard\nstatus: ${status}\ntrack: IaaS\n${extra}---\n\n<!-- body -->\n`;
+const doc = (title: string, status: string, extra = '') =>
+  `---\ntitle: ${title}\ntype: Standard\nstatus: ${status}\ntrack: IaaS\n${extra}---\n\n<!-- body -->\n`;
 
 let repo: GitRepo;
 const commits: Record<string, string> = {};
@@ -60,7 +61,11 @@ const commits: Record<string, string> = {};
 /** The upstream history, oldest first. */
 function buildUpstream(): GitRepo {
   const r = gitRepo('sync');
-  r.write({ 'Tests/scs-compatible.yaml': LEGACY_V1, 'Standards/scs-0100-v1-flavor-naming.md': doc('Flavor naming', 'Stable', 'stabilized_at: 2021-07-01\n'), 'README.md': '# standards\n' });
+  r.write({
+    'Tests/scs-compatible.yaml': LEGACY_V1,
+    'Standards/scs-0100-v1-flavor-naming.md': doc('Flavor naming', 'Stable', 'stabilized_at: 2021-07-01\n'),
+    'README.md': '# standards\n',
+  });
   commits.first = r.commit('Add scs-compatible.yaml (#206)', { date: '2023-02-14T10:00:00+01:00' });
   // A pull request with two commits of its own, merged with a real merge commit.
   r.checkout('v2', true);
@@ -72,19 +77,34 @@ function buildUpstream(): GitRepo {
   r.write({ 'Standards/scs-0101-v1-entropy.md': doc('Entropy', 'Draft') });
   commits.entropy = r.commit('Add entropy standard (#250)', { date: '2023-03-25T12:00:00+01:00' });
   // Merged at 23:30 in UTC-7: already 2023-03-29 in UTC, but the committer's day is the 28th.
-  commits.merge253 = r.merge('v2', 'Merge pull request #253 from someone/v2\n\nAdd SCS-compatible v2', { date: '2023-03-28T23:30:00-07:00' });
+  commits.merge253 = r.merge('v2', 'Merge pull request #253 from someone/v2\n\nAdd SCS-compatible v2', {
+    date: '2023-03-28T23:30:00-07:00',
+  });
   // The rename, with a change, 00:30 in UTC+1 (still 2023-11-29 in UTC).
   r.move('Tests/scs-compatible.yaml', 'Tests/scs-compatible-iaas.yaml');
   r.write({ 'Tests/scs-compatible-iaas.yaml': LEGACY_IAAS });
   commits.rename = r.commit('Split scope files (#362)', { date: '2023-11-30T00:30:00+01:00' });
   r.write({ 'Tests/scs-compatible-iaas.yaml': timelineFile(ENTRY_2024 + ENTRY_2023_10 + ENTRY_2023 + ENTRY_2021) });
   commits.timeline = r.commit('Increase granularity of certification (#668)', { date: '2024-08-14T15:31:06+02:00' });
-  r.write({ 'Tests/scs-compatible-iaas.yaml': timelineFile(ENTRY_2024_11 + ENTRY_2024 + ENTRY_2023_10 + ENTRY_2023 + ENTRY_2021).replace('      v3: effective\n', '       v3: effective\n') });
+  r.write({
+    'Tests/scs-compatible-iaas.yaml': timelineFile(
+      ENTRY_2024_11 + ENTRY_2024 + ENTRY_2023_10 + ENTRY_2023 + ENTRY_2021,
+    ).replace('      v3: effective\n', '       v3: effective\n'),
+  });
   commits.broken = r.commit('Stabilize v3 (#843)', { date: '2024-11-26T20:42:25+01:00' });
-  r.write({ 'Tests/scs-compatible-iaas.yaml': timelineFile(ENTRY_2024_11 + ENTRY_2024 + ENTRY_2023_10 + ENTRY_2023 + ENTRY_2021) });
+  r.write({
+    'Tests/scs-compatible-iaas.yaml': timelineFile(
+      ENTRY_2024_11 + ENTRY_2024 + ENTRY_2023_10 + ENTRY_2023 + ENTRY_2021,
+    ),
+  });
   commits.hotfix = r.commit('Hotfix: syntax error in yaml file (#844)', { date: '2024-11-26T21:14:33+01:00' });
   // A change to the file that changes neither timeline nor versions is not a revision.
-  r.write({ 'Tests/scs-compatible-iaas.yaml': timelineFile(ENTRY_2024_11 + ENTRY_2024 + ENTRY_2023_10 + ENTRY_2023 + ENTRY_2021, '\nvariables: [os_cloud]') });
+  r.write({
+    'Tests/scs-compatible-iaas.yaml': timelineFile(
+      ENTRY_2024_11 + ENTRY_2024 + ENTRY_2023_10 + ENTRY_2023 + ENTRY_2021,
+      '\nvariables: [os_cloud]',
+    ),
+  });
   commits.cosmetic = r.commit('Add variables (#850)', { date: '2024-12-01T10:00:00+01:00' });
   // Pruned: entries older than six months removed (scs-0003-v1).
   r.write({ 'Tests/scs-compatible-iaas.yaml': timelineFile(ENTRY_2024_11 + ENTRY_2024, '\nvariables: [os_cloud]') });
@@ -121,7 +141,13 @@ describe('sync from a throwaway git repository', () => {
     expect(first.stdout).toMatch(/2 documents, 1 scopes \(iaas: 7 revisions; 7 in all\), \d+ pull requests/);
   });
   it('records the head commit and its day', () => {
-    expect(data.meta.source).toEqual({ repo: 'SovereignCloudStack/standards', branch: 'main', commit: commits.head, committedAt: '2025-06-01T08:00:00+00:00', date: '2025-06-01' });
+    expect(data.meta.source).toEqual({
+      repo: 'SovereignCloudStack/standards',
+      branch: 'main',
+      commit: commits.head,
+      committedAt: '2025-06-01T08:00:00+00:00',
+      date: '2025-06-01',
+    });
   });
   it('has one revision per first-parent commit that changed timeline or versions', () => {
     expect(revisions.map((r) => [r.commit, r.date, r.pr, r.format, r.file])).toEqual([
@@ -138,7 +164,10 @@ describe('sync from a throwaway git repository', () => {
     expect(revisions[1]!.title).toBe('Add SCS-compatible v2');
     expect(revisions.some((r) => r.commit === commits.wip)).toBe(false);
     // The branch's own dates (v2 stabilized 2023-03-30 in the WIP commit) never show.
-    expect(revisions[1]!.versions.map((v) => `${v.name}:${v.stabilizedAt}`)).toEqual(['v1:2021-01-01', 'v2:2023-03-23']);
+    expect(revisions[1]!.versions.map((v) => `${v.name}:${v.stabilizedAt}`)).toEqual([
+      'v1:2021-01-01',
+      'v2:2023-03-23',
+    ]);
   });
   it('uses the committer day in its own offset, not in UTC', () => {
     expect(revisions[1]!.date).toBe('2023-03-28');
@@ -156,10 +185,16 @@ describe('sync from a throwaway git repository', () => {
     expect(r362!.versions.map((v) => v.name)).toEqual(['v1', 'v2', 'v3']);
   });
   it('keeps the revision that did not parse, with a warning naming file, commit, day and pull request', () => {
-    expect(revisions[4]!.error).toMatch(/^Tests\/scs-compatible-iaas\.yaml: line \d+, column \d+ = .*YAML syntax error/);
+    expect(revisions[4]!.error).toMatch(
+      /^Tests\/scs-compatible-iaas\.yaml: line \d+, column \d+ = .*YAML syntax error/,
+    );
     expect(revisions[4]!.timeline).toEqual([]);
     expect(data.meta.warnings.filter((w) => w.includes('unparseable'))).toEqual([
-      expect.stringMatching(new RegExp(`^Tests/scs-compatible-iaas\\.yaml at ${commits.broken!.slice(0, 7)} \\(2024-11-26, #843\\): kept in the history as unparseable: `)),
+      expect.stringMatching(
+        new RegExp(
+          `^Tests/scs-compatible-iaas\\.yaml at ${commits.broken!.slice(0, 7)} \\(2024-11-26, #843\\): kept in the history as unparseable: `,
+        ),
+      ),
     ]);
   });
   it('keeps pruned entries in the history', () => {
@@ -169,12 +204,28 @@ describe('sync from a throwaway git repository', () => {
     const full = fullTimeline(scope);
     expect(validityOn(full, 'v1', '2022-01-01')).toBe('effective');
     expect(validityOn(full, 'v2', '2023-10-31')).toBe('effective');
-    expect(accumulatedTimelines(scope).at(-1)!.timeline.map((e) => e.date)).toEqual(['2024-11-26', '2024-08-14', '2023-10-31', '2023-03-23', '2021-01-01']);
+    expect(
+      accumulatedTimelines(scope)
+        .at(-1)!
+        .timeline.map((e) => e.date),
+    ).toEqual(['2024-11-26', '2024-08-14', '2023-10-31', '2023-03-23', '2021-01-01']);
   });
   it('reads the head scope in the timeline format', () => {
     const scope = data.scopes[0]!;
-    expect(scope).toMatchObject({ id: 'iaas', uuid: '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f', name: 'SCS-compatible IaaS', file: 'Tests/scs-compatible-iaas.yaml' });
-    expect(scope.modules).toEqual([{ id: 'scs-0100-v3.1', name: 'Flavor naming v3.1', url: 'https://docs.scs.community/standards/scs-0100-v3-flavor-naming', document: 'scs-0100-v3' }]);
+    expect(scope).toMatchObject({
+      id: 'iaas',
+      uuid: '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f',
+      name: 'SCS-compatible IaaS',
+      file: 'Tests/scs-compatible-iaas.yaml',
+    });
+    expect(scope.modules).toEqual([
+      {
+        id: 'scs-0100-v3.1',
+        name: 'Flavor naming v3.1',
+        url: 'https://docs.scs.community/standards/scs-0100-v3-flavor-naming',
+        document: 'scs-0100-v3',
+      },
+    ]);
   });
   it('skips a malformed document with a warning naming file and reason, and ignores templates', () => {
     expect(data.documents.map((d) => d.id)).toEqual(['scs-0100-v1', 'scs-0101-v1']);
@@ -186,12 +237,28 @@ describe('sync from a throwaway git repository', () => {
   });
   it('gives documents their history with the pull request that landed each change', () => {
     const entropy = data.documents.find((d) => d.id === 'scs-0101-v1')!;
-    expect(entropy.history).toEqual([{ commit: commits.entropy, date: '2023-03-25', pr: 250, status: 'Draft', stabilizedAt: null, deprecatedAt: null, rejectedAt: null }]);
+    expect(entropy.history).toEqual([
+      {
+        commit: commits.entropy,
+        date: '2023-03-25',
+        pr: 250,
+        status: 'Draft',
+        stabilizedAt: null,
+        deprecatedAt: null,
+        rejectedAt: null,
+      },
+    ]);
   });
   it('lists merged pull requests from commit messages, with merge time and files (both paths of a rename)', () => {
     const pulls = new Map(data.pulls.map((p) => [p.number, p]));
     expect([...pulls.keys()]).toEqual([206, 250, 253, 362, 668, 843, 844, 850, 928, 940]);
-    expect(pulls.get(253)).toMatchObject({ title: 'Add SCS-compatible v2', state: 'merged', mergedAt: '2023-03-28T23:30:00-07:00', files: ['Tests/scs-compatible.yaml'], scopes: ['iaas'] });
+    expect(pulls.get(253)).toMatchObject({
+      title: 'Add SCS-compatible v2',
+      state: 'merged',
+      mergedAt: '2023-03-28T23:30:00-07:00',
+      files: ['Tests/scs-compatible.yaml'],
+      scopes: ['iaas'],
+    });
     expect(pulls.get(362)!.files).toEqual(['Tests/scs-compatible-iaas.yaml', 'Tests/scs-compatible.yaml']);
     expect(pulls.get(362)!.scopes).toEqual(['iaas']);
     expect(pulls.has(930)).toBe(false); // README only: not relevant
@@ -229,7 +296,10 @@ describe('re-syncs', () => {
     cpSync(out, copy, { recursive: true });
     const r = gitRepo('sync-changes', repo.dir);
     r.write({
-      'Tests/scs-compatible-iaas.yaml': timelineFile('  - date: 2025-09-01\n    versions:\n      v3: effective\n' + ENTRY_2024_11 + ENTRY_2024, '\nvariables: [os_cloud]'),
+      'Tests/scs-compatible-iaas.yaml': timelineFile(
+        '  - date: 2025-09-01\n    versions:\n      v3: effective\n' + ENTRY_2024_11 + ENTRY_2024,
+        '\nvariables: [os_cloud]',
+      ),
       'Standards/scs-0101-v1-entropy.md': doc('Entropy', 'Stable', 'stabilized_at: 2025-07-01\n'),
       'Standards/scs-0103-v1-flavors.md': doc('Standard flavors', 'Draft'),
     });
@@ -251,7 +321,12 @@ describe('re-syncs', () => {
 describe('command line of the sync', () => {
   it('exits 2 with the usage for a wrong command line', async () => {
     // No arguments at all is a sync from GitHub (tests/sync/github), not a wrong command line.
-    for (const args of [['--git'], ['--bogus', 'x', '--git', '..'], ['--git', '..', 'extra'], ['--git', '..', '--max-wait', '5']]) {
+    for (const args of [
+      ['--git'],
+      ['--bogus', 'x', '--git', '..'],
+      ['--git', '..', 'extra'],
+      ['--git', '..', '--max-wait', '5'],
+    ]) {
       const result = await runScript('scripts/sync.ts', args);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stdout).toBe('');
@@ -268,7 +343,11 @@ describe('command line of the sync', () => {
   });
   it('exits 1 with data/ byte-identical when the head scope file is broken', async () => {
     const r = gitRepo('sync-broken', repo.dir);
-    r.write({ 'Tests/scs-compatible-iaas.yaml': timelineFile(ENTRY_2024_11.replace('v3: effective', 'v3: effectiv') + ENTRY_2024) });
+    r.write({
+      'Tests/scs-compatible-iaas.yaml': timelineFile(
+        ENTRY_2024_11.replace('v3: effective', 'v3: effectiv') + ENTRY_2024,
+      ),
+    });
     r.commit('Typo (#999)', { date: '2025-07-01T10:00:00+02:00' });
     const copy = join(tempDir('broken-out'), 'data');
     cpSync(out, copy, { recursive: true });
@@ -278,7 +357,9 @@ describe('command line of the sync', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain(`sync failed; ${copy}/ is unchanged:`);
-    expect(result.stderr).toContain('Tests/scs-compatible-iaas.yaml: timeline[0].versions.v3 = "effectiv": Invalid option: expected one of "draft"|"effective"|"warn"|"deprecated"');
+    expect(result.stderr).toContain(
+      'Tests/scs-compatible-iaas.yaml: timeline[0].versions.v3 = "effectiv": Invalid option: expected one of "draft"|"effective"|"warn"|"deprecated"',
+    );
     expect(dirState(copy)).toEqual(before);
   });
   it('replaces previous data that no longer reads, saying so', async () => {
@@ -289,6 +370,8 @@ describe('command line of the sync', () => {
     const result = await syncGit(repo.dir, copy);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('wrote meta.json; unchanged scopes.json, documents.json, pulls.json');
-    expect(result.stdout).toMatch(/ {2}the previous data does not read \(.*meta\.json: schemaVersion = 0: .*\); compared as a first sync/);
+    expect(result.stdout).toMatch(
+      / {2}the previous data does not read \(.*meta\.json: schemaVersion = 0: .*\); compared as a first sync/,
+    );
   });
 });

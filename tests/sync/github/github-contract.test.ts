@@ -11,7 +11,14 @@ import { createRequire } from 'node:module';
 import { Ajv } from 'ajv';
 import { validate } from '@octokit/graphql-schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { aliasedDocument, BLOBS, HISTORY_QUERY, MORE_FILES, PULLS_QUERY, TREES } from '../../../scripts/lib/github/queries.ts';
+import {
+  aliasedDocument,
+  BLOBS,
+  HISTORY_QUERY,
+  MORE_FILES,
+  PULLS_QUERY,
+  TREES,
+} from '../../../scripts/lib/github/queries.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../../support/github-server.ts';
 import { buildHistoryRepo, builtRepoPulls, git } from './support.ts';
 
@@ -27,7 +34,13 @@ describe('GraphQL documents against GitHub’s published schema', () => {
     ['Blobs of one', aliasedDocument(BLOBS, [OID])],
     ['Blobs of many', aliasedDocument(BLOBS, [OID, OID2])],
     ['MoreFiles of one', aliasedDocument(MORE_FILES, [{ number: 7, after: 'Y3Vyc29yOjEwMA==' }])],
-    ['MoreFiles of many', aliasedDocument(MORE_FILES, [{ number: 7, after: 'Y3Vyc29yOjEwMA==' }, { number: 1234, after: 'a "quoted" cursor' }])],
+    [
+      'MoreFiles of many',
+      aliasedDocument(MORE_FILES, [
+        { number: 7, after: 'Y3Vyc29yOjEwMA==' },
+        { number: 1234, after: 'a "quoted" cursor' },
+      ]),
+    ],
   ];
   for (const [name, doc] of documents) {
     it(`${name} is valid`, () => {
@@ -35,7 +48,9 @@ describe('GraphQL documents against GitHub’s published schema', () => {
     });
   }
   it('the check can fail: a field GitHub does not have is reported', () => {
-    expect(validate(HISTORY_QUERY.replace('committer { date }', 'committer { date nope }')).map((e) => e.message)).toEqual([expect.stringMatching(/Cannot query field "nope" on type "GitActor"/)]);
+    expect(
+      validate(HISTORY_QUERY.replace('committer { date }', 'committer { date nope }')).map((e) => e.message),
+    ).toEqual([expect.stringMatching(/Cannot query field "nope" on type "GitActor"/)]);
   });
 });
 
@@ -45,9 +60,12 @@ function openapi() {
   const spec = JSON.parse(readFileSync(file, 'utf8'));
   const ajv = new Ajv({ strict: false, validateFormats: false, allErrors: false });
   ajv.addSchema(spec, 'openapi');
-  const pointer = (parts: string[]) => parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
+  const pointer = (parts: string[]) =>
+    parts.map((p) => encodeURIComponent(p.replace(/~/g, '~0').replace(/\//g, '~1'))).join('/');
   return (path: string, status: string, body: unknown) => {
-    const validateBody = ajv.compile({ $ref: `openapi#/${pointer(['paths', path, 'get', 'responses', status])}/content/application~1json/schema` });
+    const validateBody = ajv.compile({
+      $ref: `openapi#/${pointer(['paths', path, 'get', 'responses', status])}/content/application~1json/schema`,
+    });
     return validateBody(body) ? [] : (validateBody.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
   };
 }
@@ -86,7 +104,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub-compatible server against GitHub’s
     const list: unknown = r.body;
     if (!Array.isArray(list)) throw new Error('expected a list');
     const { head: _head, ...withoutHead } = list[0];
-    expect(check('/repos/{owner}/{repo}/pulls', '200', [withoutHead])).toEqual([expect.stringMatching(/must have required property 'head'/)]);
+    expect(check('/repos/{owner}/{repo}/pulls', '200', [withoutHead])).toEqual([
+      expect.stringMatching(/must have required property 'head'/),
+    ]);
   });
 
   it('GET git/blobs/{sha} is a blob', async () => {
@@ -105,7 +125,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub-compatible server against GitHub’s
     expect(r.status).toBe(404);
     const file = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
     const spec = JSON.parse(readFileSync(file, 'utf8'));
-    expect(spec.paths['/repos/{owner}/{repo}/git/ref/{ref}'].get.responses['404'].$ref).toBe('#/components/responses/not_found');
+    expect(spec.paths['/repos/{owner}/{repo}/git/ref/{ref}'].get.responses['404'].$ref).toBe(
+      '#/components/responses/not_found',
+    );
     expect(r.body).toMatchObject({ message: 'Not Found', documentation_url: expect.any(String) });
   });
 });

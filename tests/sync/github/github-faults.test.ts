@@ -6,13 +6,25 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKIP_GITHUB_SERVER, startGitHubServer, type Fault, type GitHubServer, type Match } from '../../support/github-server.ts';
+import {
+  SKIP_GITHUB_SERVER,
+  startGitHubServer,
+  type Fault,
+  type GitHubServer,
+  type Match,
+} from '../../support/github-server.ts';
 import { buildHistoryRepo, builtRepoPulls, syncEnv } from './support.ts';
 import { runSync, type RunResult } from '../../support/upstream-repo.ts';
 import { copyDir, dirState, tempDir } from '../../support/files.ts';
 
-const op = (name: string): Match => (r) => r.operation === name;
-const path = (part: string): Match => (r) => decodeURIComponent(r.path).includes(part);
+const op =
+  (name: string): Match =>
+  (r) =>
+    r.operation === name;
+const path =
+  (part: string): Match =>
+  (r) =>
+    decodeURIComponent(r.path).includes(part);
 
 describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   let server: GitHubServer;
@@ -72,7 +84,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   it('waits out a secondary rate limit (429 with retry-after)', async () => {
     const r = await withFaults([{ kind: 'secondary', retryAfter: 1, match: op('Pulls') }]);
     expect(r.run.code, r.run.stderr).toBe(0);
-    expect(r.run.stderr).toMatch(/secondary rate limit on POST .*graphql: waiting 1 s \(429, retry-after 1 s; at most 5 s/);
+    expect(r.run.stderr).toMatch(
+      /secondary rate limit on POST .*graphql: waiting 1 s \(429, retry-after 1 s; at most 5 s/,
+    );
     expect(r.ms).toBeGreaterThan(1000);
   });
 
@@ -91,22 +105,32 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   it('fails with what to do when the rate-limit reset is too far away', async () => {
     const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: op('Pulls') }]);
     expectUnchanged(r);
-    expect(r.run.stderr).toMatch(/GraphQL Pulls at http:\/\/127\.0\.0\.1:\d+ failed: GitHub's rate limit is used up \(resets at \d{4}-\d\d-\d\dT/);
-    expect(r.run.stderr).toMatch(/the reset is 360\d s away, more than the 5 s this sync may wait\. Run again after the reset, or raise --max-wait/);
+    expect(r.run.stderr).toMatch(
+      /GraphQL Pulls at http:\/\/127\.0\.0\.1:\d+ failed: GitHub's rate limit is used up \(resets at \d{4}-\d\d-\d\dT/,
+    );
+    expect(r.run.stderr).toMatch(
+      /the reset is 360\d s away, more than the 5 s this sync may wait\. Run again after the reset, or raise --max-wait/,
+    );
   });
 
   it('tells an unauthenticated sync to set GITHUB_TOKEN when the rate limit is used up', async () => {
-    const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: path('git/ref/heads/main') }], { GITHUB_TOKEN: '' });
+    const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: path('git/ref/heads/main') }], {
+      GITHUB_TOKEN: '',
+    });
     expectUnchanged(r);
     expect(r.made[0]!.authorization).toBeNull();
-    expect(r.run.stderr).toMatch(/GET \/repos\/SovereignCloudStack\/standards\/git\/ref\/heads\/main at .* failed: GitHub's rate limit for unauthenticated requests is used up .*Set GITHUB_TOKEN/);
+    expect(r.run.stderr).toMatch(
+      /GET \/repos\/SovereignCloudStack\/standards\/git\/ref\/heads\/main at .* failed: GitHub's rate limit for unauthenticated requests is used up .*Set GITHUB_TOKEN/,
+    );
   });
 
   it('tells a sync without a token that GraphQL needs one (401), changing nothing', async () => {
     const r = await withFaults([], { GITHUB_TOKEN: '' });
     expectUnchanged(r);
     expect(r.made.map((q) => q.status)).toEqual([200, 200, 401]);
-    expect(r.run.stderr).toMatch(/GraphQL History at .* failed: GitHub answers this only with a token \(401\)\. Set GITHUB_TOKEN/);
+    expect(r.run.stderr).toMatch(
+      /GraphQL History at .* failed: GitHub answers this only with a token \(401\)\. Set GITHUB_TOKEN/,
+    );
   });
 
   it("waits out GraphQL's own rate-limit error when the reset is near, and fails when it is not", async () => {
@@ -115,7 +139,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
     expect(near.run.stderr).toMatch(/rate limit on POST .*graphql: waiting [12] s/);
     const far = await withFaults([{ kind: 'graphql-rate-limit', resetIn: 3600, match: op('Blobs') }]);
     expectUnchanged(far);
-    expect(far.run.stderr).toMatch(/GraphQL Blobs at .* failed: GitHub's rate limit is used up \(resets at .*\); the reset is 360\d s away/);
+    expect(far.run.stderr).toMatch(
+      /GraphQL Blobs at .* failed: GitHub's rate limit is used up \(resets at .*\); the reset is 360\d s away/,
+    );
   });
 
   it('honours --max-wait over the environment', async () => {
@@ -125,16 +151,22 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   });
 
   it('fails naming the query when GitHub keeps answering 503', async () => {
-    const r = await withFaults(Array.from({ length: 4 }, (): Fault => ({ kind: 'status', status: 503, match: op('Blobs') })));
+    const r = await withFaults(
+      Array.from({ length: 4 }, (): Fault => ({ kind: 'status', status: 503, match: op('Blobs') })),
+    );
     expectUnchanged(r);
     expect(r.made.filter((q) => q.fault === 'status')).toHaveLength(4);
-    expect(r.run.stderr).toMatch(/GraphQL Blobs at http:\/\/127\.0\.0\.1:\d+ failed: GitHub kept failing \(503\) after 3 retries; try again later\./);
+    expect(r.run.stderr).toMatch(
+      /GraphQL Blobs at http:\/\/127\.0\.0\.1:\d+ failed: GitHub kept failing \(503\) after 3 retries; try again later\./,
+    );
   });
 
   it('fails naming the request when the connection keeps being reset', async () => {
     const r = await withFaults(Array.from({ length: 4 }, (): Fault => ({ kind: 'reset', match: path('/pulls') })));
     expectUnchanged(r);
-    expect(r.run.stderr).toMatch(/GET \/repos\/SovereignCloudStack\/standards\/pulls at .* failed: no usable answer after 3 retries/);
+    expect(r.run.stderr).toMatch(
+      /GET \/repos\/SovereignCloudStack\/standards\/pulls at .* failed: no usable answer after 3 retries/,
+    );
   });
 
   it('fails when bodies keep arriving truncated', async () => {
@@ -147,7 +179,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
     const r = await withFaults([{ kind: 'status', status: 404, match: path('git/ref/heads/main') }]);
     expectUnchanged(r);
     expect(r.made).toHaveLength(1);
-    expect(r.run.stderr).toMatch(/GET \/repos\/SovereignCloudStack\/standards\/git\/ref\/heads\/main at .* failed: not found \(404\)\. Check --repo owner\/name and --branch/);
+    expect(r.run.stderr).toMatch(
+      /GET \/repos\/SovereignCloudStack\/standards\/git\/ref\/heads\/main at .* failed: not found \(404\)\. Check --repo owner\/name and --branch/,
+    );
   });
 
   it('fails on an unknown repository or branch the same way', async () => {

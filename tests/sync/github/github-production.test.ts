@@ -8,14 +8,27 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SKIP_GITHUB_SERVER, startGitHubServer, type Encoding, type Fault, type GitHubServer, type Match } from '../../support/github-server.ts';
+import {
+  SKIP_GITHUB_SERVER,
+  startGitHubServer,
+  type Encoding,
+  type Fault,
+  type GitHubServer,
+  type Match,
+} from '../../support/github-server.ts';
 import { copyDir, dirState, tempDir } from '../../support/files.ts';
 import { buildHistoryRepo, builtRepoPulls, syncEnv, type TestRepo } from './support.ts';
 import { runSync } from '../../support/upstream-repo.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
-const op = (name: string): Match => (r) => r.operation === name;
-const path = (part: string): Match => (r) => decodeURIComponent(r.path).includes(part);
+const op =
+  (name: string): Match =>
+  (r) =>
+    r.operation === name;
+const path =
+  (part: string): Match =>
+  (r) =>
+    decodeURIComponent(r.path).includes(part);
 const DATA_FILES = ['documents.json', 'scopes.json', 'pulls.json', 'meta.json', 'sync-state.json'];
 
 describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', () => {
@@ -48,14 +61,20 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
     beforeAll(async () => {
       out = join(tempDir('prod-etag'), 'data');
       cache = join(tempDir('prod-etag-cache'), 'blobs');
-      const r = await runSync(['--out', out, '--cache', cache], syncEnv(server.url, { GITHUB_TOKEN: 'token-of-the-first-run-0001' }));
+      const r = await runSync(
+        ['--out', out, '--cache', cache],
+        syncEnv(server.url, { GITHUB_TOKEN: 'token-of-the-first-run-0001' }),
+      );
       expect(r.code, r.stderr).toBe(0);
     }, 60_000);
 
     it('a warm sync with a new token makes 2 requests, gets 200s with the same content and rewrites nothing', async () => {
       const before = dirState(out);
       const start = server.requests.length;
-      const r = await runSync(['--out', out, '--cache', cache], syncEnv(server.url, { GITHUB_TOKEN: 'token-of-the-next-run-0002' }));
+      const r = await runSync(
+        ['--out', out, '--cache', cache],
+        syncEnv(server.url, { GITHUB_TOKEN: 'token-of-the-next-run-0002' }),
+      );
       expect(r.code, r.stderr).toBe(0);
       const made = server.requests.slice(start);
       expect(made.map((q) => [q.conditional, q.status])).toEqual([
@@ -63,10 +82,15 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
         [true, 200],
       ]);
       expect(dirState(out)).toEqual(before);
-      expect(r.stdout).toMatch(/nothing changed upstream \(head [0-9a-f]{7}, newest pull-request update 2024-07-07T08:00:00Z; 0 of 2 answered 304\)/);
+      expect(r.stdout).toMatch(
+        /nothing changed upstream \(head [0-9a-f]{7}, newest pull-request update 2024-07-07T08:00:00Z; 0 of 2 answered 304\)/,
+      );
       expect(r.stdout).toMatch(/no file changed/);
       // The same token again: its ETags are in the cache now, both answered 304.
-      const again = await runSync(['--out', out, '--cache', cache], syncEnv(server.url, { GITHUB_TOKEN: 'token-of-the-next-run-0002' }));
+      const again = await runSync(
+        ['--out', out, '--cache', cache],
+        syncEnv(server.url, { GITHUB_TOKEN: 'token-of-the-next-run-0002' }),
+      );
       expect(again.code, again.stderr).toBe(0);
       expect(server.requests.slice(-2).map((q) => q.status)).toEqual([304, 304]);
       expect(dirState(out)).toEqual(before);
@@ -76,7 +100,10 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
       const before = dirState(out);
       server.stars.count++;
       const start = server.requests.length;
-      const r = await runSync(['--out', out, '--cache', cache], syncEnv(server.url, { GITHUB_TOKEN: 'token-of-the-next-run-0002' }));
+      const r = await runSync(
+        ['--out', out, '--cache', cache],
+        syncEnv(server.url, { GITHUB_TOKEN: 'token-of-the-next-run-0002' }),
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(server.requests.slice(start).map((q) => `${q.operation ?? q.path.split('?')[0]} ${q.status}`)).toEqual([
         '/repos/SovereignCloudStack/standards/git/ref/heads%2Fmain 304',
@@ -111,8 +138,12 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
         const out = join(tempDir('prod-gzip-cut'), 'data');
         const r = await runSync(['--out', out, '--cache', ''], syncEnv(front.url));
         expect(r.code, r.stderr).toBe(0);
-        expect(r.stderr).toMatch(/POST \/graphql: the answer broke off before the \d+ bytes its Content-Length announced \(gzip-encoded\).*; retrying/);
-        expect(r.stderr).toMatch(/GET \/repos\/SovereignCloudStack\/standards\/pulls: the answer broke off before the \d+ bytes its Content-Length announced \(gzip-encoded\)/);
+        expect(r.stderr).toMatch(
+          /POST \/graphql: the answer broke off before the \d+ bytes its Content-Length announced \(gzip-encoded\).*; retrying/,
+        );
+        expect(r.stderr).toMatch(
+          /GET \/repos\/SovereignCloudStack\/standards\/pulls: the answer broke off before the \d+ bytes its Content-Length announced \(gzip-encoded\)/,
+        );
         expect(front.faults).toHaveLength(0);
         sameAsReference(out);
       } finally {
@@ -130,15 +161,39 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
     const started = Date.now();
     const run = await runSync(['--out', out, '--cache', ''], syncEnv(server.url, env));
     const left = server.faults.splice(0).length;
-    return { run, out, before, after: dirState(out), made: server.requests.slice(start), left, ms: Date.now() - started };
+    return {
+      run,
+      out,
+      before,
+      after: dirState(out),
+      made: server.requests.slice(start),
+      left,
+      ms: Date.now() - started,
+    };
   }
 
   describe('secondary rate limits in every form', () => {
     const waited: [string, Fault, RegExp][] = [
-      ['REST 403 with retry-after', { kind: 'secondary', status: 403, retryAfter: 1, match: path('/pulls') }, /secondary rate limit on GET \/repos\/\{owner\}\/\{repo\}\/pulls: waiting 1 s \(403, retry-after 1 s/],
-      ['REST 429 with retry-after', { kind: 'secondary', status: 429, retryAfter: 1, match: path('git/ref') }, /secondary rate limit on GET .*git\/ref.*: waiting 1 s \(429, retry-after 1 s/],
-      ['GraphQL 403 with retry-after', { kind: 'secondary', status: 403, retryAfter: 1, match: op('History') }, /secondary rate limit on POST \/graphql: waiting 1 s \(403, retry-after 1 s/],
-      ['GraphQL 200 with the error in the body', { kind: 'graphql-secondary', retryAfter: 1, match: op('Blobs') }, /secondary rate limit on POST \/graphql: waiting 1 s \(200, retry-after 1 s/],
+      [
+        'REST 403 with retry-after',
+        { kind: 'secondary', status: 403, retryAfter: 1, match: path('/pulls') },
+        /secondary rate limit on GET \/repos\/\{owner\}\/\{repo\}\/pulls: waiting 1 s \(403, retry-after 1 s/,
+      ],
+      [
+        'REST 429 with retry-after',
+        { kind: 'secondary', status: 429, retryAfter: 1, match: path('git/ref') },
+        /secondary rate limit on GET .*git\/ref.*: waiting 1 s \(429, retry-after 1 s/,
+      ],
+      [
+        'GraphQL 403 with retry-after',
+        { kind: 'secondary', status: 403, retryAfter: 1, match: op('History') },
+        /secondary rate limit on POST \/graphql: waiting 1 s \(403, retry-after 1 s/,
+      ],
+      [
+        'GraphQL 200 with the error in the body',
+        { kind: 'graphql-secondary', retryAfter: 1, match: op('Blobs') },
+        /secondary rate limit on POST \/graphql: waiting 1 s \(200, retry-after 1 s/,
+      ],
     ];
     for (const [name, fault, message] of waited) {
       it(`waits out ${name} and completes`, async () => {
@@ -152,9 +207,21 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
     }
 
     const refused: [string, Fault, string][] = [
-      ['REST 403 without retry-after', { kind: 'secondary', status: 403, retryAfter: null, match: path('/pulls') }, 'GET /repos/SovereignCloudStack/standards/pulls'],
-      ['REST 429 without retry-after', { kind: 'secondary', status: 429, retryAfter: null, match: path('git/ref') }, 'GET /repos/SovereignCloudStack/standards/git/ref/heads/main'],
-      ['GraphQL 200 without retry-after', { kind: 'graphql-secondary', retryAfter: null, match: op('Trees') }, 'GraphQL Trees'],
+      [
+        'REST 403 without retry-after',
+        { kind: 'secondary', status: 403, retryAfter: null, match: path('/pulls') },
+        'GET /repos/SovereignCloudStack/standards/pulls',
+      ],
+      [
+        'REST 429 without retry-after',
+        { kind: 'secondary', status: 429, retryAfter: null, match: path('git/ref') },
+        'GET /repos/SovereignCloudStack/standards/git/ref/heads/main',
+      ],
+      [
+        'GraphQL 200 without retry-after',
+        { kind: 'graphql-secondary', retryAfter: null, match: op('Trees') },
+        'GraphQL Trees',
+      ],
     ];
     for (const [name, fault, what] of refused) {
       it(`fails on ${name} when 60 s exceed --max-wait, saying so and changing nothing`, async () => {
@@ -162,13 +229,20 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
         expect(r.run.code).toBe(1);
         expect(r.after).toEqual(r.before);
         expect(r.run.stderr).toContain(`${what} at ${server.url}`);
-        expect(r.run.stderr).toMatch(/failed: GitHub refused with its secondary rate limit \((403|429|200), no retry-after\): too many requests in a short time\. GitHub gave no retry-after, so the sync would wait 60 s, more than the 5 s this sync may wait\. Run again in a few minutes, or raise --max-wait/);
+        expect(r.run.stderr).toMatch(
+          /failed: GitHub refused with its secondary rate limit \((403|429|200), no retry-after\): too many requests in a short time\. GitHub gave no retry-after, so the sync would wait 60 s, more than the 5 s this sync may wait\. Run again in a few minutes, or raise --max-wait/,
+        );
         expect(r.run.stderr).not.toMatch(/used up/);
       });
     }
 
     it('bounds all waits together by --max-wait', async () => {
-      const faults: Fault[] = [1, 2, 3].map(() => ({ kind: 'secondary', status: 429, retryAfter: 2, match: op('Pulls') }));
+      const faults: Fault[] = [1, 2, 3].map(() => ({
+        kind: 'secondary',
+        status: 429,
+        retryAfter: 2,
+        match: op('Pulls'),
+      }));
       const r = await withFaults(faults, { SCS_SYNC_MAX_WAIT: '5' });
       expect(r.run.code).toBe(1);
       expect(r.run.stderr.match(/waiting 2 s/g)).toHaveLength(2);
@@ -184,7 +258,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
       const blobs = r.made.filter((q) => q.operation === 'Blobs').map((q) => q.status);
       expect(blobs[0]).toBe(502);
       expect(blobs.slice(1).every((s) => s === 200)).toBe(true);
-      expect(r.run.stderr).toMatch(/GitHub GraphQL Blobs: \d+ objects took too long \(502\/504\); asking for \d+ at a time/);
+      expect(r.run.stderr).toMatch(
+        /GitHub GraphQL Blobs: \d+ objects took too long \(502\/504\); asking for \d+ at a time/,
+      );
       sameAsReference(r.out);
     });
 
@@ -202,13 +278,24 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
       expect(r.run.code).toBe(1);
       expect(r.after).toEqual(r.before);
       expect(r.run.stderr).toMatch(/asking for 1 at a time/);
-      expect(r.run.stderr).toMatch(/GraphQL History at .* failed: GitHub kept failing \(502\) after 3 retries; try again later\./);
+      expect(r.run.stderr).toMatch(
+        /GraphQL History at .* failed: GitHub kept failing \(502\) after 3 retries; try again later\./,
+      );
     });
   });
 
   it('reads every changed file of a pull request with more than 100 (MoreFiles)', async () => {
     const files = Array.from({ length: 250 }, (_, i) => `Standards/scs-${String(9000 + i)}-v1-big.md`);
-    server.pulls.push({ number: 30, title: 'A large change', state: 'open', created_at: '2024-07-08T10:00:00Z', updated_at: '2024-07-08T10:00:00Z', author: 'erin', labels: [], files });
+    server.pulls.push({
+      number: 30,
+      title: 'A large change',
+      state: 'open',
+      created_at: '2024-07-08T10:00:00Z',
+      updated_at: '2024-07-08T10:00:00Z',
+      author: 'erin',
+      labels: [],
+      files,
+    });
     try {
       const out = join(tempDir('prod-more'), 'data');
       const start = server.requests.length;
@@ -218,7 +305,10 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
       const pulls = JSON.parse(read(out, 'pulls.json')) as { number: number; files: string[] }[];
       expect(pulls.find((p) => p.number === 30)!.files).toEqual([...files].sort());
     } finally {
-      server.pulls.splice(server.pulls.findIndex((p) => p.number === 30), 1);
+      server.pulls.splice(
+        server.pulls.findIndex((p) => p.number === 30),
+        1,
+      );
     }
   });
 });

@@ -28,7 +28,8 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub-compatible test server', () => {
 
   it('pages pull requests with Link headers, newest update first', async () => {
     const numbers: number[] = [];
-    let url: string | null = `${server.url}/repos/SovereignCloudStack/standards/pulls?state=all&sort=updated&direction=desc&per_page=2`;
+    let url: string | null =
+      `${server.url}/repos/SovereignCloudStack/standards/pulls?state=all&sort=updated&direction=desc&per_page=2`;
     let pages = 0;
     while (url) {
       const res: Response = await fetch(url);
@@ -58,17 +59,28 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub-compatible test server', () => {
 
   it('validates GraphQL against the schema and asks for a token', async () => {
     const post = (query: string, headers: Record<string, string> = AUTH) =>
-      fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) });
+      fetch(`${server.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query }),
+      });
     const anonymous = await post('query { rateLimit { remaining } }', {});
     expect(anonymous.status).toBe(401);
-    const bad = (await (await post('query { repository(owner: "SovereignCloudStack", name: "standards") { nope } }')).json()) as { errors: { message: string }[] };
+    const bad = (await (
+      await post('query { repository(owner: "SovereignCloudStack", name: "standards") { nope } }')
+    ).json()) as { errors: { message: string }[] };
     expect(bad.errors[0]!.message).toMatch(/Cannot query field "nope" on type "Repository"/);
     const ok = (await (
-      await post(`query { repository(owner: "SovereignCloudStack", name: "standards") { ref(qualifiedName: "refs/heads/main") { target { oid ... on Commit { committer { date } } } } } }`)
+      await post(
+        `query { repository(owner: "SovereignCloudStack", name: "standards") { ref(qualifiedName: "refs/heads/main") { target { oid ... on Commit { committer { date } } } } } }`,
+      )
     ).json()) as { data: { repository: { ref: { target: { oid: string; committer: { date: string } } } } } };
     expect(ok.data.repository.ref.target.oid).toBe(head);
     expect(ok.data.repository.ref.target.committer.date).toBe('2024-07-01T10:00:00+02:00');
-    const missing = (await (await post('query { repository(owner: "x", name: "y") { nameWithOwner } }')).json()) as { data: unknown; errors: { message: string }[] };
+    const missing = (await (await post('query { repository(owner: "x", name: "y") { nameWithOwner } }')).json()) as {
+      data: unknown;
+      errors: { message: string }[];
+    };
     expect(missing.errors[0]!.message).toMatch(/Could not resolve to a Repository/);
   });
 
@@ -91,20 +103,32 @@ describe.skipIf(SKIP_GITHUB_SERVER)('npm run github-server', () => {
     const repo = buildHistoryRepo();
     const pulls = join(tempDir('server-cli'), 'pulls.json');
     writeFileSync(pulls, JSON.stringify(builtRepoPulls()));
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/github-server/main.ts'), '--repo', repo.dir, '--pulls', pulls, '--etag-per-token', '--gzip'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'scripts/github-server/main.ts'), '--repo', repo.dir, '--pulls', pulls, '--etag-per-token', '--gzip'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     try {
-      const first = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
+      const first = await new Promise<string>((resolve) =>
+        createInterface({ input: child.stdout! }).once('line', resolve),
+      );
       const m = /^listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(first);
       expect(m, first).not.toBeNull();
       const ref = `${m![1]}/repos/SovereignCloudStack/standards/git/ref/heads%2Fmain`;
       const a = await fetch(ref, { headers: { authorization: 'token one-token-for-the-test' } });
       expect(a.headers.get('content-encoding')).toBe('gzip');
-      expect(((await a.json()) as { object: { sha: string } }).object.sha).toBe(git(repo.dir, ['rev-parse', 'main']).trim());
-      const b = await fetch(ref, { headers: { authorization: 'token another-token-for-the-test', 'if-none-match': a.headers.get('etag')! } });
+      expect(((await a.json()) as { object: { sha: string } }).object.sha).toBe(
+        git(repo.dir, ['rev-parse', 'main']).trim(),
+      );
+      const b = await fetch(ref, {
+        headers: { authorization: 'token another-token-for-the-test', 'if-none-match': a.headers.get('etag')! },
+      });
       expect(b.status).toBe(200);
       expect(b.headers.get('etag')).not.toBe(a.headers.get('etag'));
-      const c = await fetch(ref, { headers: { authorization: 'token another-token-for-the-test', 'if-none-match': b.headers.get('etag')! } });
+      const c = await fetch(ref, {
+        headers: { authorization: 'token another-token-for-the-test', 'if-none-match': b.headers.get('etag')! },
+      });
       expect(c.status).toBe(304);
     } finally {
       child.kill('SIGTERM');
@@ -113,10 +137,14 @@ describe.skipIf(SKIP_GITHUB_SERVER)('npm run github-server', () => {
   });
 
   it('refuses a wrong command line with exit 2 and the usage', async () => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/github-server/main.ts'), '--port', 'x'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/github-server/main.ts'), '--port', 'x'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     expect(await new Promise((resolve) => child.on('close', resolve))).toBe(2);
-    expect(stderr).toMatch(/--repo is required\nusage: npm run github-server -- --repo <git dir> --pulls <export.json>/);
+    expect(stderr).toMatch(
+      /--repo is required\nusage: npm run github-server -- --repo <git dir> --pulls <export.json>/,
+    );
   });
 });

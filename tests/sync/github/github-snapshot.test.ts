@@ -8,7 +8,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDataset } from '../../../src/io/dataset.ts';
-import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer, type ServerPull } from '../../support/github-server.ts';
+import {
+  SKIP_GITHUB_SERVER,
+  startGitHubServer,
+  type GitHubServer,
+  type ServerPull,
+} from '../../support/github-server.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../../support/snapshot.ts';
 import { syncEnv } from './support.ts';
 import { runSync, type RunResult } from '../../support/upstream-repo.ts';
@@ -53,7 +58,9 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
     const meta = JSON.parse(read(out, 'meta.json'));
     expect(meta.pullsAsOf).toBe('2026-08-21');
     expect(read(out, 'meta.json')).toBe(
-      read(gitOut, 'meta.json').replace('"pullRequestSource": "git"', '"pullRequestSource": "github"').replace(/"pullsAsOf": "[^"]*"/, '"pullsAsOf": "2026-08-21"'),
+      read(gitOut, 'meta.json')
+        .replace('"pullRequestSource": "git"', '"pullRequestSource": "github"')
+        .replace(/"pullsAsOf": "[^"]*"/, '"pullsAsOf": "2026-08-21"'),
     );
     // The renamed IaaS file's history reaches back to Tests/scs-compatible.yaml.
     const iaas = JSON.parse(read(out, 'scopes.json')).find((s: { id: string }) => s.id === 'iaas');
@@ -62,7 +69,11 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
 
   it('keeps every relevant pull request with its state', () => {
     const pulls = JSON.parse(read(out, 'pulls.json')) as { number: number; state: string }[];
-    const fixture = JSON.parse(readFileSync(PULLS, 'utf8')) as { number: number; state: string; merged_at: string | null }[];
+    const fixture = JSON.parse(readFileSync(PULLS, 'utf8')) as {
+      number: number;
+      state: string;
+      merged_at: string | null;
+    }[];
     const open = new Set(fixture.filter((p) => p.state === 'open').map((p) => p.number));
     const openKept = pulls.filter((p) => p.state === 'open' || p.state === 'draft');
     expect(openKept.length).toBeGreaterThan(0);
@@ -88,12 +99,23 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
     // as the deploy does) by tests/site/data-end-build.test.ts: no build of its own here.
     expect(read(out, 'documents.json')).toBe(read(DATA_DIR, 'documents.json'));
     expect(read(out, 'scopes.json')).toBe(read(DATA_DIR, 'scopes.json'));
-    expect(read(out, 'meta.json')).toBe(read(DATA_DIR, 'meta.json').replace('"pullRequestSource": "export"', '"pullRequestSource": "github"'));
+    expect(read(out, 'meta.json')).toBe(
+      read(DATA_DIR, 'meta.json').replace('"pullRequestSource": "export"', '"pullRequestSource": "github"'),
+    );
     const data = await readDataset(out);
     expect(data.meta.source).toEqual((await realData()).meta.source);
     expect(data.scopes.map((s) => s.name)).toContain('SCS-compatible IaaS');
     // Beside data/, what the next sync needs to ask only for what is new: the head it saw.
-    expect(readdirSync(out).sort()).toEqual(['documents.json', 'meta.json', 'pulls.json', 'scopes.json', 'sync-state.json']);
-    expect(JSON.parse(read(out, 'sync-state.json')).head).toEqual({ sha: data.meta.source.commit, committedAt: data.meta.source.committedAt });
+    expect(readdirSync(out).sort()).toEqual([
+      'documents.json',
+      'meta.json',
+      'pulls.json',
+      'scopes.json',
+      'sync-state.json',
+    ]);
+    expect(JSON.parse(read(out, 'sync-state.json')).head).toEqual({
+      sha: data.meta.source.commit,
+      committedAt: data.meta.source.committedAt,
+    });
   });
 });

@@ -52,7 +52,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
   it('follows the rename of the IaaS scope file and keeps committer offsets', () => {
     const scopes = JSON.parse(read(out, 'scopes.json'));
     const iaas = scopes.find((s: { id: string }) => s.id === 'iaas');
-    expect(iaas.revisions.map((r: { file: string; date: string; pr: number | null }) => [r.file, r.date, r.pr])).toEqual([
+    expect(
+      iaas.revisions.map((r: { file: string; date: string; pr: number | null }) => [r.file, r.date, r.pr]),
+    ).toEqual([
       ['Tests/scs-compatible.yaml', '2024-01-10', null],
       ['Tests/scs-compatible-iaas.yaml', '2024-03-01', 12],
       ['Tests/scs-compatible-iaas.yaml', '2024-07-01', 19],
@@ -67,7 +69,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     const docs = JSON.parse(read(out, 'documents.json'));
     const bar = docs.find((d: { id: string }) => d.id === 'scs-0002-v1');
     expect(bar.status).toBe('Stable');
-    expect(bar.history.map((h: { date: string; pr: number | null; status: string }) => [h.date, h.pr, h.status])).toEqual([
+    expect(
+      bar.history.map((h: { date: string; pr: number | null; status: string }) => [h.date, h.pr, h.status]),
+    ).toEqual([
       ['2024-03-06', 15, 'Draft'],
       ['2024-05-01', 16, 'Stable'],
     ]);
@@ -75,12 +79,25 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
   });
 
   it('records pull-request states, review decisions, labels and what they touch', () => {
-    const pulls = JSON.parse(read(out, 'pulls.json')) as { number: number; state: string; reviewDecision: string | null; labels: string[]; documents: string[]; scopes: string[]; title: string }[];
+    const pulls = JSON.parse(read(out, 'pulls.json')) as {
+      number: number;
+      state: string;
+      reviewDecision: string | null;
+      labels: string[];
+      documents: string[];
+      scopes: string[];
+      title: string;
+    }[];
     const by = new Map(pulls.map((p) => [p.number, p]));
     expect([...by.keys()]).toEqual([12, 14, 15, 16, 17, 19, 20, 22]);
     expect(by.get(12)).toMatchObject({ state: 'merged', reviewDecision: 'APPROVED', labels: ['standards'] });
     expect(by.get(12)!.scopes).toContain('iaas');
-    expect(by.get(20)).toMatchObject({ state: 'draft', reviewDecision: 'REVIEW_REQUIRED', documents: ['scs-0003-v1'], labels: ['SCS is standardized'] });
+    expect(by.get(20)).toMatchObject({
+      state: 'draft',
+      reviewDecision: 'REVIEW_REQUIRED',
+      documents: ['scs-0003-v1'],
+      labels: ['SCS is standardized'],
+    });
     expect(by.get(20)!.title).toBe('<script>alert(1)</script> Stabilize SCS-0003-v1');
     expect(by.get(22)).toMatchObject({ state: 'closed', documents: ['scs-0214'] });
     expect(by.has(21)).toBe(false); // touches neither standards nor scopes, names no document
@@ -151,7 +168,19 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     const pr20 = server.pulls.find((p) => p.number === 20)!;
     pr20.draft = false;
     pr20.updated_at = '2024-08-02T10:00:00Z';
-    server.pulls.push({ number: 23, title: 'Timeline for v3', state: 'closed', draft: false, created_at: '2024-07-30T10:00:00Z', updated_at: '2024-08-01T08:00:00Z', closed_at: '2024-08-01T08:00:00Z', merged_at: '2024-08-01T08:00:00Z', author: 'alice', labels: [], files: ['Tests/scs-compatible-iaas.yaml'] });
+    server.pulls.push({
+      number: 23,
+      title: 'Timeline for v3',
+      state: 'closed',
+      draft: false,
+      created_at: '2024-07-30T10:00:00Z',
+      updated_at: '2024-08-01T08:00:00Z',
+      closed_at: '2024-08-01T08:00:00Z',
+      merged_at: '2024-08-01T08:00:00Z',
+      author: 'alice',
+      labels: [],
+      files: ['Tests/scs-compatible-iaas.yaml'],
+    });
 
     const start = server.requests.length;
     const r = await runSync(['--out', out, '--cache', cache], syncEnv(server.url));
@@ -174,7 +203,8 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     const cold = join(tempDir('cold'), 'data');
     const c = await runSync(['--out', cold, '--cache', join(tempDir('cache2'), 'blobs')], syncEnv(server.url));
     expect(c.code).toBe(0);
-    for (const f of ['meta.json', 'scopes.json', 'documents.json', 'pulls.json', 'sync-state.json']) expect(read(out, f), f).toBe(read(cold, f));
+    for (const f of ['meta.json', 'scopes.json', 'documents.json', 'pulls.json', 'sync-state.json'])
+      expect(read(out, f), f).toBe(read(cold, f));
     const g = await runSync(['--git', repo.dir, '--out', gitOut], syncEnv(server.url));
     expect(g.code).toBe(0);
     expect(read(out, 'scopes.json')).toBe(read(gitOut, 'scopes.json'));
@@ -190,7 +220,11 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     const start = server.requests.length;
     const r = await runSync(['--out', out, '--cache', cache], syncEnv(server.url));
     expect(r.code).toBe(0);
-    expect(server.requests.slice(start).map((q) => `${q.operation ?? 'GET'} ${q.status}`)).toEqual(['GET 304', 'GET 200', 'Pulls 200']);
+    expect(server.requests.slice(start).map((q) => `${q.operation ?? 'GET'} ${q.status}`)).toEqual([
+      'GET 304',
+      'GET 200',
+      'Pulls 200',
+    ]);
     const after = dirState(out);
     expect(after['scopes.json']).toEqual(before['scopes.json']);
     expect(after['documents.json']).toEqual(before['documents.json']);
@@ -201,7 +235,9 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
   it('starts over when the branch was rewritten', async () => {
     const head = git(repo.dir, ['rev-parse', 'main']).trim();
     git(repo.dir, ['reset', '-q', '--hard', 'HEAD~2']);
-    repo.commit('Timeline for v3, again (#24)', '2024-08-03T10:00:00+02:00', { 'Standards/scs-0004-v1-new.md': '---\ntitle: New\ntype: Standard\nstatus: Draft\ntrack: KaaS\n---\n' });
+    repo.commit('Timeline for v3, again (#24)', '2024-08-03T10:00:00+02:00', {
+      'Standards/scs-0004-v1-new.md': '---\ntitle: New\ntype: Standard\nstatus: Draft\ntrack: KaaS\n---\n',
+    });
     const r = await runSync(['--out', out, '--cache', cache], syncEnv(server.url));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/was rewritten/);

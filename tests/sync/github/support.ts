@@ -62,14 +62,20 @@ export class TestRepo {
   commit(message: string, date: string, files: Record<string, string | Buffer | null> = {}): string {
     this.write(files);
     git(this.dir, ['add', '-A']);
-    git(this.dir, ['commit', '-q', '--allow-empty', '-m', message], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    git(this.dir, ['commit', '-q', '--allow-empty', '-m', message], {
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    });
     return git(this.dir, ['rev-parse', 'HEAD']).trim();
   }
 
   /** Merge `branch` into main with a merge commit, as GitHub's merge button does. */
   merge(branch: string, message: string, date: string): string {
     git(this.dir, ['checkout', '-q', 'main']);
-    git(this.dir, ['merge', '-q', '--no-ff', '-m', message, branch], { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date });
+    git(this.dir, ['merge', '-q', '--no-ff', '-m', message, branch], {
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    });
     return git(this.dir, ['rev-parse', 'HEAD']).trim();
   }
 
@@ -79,19 +85,32 @@ export class TestRepo {
 }
 
 /** A scope file (scs-0003-v1) with a timeline; `padding` lines make small edits small in git's eyes. */
-export function scopeYaml(opts: { name: string; uuid: string; timeline: { date: string; versions: Record<string, string> }[]; versions?: string[]; padding?: number }): string {
+export function scopeYaml(opts: {
+  name: string;
+  uuid: string;
+  timeline: { date: string; versions: Record<string, string> }[];
+  versions?: string[];
+  padding?: number;
+}): string {
   const versions = opts.versions ?? ['v1', 'v2'];
   const lines = ['# -- informal edit log --'];
-  for (let i = 0; i < (opts.padding ?? 0); i++) lines.push(`# note ${i}: the scope lists its modules, versions and timeline as scs-0003-v1 describes`);
+  for (let i = 0; i < (opts.padding ?? 0); i++)
+    lines.push(`# note ${i}: the scope lists its modules, versions and timeline as scs-0003-v1 describes`);
   lines.push(`name: ${opts.name}`, `uuid: ${opts.uuid}`, `url: https://example.invalid/${opts.uuid}.yaml`, 'modules:');
-  lines.push('  - id: scs-0100-v1', '    name: Flavor naming', '    url: https://docs.scs.community/standards/scs-0100-v1-flavor-naming');
+  lines.push(
+    '  - id: scs-0100-v1',
+    '    name: Flavor naming',
+    '    url: https://docs.scs.community/standards/scs-0100-v1-flavor-naming',
+  );
   lines.push('timeline:');
   for (const t of opts.timeline) {
     lines.push(`  - date: ${t.date}`, '    versions:');
     for (const [v, s] of Object.entries(t.versions)) lines.push(`      ${v}: ${s}`);
   }
   lines.push('versions:');
-  versions.forEach((v, i) => lines.push(`  - version: ${v}`, `    stabilized_at: 2024-0${i + 1}-01`, '    include:', '      - scs-0100-v1'));
+  versions.forEach((v, i) =>
+    lines.push(`  - version: ${v}`, `    stabilized_at: 2024-0${i + 1}-01`, '    include:', '      - scs-0100-v1'),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -115,11 +134,32 @@ export function buildHistoryRepo(): TestRepo {
   const repo = new TestRepo();
   repo.commit('Initial standards', '2024-01-10T10:00:00+02:00', {
     'README.md': '# Standards\n',
-    'Tests/scs-compatible.yaml': scopeYaml({ name: 'SCS-compatible IaaS', uuid: IAAS, timeline: [{ date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } }], padding: 40 }),
+    'Tests/scs-compatible.yaml': scopeYaml({
+      name: 'SCS-compatible IaaS',
+      uuid: IAAS,
+      timeline: [{ date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } }],
+      padding: 40,
+    }),
     'Tests/other.yaml': 'not: a scope\n',
-    'Standards/scs-0001-v1-sovereign.md': documentMd({ title: 'Sovereign Cloud Standards', type: 'Procedural', status: 'Stable', track: 'Global', stabilized_at: '2022-11-28' }),
-    'Standards/scs-0003-v1-old-name.md': documentMd({ title: 'Scope YAML', type: 'Standard', status: 'Draft', track: 'Global' }),
-    'Standards/scs-XXXX-vN-template.md': documentMd({ title: 'Template', type: 'Standard', status: 'Draft', track: 'Global' }),
+    'Standards/scs-0001-v1-sovereign.md': documentMd({
+      title: 'Sovereign Cloud Standards',
+      type: 'Procedural',
+      status: 'Stable',
+      track: 'Global',
+      stabilized_at: '2022-11-28',
+    }),
+    'Standards/scs-0003-v1-old-name.md': documentMd({
+      title: 'Scope YAML',
+      type: 'Standard',
+      status: 'Draft',
+      track: 'Global',
+    }),
+    'Standards/scs-XXXX-vN-template.md': documentMd({
+      title: 'Template',
+      type: 'Standard',
+      status: 'Draft',
+      track: 'Global',
+    }),
   });
   repo.commit('Rename the IaaS scope file (#12)', '2024-03-01T09:00:00+01:00', {
     'Tests/scs-compatible.yaml': null,
@@ -135,22 +175,49 @@ export function buildHistoryRepo(): TestRepo {
   });
   repo.checkout('feature', true);
   repo.commit('Add scs-0002 draft', '2024-03-02T08:00:00+01:00', {
-    'Standards/scs-0002-v1-bar.md': Buffer.from(`\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Draft', track: 'IaaS' }).replace(/\n/g, '\r\n')}`, 'utf8'),
+    'Standards/scs-0002-v1-bar.md': Buffer.from(
+      `\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Draft', track: 'IaaS' }).replace(/\n/g, '\r\n')}`,
+      'utf8',
+    ),
   });
   repo.commit('Fix a typo', '2024-03-03T08:00:00+01:00', { 'README.md': '# Standards!\n' });
   repo.checkout('main');
   repo.commit('Add KaaS scope (#14)', '2024-03-04T23:30:00-05:00', {
-    'Tests/scs-compatible-kaas.yaml': scopeYaml({ name: 'SCS-compatible KaaS', uuid: KAAS, timeline: [{ date: '2024-03-10', versions: { v1: 'effective' } }], versions: ['v1'] }),
+    'Tests/scs-compatible-kaas.yaml': scopeYaml({
+      name: 'SCS-compatible KaaS',
+      uuid: KAAS,
+      timeline: [{ date: '2024-03-10', versions: { v1: 'effective' } }],
+      versions: ['v1'],
+    }),
   });
-  repo.merge('feature', 'Merge pull request #15 from someone/feature\n\nAdd scs-0002 draft', '2024-03-06T12:00:00+00:00');
+  repo.merge(
+    'feature',
+    'Merge pull request #15 from someone/feature\n\nAdd scs-0002 draft',
+    '2024-03-06T12:00:00+00:00',
+  );
   repo.commit('Stabilize scs-0002, rename scs-0003 (#16)', '2024-05-01T00:30:00+02:00', {
-    'Standards/scs-0002-v1-bar.md': Buffer.from(`\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Stable', track: 'IaaS', stabilized_at: '2024-05-01' }).replace(/\n/g, '\r\n')}`, 'utf8'),
+    'Standards/scs-0002-v1-bar.md': Buffer.from(
+      `\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Stable', track: 'IaaS', stabilized_at: '2024-05-01' }).replace(/\n/g, '\r\n')}`,
+      'utf8',
+    ),
     'Standards/scs-0003-v1-old-name.md': null,
-    'Standards/scs-0003-v1-new-name.md': documentMd({ title: 'Scope YAML', type: 'Standard', status: 'Draft', track: 'Global' }),
+    'Standards/scs-0003-v1-new-name.md': documentMd({
+      title: 'Scope YAML',
+      type: 'Standard',
+      status: 'Draft',
+      track: 'Global',
+    }),
   });
   repo.commit('Drop the template, rewrite scs-0001 (#17)', '2024-06-01T10:00:00+02:00', {
     'Standards/scs-XXXX-vN-template.md': null,
-    'Standards/scs-0001-v1-sovereign.md': documentMd({ title: 'Sovereign Cloud Standards, rewritten', type: 'Procedural', status: 'Deprecated', track: 'Global', stabilized_at: '2022-11-28', deprecated_at: '2024-06-01' }),
+    'Standards/scs-0001-v1-sovereign.md': documentMd({
+      title: 'Sovereign Cloud Standards, rewritten',
+      type: 'Procedural',
+      status: 'Deprecated',
+      track: 'Global',
+      stabilized_at: '2022-11-28',
+      deprecated_at: '2024-06-01',
+    }),
   });
   repo.commit('Unrelated (#18)', '2024-06-15T10:00:00+02:00', { 'README.md': '# Standards of SCS\n' });
   repo.commit('Timeline for v2 (#19)', '2024-07-01T10:00:00+02:00', {
@@ -171,10 +238,72 @@ export function buildHistoryRepo(): TestRepo {
 /** Pull requests for the built repository, in the fixture's (REST) shape. */
 export function builtRepoPulls() {
   return [
-    { number: 12, title: 'Rename the IaaS scope file', state: 'closed' as const, draft: false, created_at: '2024-02-28T10:00:00Z', updated_at: '2024-03-01T08:00:00Z', closed_at: '2024-03-01T08:00:00Z', merged_at: '2024-03-01T08:00:00Z', author: 'alice', labels: ['standards'], files: ['Tests/scs-compatible.yaml', 'Tests/scs-compatible-iaas.yaml'], review_decision: 'APPROVED' as const },
-    { number: 15, title: 'Add scs-0002 draft', state: 'closed' as const, draft: false, created_at: '2024-03-02T07:00:00Z', updated_at: '2024-03-06T12:00:00Z', closed_at: '2024-03-06T12:00:00Z', merged_at: '2024-03-06T12:00:00Z', author: 'bob', labels: [], files: ['Standards/scs-0002-v1-bar.md', 'README.md'] },
-    { number: 20, title: '<script>alert(1)</script> Stabilize SCS-0003-v1', state: 'open' as const, draft: true, created_at: '2024-07-02T10:00:00Z', updated_at: '2024-07-03T10:00:00Z', closed_at: null, merged_at: null, author: 'carol', labels: [{ name: 'SCS is standardized' }], files: ['Standards/scs-0003-v1-new-name.md'], review_decision: 'REVIEW_REQUIRED' as const },
-    { number: 21, title: 'Fix CI', state: 'closed' as const, draft: false, created_at: '2024-07-04T10:00:00Z', updated_at: '2024-07-05T10:00:00Z', closed_at: '2024-07-05T10:00:00Z', merged_at: null, author: null, labels: [], files: ['.github/workflows/ci.yml'] },
-    { number: 22, title: 'Discuss scs-0214 wording', state: 'closed' as const, draft: false, created_at: '2024-07-06T10:00:00Z', updated_at: '2024-07-07T10:00:00+02:00', closed_at: '2024-07-07T10:00:00+02:00', merged_at: null, author: 'dave', labels: [], files: ['docs/notes.md'] },
+    {
+      number: 12,
+      title: 'Rename the IaaS scope file',
+      state: 'closed' as const,
+      draft: false,
+      created_at: '2024-02-28T10:00:00Z',
+      updated_at: '2024-03-01T08:00:00Z',
+      closed_at: '2024-03-01T08:00:00Z',
+      merged_at: '2024-03-01T08:00:00Z',
+      author: 'alice',
+      labels: ['standards'],
+      files: ['Tests/scs-compatible.yaml', 'Tests/scs-compatible-iaas.yaml'],
+      review_decision: 'APPROVED' as const,
+    },
+    {
+      number: 15,
+      title: 'Add scs-0002 draft',
+      state: 'closed' as const,
+      draft: false,
+      created_at: '2024-03-02T07:00:00Z',
+      updated_at: '2024-03-06T12:00:00Z',
+      closed_at: '2024-03-06T12:00:00Z',
+      merged_at: '2024-03-06T12:00:00Z',
+      author: 'bob',
+      labels: [],
+      files: ['Standards/scs-0002-v1-bar.md', 'README.md'],
+    },
+    {
+      number: 20,
+      title: '<script>alert(1)</script> Stabilize SCS-0003-v1',
+      state: 'open' as const,
+      draft: true,
+      created_at: '2024-07-02T10:00:00Z',
+      updated_at: '2024-07-03T10:00:00Z',
+      closed_at: null,
+      merged_at: null,
+      author: 'carol',
+      labels: [{ name: 'SCS is standardized' }],
+      files: ['Standards/scs-0003-v1-new-name.md'],
+      review_decision: 'REVIEW_REQUIRED' as const,
+    },
+    {
+      number: 21,
+      title: 'Fix CI',
+      state: 'closed' as const,
+      draft: false,
+      created_at: '2024-07-04T10:00:00Z',
+      updated_at: '2024-07-05T10:00:00Z',
+      closed_at: '2024-07-05T10:00:00Z',
+      merged_at: null,
+      author: null,
+      labels: [],
+      files: ['.github/workflows/ci.yml'],
+    },
+    {
+      number: 22,
+      title: 'Discuss scs-0214 wording',
+      state: 'closed' as const,
+      draft: false,
+      created_at: '2024-07-06T10:00:00Z',
+      updated_at: '2024-07-07T10:00:00+02:00',
+      closed_at: '2024-07-07T10:00:00+02:00',
+      merged_at: null,
+      author: 'dave',
+      labels: [],
+      files: ['docs/notes.md'],
+    },
   ];
 }

@@ -32,13 +32,22 @@ function scenarios(): Scenario[] {
   for (let k = 0; k <= 30; k += 2) {
     const base = lines(40, 'doc');
     const edited = base.map((l, i) => (i < k ? `rewritten ${i} ${Math.floor(random() * 1e6)}\n` : l));
-    out.push({ before: { 'Standards/scs-0001-v1-a.md': base.join('') }, after: { 'Standards/scs-0001-v2-b.md': edited.join('') } });
+    out.push({
+      before: { 'Standards/scs-0001-v1-a.md': base.join('') },
+      after: { 'Standards/scs-0001-v2-b.md': edited.join('') },
+    });
   }
   // Lines added or dropped: the size check of estimate_similarity.
   for (const extra of [5, 20, 40, 60]) {
     const base = lines(30, 'grow');
-    out.push({ before: { 'Tests/scs-compatible.yaml': base.join('') }, after: { 'Tests/scs-compatible-iaas.yaml': [...base, ...lines(extra, 'added')].join('') } });
-    out.push({ before: { 'Tests/scs-compatible.yaml': [...base, ...lines(extra, 'gone')].join('') }, after: { 'Tests/scs-compatible-iaas.yaml': base.join('') } });
+    out.push({
+      before: { 'Tests/scs-compatible.yaml': base.join('') },
+      after: { 'Tests/scs-compatible-iaas.yaml': [...base, ...lines(extra, 'added')].join('') },
+    });
+    out.push({
+      before: { 'Tests/scs-compatible.yaml': [...base, ...lines(extra, 'gone')].join('') },
+      after: { 'Tests/scs-compatible-iaas.yaml': base.join('') },
+    });
   }
   // Two deleted candidates for one added file, and two added for one deleted.
   const a = lines(30, 'alpha');
@@ -49,7 +58,10 @@ function scenarios(): Scenario[] {
   });
   out.push({
     before: { 'Standards/scs-0002-v1-x.md': a.join('') },
-    after: { 'Standards/scs-0005-v1-p.md': [...a.slice(0, 25), ...lines(5, 'p')].join(''), 'Standards/scs-0006-v1-q.md': [...a.slice(0, 18), ...lines(12, 'q')].join('') },
+    after: {
+      'Standards/scs-0005-v1-p.md': [...a.slice(0, 25), ...lines(5, 'p')].join(''),
+      'Standards/scs-0006-v1-q.md': [...a.slice(0, 18), ...lines(12, 'q')].join(''),
+    },
   });
   // Exact renames, one with a matching file name among two identical sources.
   out.push({
@@ -57,7 +69,10 @@ function scenarios(): Scenario[] {
     after: { 'Standards/scs-0007-v1-same.md.bak': 'other\n', 'Standards/new-same.md': 'same\n' },
   });
   // CRLF against LF: git ignores the CR of CRLF in text when it scores.
-  out.push({ before: { 'Standards/scs-0008-v1-crlf.md': lines(30, 'crlf', '\r\n').join('') }, after: { 'Standards/scs-0008-v1-lf.md': lines(30, 'crlf').join('') } });
+  out.push({
+    before: { 'Standards/scs-0008-v1-crlf.md': lines(30, 'crlf', '\r\n').join('') },
+    after: { 'Standards/scs-0008-v1-lf.md': lines(30, 'crlf').join('') },
+  });
   return out;
 }
 
@@ -79,7 +94,13 @@ function gitChanges(dir: string): RawChange[][] {
         const fields = tokens[i]!.slice(1).split(' ');
         const letter = fields[4]![0]!;
         if (letter === 'R') changes.push({ status: 'R', oldPath: tokens[++i]!, path: tokens[++i]!, oid: fields[3]! });
-        else changes.push({ status: letter as 'A' | 'M' | 'D', path: tokens[++i]!, oldPath: null, oid: letter === 'D' ? null : fields[3]! });
+        else
+          changes.push({
+            status: letter as 'A' | 'M' | 'D',
+            path: tokens[++i]!,
+            oldPath: null,
+            oid: letter === 'D' ? null : fields[3]!,
+          });
       }
       return changes;
     });
@@ -92,15 +113,25 @@ describe('rename detection as git -M does it', () => {
     repo.commit('root', '2024-01-01T00:00:00+00:00', { 'README.md': 'root\n' });
     for (const [i, s] of all.entries()) {
       // Each scenario is two commits: set up `before`, then replace it with `after`.
-      const clear = Object.fromEntries(git(repo.dir, ['ls-files']).split('\n').filter((p) => p && p !== 'README.md').map((p) => [p, null]));
+      const clear = Object.fromEntries(
+        git(repo.dir, ['ls-files'])
+          .split('\n')
+          .filter((p) => p && p !== 'README.md')
+          .map((p) => [p, null]),
+      );
       repo.commit(`before ${i}`, '2024-01-01T00:00:00+00:00', { ...clear, ...s.before });
-      repo.commit(`after ${i}`, '2024-01-01T00:00:00+00:00', { ...Object.fromEntries(Object.keys(s.before).map((p) => [p, null])), ...s.after });
+      repo.commit(`after ${i}`, '2024-01-01T00:00:00+00:00', {
+        ...Object.fromEntries(Object.keys(s.before).map((p) => [p, null])),
+        ...s.after,
+      });
     }
     const byGit = gitChanges(repo.dir);
     let renames = 0;
     let nonRenames = 0;
     for (const [i, s] of all.entries()) {
-      const contents = new Map([...Object.values(s.before), ...Object.values(s.after)].map((c) => [gitBlobId(Buffer.from(c)), Buffer.from(c)]));
+      const contents = new Map(
+        [...Object.values(s.before), ...Object.values(s.after)].map((c) => [gitBlobId(Buffer.from(c)), Buffer.from(c)]),
+      );
       const ours = commitChanges(listing(s.before), listing(s.after), (oid) => contents.get(oid)!);
       const theirs = byGit[2 * i + 1]!;
       expect(ours, `scenario ${i}`).toEqual(theirs);

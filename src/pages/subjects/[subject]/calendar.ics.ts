@@ -11,5 +11,13 @@ export const getStaticPaths = subjectPaths;
 export const GET: APIRoute<{ standing: SubjectStanding; file: SubjectsFile }> = async ({ site, props }) => {
   const { ctx, events } = await feedContext(site);
   const { standing, file } = props;
-  return new Response(calendarIcs(ctx, reliedOnEvents(events, standing), subjectCalendarInfo(standing.subject), retestEntries(ctx, file, standing)), { headers: ICS_HEADERS });
+  return new Response(
+    calendarIcs(
+      ctx,
+      reliedOnEvents(events, standing),
+      subjectCalendarInfo(standing.subject),
+      retestEntries(ctx, file, standing),
+    ),
+    { headers: ICS_HEADERS },
+  );
 };

@@ -9,5 +9,7 @@ export function getStaticPaths() {
 
 export const GET: APIRoute<{ name: ApiSchemaName }> = async ({ site, props }) => {
   const { ctx } = await feedContext(site);
-  return new Response(jsonText(apiJsonSchema(ctx, props.name)), { headers: { ...JSON_HEADERS, 'Content-Type': 'application/schema+json' } });
+  return new Response(jsonText(apiJsonSchema(ctx, props.name)), {
+    headers: { ...JSON_HEADERS, 'Content-Type': 'application/schema+json' },
+  });
 };
