@@ -13,7 +13,8 @@ import { documentAddedTitle, movedTitle, transitionTitle, versionAddedTitle, wit
 import { accumulatedTimelines, allVersionNames, fullTimeline, shortName } from '../scopes/scopes.ts';
 import { documentsOfVersions, SAME_TRANSITION } from '../scope-model/same-transition.ts';
 import type { Dataset, Document, Provenance, Revision, Scope } from '../schemas/data.ts';
-import { EventKind, type TimelineEvent } from '../schemas/event.ts';
+import { EventKind, NO_DETAILS, type TimelineEvent } from '../schemas/event.ts';
+import { documentDateChanges } from './document-date-changes.ts';
 import { transitionsOf } from '../scopes/validity.ts';
 import { provenanceOf, transitionKey } from './revision-changes.ts';
 
@@ -51,21 +52,6 @@ function transitionHistories(scope: Scope, versions: string[]): Map<string, KeyH
   return histories;
 }
 
-const EMPTY = {
-  scope: null,
-  version: null,
-  validity: null,
-  document: null,
-  state: null,
-  target: null,
-  previous: null,
-  announced: null,
-  source: null,
-  leadDays: null,
-  sequence: 0,
-  transition: null,
-} as const;
-
 /** How far after the fact a date may be recorded and still be news (a commit landing a few weeks late). */
 export const NEWS_HORIZON_DAYS = 31;
 
@@ -95,7 +81,7 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
     const first = changes[0]?.at ?? null;
     const last = changes[changes.length - 1]?.at ?? null;
     events.push({
-      ...EMPTY,
+      ...NO_DETAILS,
       id: `scope/${scope.id}/${key}`,
       kind: 'validity',
       date: t.date,
@@ -116,7 +102,7 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
     const transition = `scope/${scope.id}/${key}`;
     for (const [i, c] of history.changes.entries()) {
       if (!isNews(c, i === 0)) continue;
-      const base = { ...EMPTY, scope: scope.id, version, validity, source: c.at, date: c.at.date, transition };
+      const base = { ...NO_DETAILS, scope: scope.id, version, validity, source: c.at, date: c.at.date, transition };
       const commit = commitKey(scope.revisions, c.revision.commit); // the revision's own commit: ids stay as they were
       if (c.date !== null && c.previous === null) {
         events.push({
@@ -157,7 +143,7 @@ function scopeEvents(scope: Scope): TimelineEvent[] {
       seen.add(v.name);
       if (r === scope.revisions[0]) continue; // the first revision imports, it does not add
       events.push({
-        ...EMPTY,
+        ...NO_DETAILS,
         id: `version-added/${scope.id}/${v.name}`,
         kind: 'version-added',
         date: r.date,
@@ -177,7 +163,7 @@ function documentEvents(doc: Document): TimelineEvent[] {
   const added = doc.history[0] ?? null;
   if (added) {
     events.push({
-      ...EMPTY,
+      ...NO_DETAILS,
       id: `document-added/${doc.id}`,
       kind: 'document-added',
       date: added.date,
@@ -207,7 +193,7 @@ function documentEvents(doc: Document): TimelineEvent[] {
   for (const t of documentTransitions(doc)) {
     const field = t.state === 'Stable' ? 'stabilizedAt' : 'deprecatedAt';
     events.push({
-      ...EMPTY,
+      ...NO_DETAILS,
       ...dated(field, t.on),
       id: `document/${doc.id}/${t.state.toLowerCase()}`,
       kind: 'document',
@@ -218,13 +204,14 @@ function documentEvents(doc: Document): TimelineEvent[] {
       title: transitionTitle(label, { state: t.state }, t.on),
     });
   }
+  events.push(...documentDateChanges(doc, label));
   if (doc.status === 'Rejected') {
     const change = doc.history.find((h) => h.status === 'Rejected') ?? null;
     const on = doc.rejectedAt ?? change?.date ?? null;
     if (on) {
       const source = change ? { commit: change.commit, date: change.date, pr: change.pr } : null;
       events.push({
-        ...EMPTY,
+        ...NO_DETAILS,
         id: `document/${doc.id}/rejected`,
         kind: 'document',
         date: on,

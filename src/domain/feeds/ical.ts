@@ -57,7 +57,7 @@ export function reminderDays(event: TimelineEvent): number[] {
 export function withdrawnTransitions(
   events: readonly TimelineEvent[],
 ): { event: TimelineEvent; transitionId: string; sequence: number }[] {
-  const live = new Set(events.filter((e) => e.kind === 'validity').map((e) => e.id));
+  const live = new Set(events.filter((e) => e.kind === 'validity' || e.kind === 'document').map((e) => e.id));
   const last = new Map<string, TimelineEvent>();
   const sets = new Map<string, number>();
   for (const e of events) {

@@ -92,7 +92,11 @@ function meaningText(ctx: FeedContext, event: TimelineEvent): string {
     }
   }
   if (event.kind === 'withdrawn') {
-    const what = event.validity ? transitionPhrase(subject, { validity: event.validity }) : subject;
+    const what = event.validity
+      ? transitionPhrase(subject, { validity: event.validity })
+      : event.state
+        ? transitionPhrase(subject, { state: event.state })
+        : subject;
     return `The date ${event.previous ?? ''} is withdrawn: it is no longer announced that ${what} then; watch for a new date.`;
   }
   if (event.kind === 'version-added')

@@ -56,3 +56,19 @@ export const TimelineEvent = z.object({
   title: z.string(),
 });
 export type TimelineEvent = z.output<typeof TimelineEvent>;
+
+/** The fields an event leaves empty unless its kind fills them. */
+export const NO_DETAILS = {
+  scope: null,
+  version: null,
+  validity: null,
+  document: null,
+  state: null,
+  target: null,
+  previous: null,
+  announced: null,
+  source: null,
+  leadDays: null,
+  sequence: 0,
+  transition: null,
+} as const satisfies Partial<TimelineEvent>;
