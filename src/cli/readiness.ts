@@ -4,21 +4,21 @@
  * their state, which are not yet Stable, and the open pull requests that would change that.
  */
 import type { Day } from '../domain/days/day.ts';
-import { draftVersions, readinessOf, type Readiness } from '../domain/report/readiness.ts';
+import { readinessOf, scopeDraftReadiness, type Readiness } from '../domain/report/readiness.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 import { requireScope, UsageError, type Answer } from './commands.ts';
 
 export function readinessCommand(dataset: Dataset, opts: { scope?: string; on: Day; version?: string }): Answer {
   const scope = requireScope(dataset, opts.scope);
-  const names = opts.version === undefined ? draftVersions(dataset, scope.id, opts.on) : [opts.version];
-  const rows = names.map((name) => {
+  const one = (name: string): Readiness => {
     const r = readinessOf(dataset, scope.id, name, opts.on);
     if (!r)
       throw new UsageError(
         `${scope.name} had no version ${JSON.stringify(name)} on ${opts.on}; expected one of ${[...new Set([...scope.versions.map((v) => v.name), ...scope.facts.map((f) => f.name)])].join(', ')}`,
       );
     return r;
-  });
+  };
+  const rows = opts.version === undefined ? scopeDraftReadiness(dataset, scope.id, opts.on) : [one(opts.version)];
   const asOf = dataset.meta.pullsAsOf;
   const header = `${scope.name} on ${opts.on}, as the data stood then${opts.on > asOf ? ` (pull requests as of ${asOf}, the data's end)` : ''}:`;
   const lines = (r: Readiness) => [

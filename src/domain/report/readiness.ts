@@ -111,7 +111,9 @@ export function readinessOf(full: Dataset, scopeId: string, version: string, day
         document: modules.get(i.ref)?.document ?? null,
       }))
     : (facts?.standards ?? []).map((id) => ({ id, name: id, document: id }));
-  const open = inProgress(datasetAsOf(full, minDay(day, pullsAsOf)), full, minDay(day, pullsAsOf), (n) =>
+  // Pull requests as of the day, or of the data's end when the day is past it.
+  const pullsDay = minDay(day, pullsAsOf);
+  const open = inProgress(pullsDay === day ? asOf : datasetAsOf(full, pullsDay), full, pullsDay, (n) =>
     pullUrl(full.meta.source.repo, n),
   ).pulls;
   const toPull = (p: InProgressPull) => ({ number: p.number, url: p.url, kind: p.kind, daysOpen: p.daysOpen });
@@ -158,8 +160,8 @@ export function readinessOf(full: Dataset, scopeId: string, version: string, day
   };
 }
 
-/** The versions of a scope that are drafts on `day`, as known then (the ones readiness is about). */
-export function draftVersions(full: Dataset, scopeId: string, day: DayType): string[] {
+/** The readiness of every draft version of one scope on `day`, as known then: each candidate version computed once. */
+export function scopeDraftReadiness(full: Dataset, scopeId: string, day: DayType): Readiness[] {
   const head = full.scopes.find((s) => s.id === scopeId);
   if (!head) return [];
   const scope = datasetAsOf(full, day).scopes.find((s) => s.id === scopeId);
@@ -167,15 +169,15 @@ export function draftVersions(full: Dataset, scopeId: string, day: DayType): str
     ...(scope?.versions.map((v) => v.name) ?? []),
     ...head.facts.filter((f) => f.periodsFrom === 'document').map((f) => f.name),
   ]);
-  return [...names].filter((name) => readinessOf(full, scopeId, name, day)?.validity === 'draft');
+  return [...names].flatMap((name) => {
+    const r = readinessOf(full, scopeId, name, day);
+    return r?.validity === 'draft' ? [r] : [];
+  });
 }
 
-/** The readiness of every draft version of one scope on `day`. */
-export function scopeDraftReadiness(full: Dataset, scopeId: string, day: DayType): Readiness[] {
-  return draftVersions(full, scopeId, day).flatMap((v) => {
-    const r = readinessOf(full, scopeId, v, day);
-    return r ? [r] : [];
-  });
+/** The versions of a scope that are drafts on `day`, as known then (the ones readiness is about). */
+export function draftVersions(full: Dataset, scopeId: string, day: DayType): string[] {
+  return scopeDraftReadiness(full, scopeId, day).map((r) => r.version);
 }
 
 /** The readiness of every draft version of every scope on `day`. */
