@@ -67,6 +67,7 @@ const ReportTransition = z.object({
   pr: z.number().int().nullable(),
   prUrl: z.string().nullable(),
 });
+export type ReportTransition = z.output<typeof ReportTransition>;
 
 const ReportPull = z.object({
   number: z.number().int(),
