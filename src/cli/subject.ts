@@ -4,7 +4,7 @@
  * tracker's timelines.
  */
 import type { Day } from '../domain/days/day.ts';
-import { newestCheck } from '../domain/feeds/subject-feeds.ts';
+import { newestCheck, newestCheckOf } from '../domain/feeds/subject-feeds.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 import { findGroup, groupsOf, groupStanding } from '../domain/subjects/groups.ts';
 import { GROUP_PREFIX, monitorDetailUrl, type SubjectGroup, type SubjectsFile } from '../domain/subjects/schema.ts';
@@ -17,16 +17,24 @@ import {
   standingLine,
   subjectStanding,
 } from '../domain/subjects/subjects.ts';
+import type { Urgency } from '../domain/subjects/standing.ts';
 import { UsageError, type Answer } from './commands.ts';
+
+/** What the JSON of a subject and of a group end with: the day, the monitor and its newest check, the standing. */
+function standingJson<S>(on: Day, file: SubjectsFile, checked: Day | null, urgency: Urgency, scopes: S[]) {
+  return {
+    day: on,
+    monitor: file.monitor,
+    newestCheck: checked,
+    urgency,
+    scopes,
+    certificate: { expires: null, note: CERTIFICATE_WORDS },
+  };
+}
 
 function groupCommand(dataset: Dataset, file: SubjectsFile, group: SubjectGroup, on: Day): Answer {
   const standing = groupStanding(group, file, dataset.scopes, on);
-  const checked =
-    group.members
-      .map((m) => newestCheck(file, m))
-      .filter((d) => d !== null)
-      .sort()
-      .at(-1) ?? null;
+  const checked = newestCheckOf(file, group.members);
   const scopes = standing.scopes.map((g) => ({
     scopeUuid: g.scopeUuid,
     scopeName: g.scopeName,
@@ -66,12 +74,7 @@ function groupCommand(dataset: Dataset, file: SubjectsFile, group: SubjectGroup,
       group: true,
       members: group.members,
       linked: group.linked,
-      day: on,
-      monitor: file.monitor,
-      newestCheck: checked,
-      urgency: standing.urgency,
-      scopes,
-      certificate: { expires: null, note: CERTIFICATE_WORDS },
+      ...standingJson(on, file, checked, standing.urgency, scopes),
     },
     text,
   };
@@ -94,11 +97,7 @@ export function subjectCommand(
     throw new UsageError(`unknown subject ${JSON.stringify(opts.name)}; the monitor ${file.monitor} reported ${known}`);
   const standing = subjectStanding(subject, dataset.scopes, opts.on);
   const memberOf = groupsOf(file, subject.id).map((g) => g.id);
-  const checked =
-    subject.scopes
-      .flatMap((s) => s.results.map((r) => r.checkedAt.slice(0, 10)))
-      .sort()
-      .at(-1) ?? null;
+  const checked = newestCheck(file, subject.id);
   const scopes = standing.scopes.map((s) => ({
     ...s,
     words: { standing: standingLine(s), toward: progressWords(s) },
@@ -120,12 +119,7 @@ export function subjectCommand(
       subject: subject.id,
       group: standing.group,
       memberOf,
-      day: opts.on,
-      monitor: file.monitor,
-      newestCheck: checked,
-      urgency: standing.urgency,
-      scopes,
-      certificate: { expires: null, note: CERTIFICATE_WORDS },
+      ...standingJson(opts.on, file, checked, standing.urgency, scopes),
     },
     text,
   };

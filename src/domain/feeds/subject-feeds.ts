@@ -29,6 +29,17 @@ export function newestCheck(file: SubjectsFile, subject: string, scopeUuid?: str
   return days.sort().at(-1) ?? null;
 }
 
+/** The newest of the subjects' newest checks (a group's members); null when none has a result. */
+export function newestCheckOf(file: SubjectsFile, subjects: readonly string[]): Day | null {
+  return (
+    subjects
+      .map((m) => newestCheck(file, m))
+      .filter((d) => d !== null)
+      .sort()
+      .at(-1) ?? null
+  );
+}
+
 /** The timeline's warn and deprecated events of the versions the subject relies on. */
 export function reliedOnEvents(events: readonly TimelineEvent[], standing: SubjectStanding): TimelineEvent[] {
   const relied = new Set(

@@ -6,7 +6,13 @@ import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { deriveEvents } from '../../../src/domain/events/events.ts';
 import { calendarIcs } from '../../../src/domain/feeds/ical.ts';
-import { reliedOnEvents, retestEntries, subjectRss } from '../../../src/domain/feeds/subject-feeds.ts';
+import {
+  newestCheck,
+  newestCheckOf,
+  reliedOnEvents,
+  retestEntries,
+  subjectRss,
+} from '../../../src/domain/feeds/subject-feeds.ts';
 import type { Dataset } from '../../../src/domain/schemas/data.ts';
 import type { TimelineEvent } from '../../../src/domain/schemas/event.ts';
 import type { SubjectsFile } from '../../../src/domain/subjects/schema.ts';
@@ -115,5 +121,28 @@ describe('subject RSS', () => {
     // The guid parses as XML text.
     const guid = new XMLParser().parse(`<x>${first.customData}</x>`).x.guid;
     expect(String(guid)).toMatch(/^subject\/acme-old\/iaas\/v4\/pass\/2025-07-31\/overdue@feeds\.example\.test$/);
+  });
+});
+
+describe('newest check', () => {
+  function twoSubjects(): SubjectsFile {
+    const file = subjects();
+    const other = structuredClone(file.subjects[0]!);
+    other.id = 'acme-new';
+    other.scopes[0]!.results = other.scopes[0]!.results.map((r) => ({ ...r, checkedAt: '2025-07-30T23:59:59' }));
+    return { ...file, subjects: [...file.subjects, other] };
+  }
+
+  it('is the day of a subject’s newest result, null for a subject without results', () => {
+    expect(newestCheck(twoSubjects(), 'acme-old')).toBe('2025-07-29');
+    expect(newestCheck(twoSubjects(), 'acme-new')).toBe('2025-07-30');
+    expect(newestCheck(twoSubjects(), 'nobody')).toBeNull();
+  });
+
+  it('of a group is the newest of its members’, skipping members without results', () => {
+    expect(newestCheckOf(twoSubjects(), ['acme-old', 'acme-new', 'nobody'])).toBe('2025-07-30');
+    expect(newestCheckOf(twoSubjects(), ['acme-old'])).toBe('2025-07-29');
+    expect(newestCheckOf(twoSubjects(), ['nobody'])).toBeNull();
+    expect(newestCheckOf(twoSubjects(), [])).toBeNull();
   });
 });
