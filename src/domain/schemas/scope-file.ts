@@ -20,6 +20,12 @@ export const VersionName = z
   .string()
   .regex(/^[^/\s\u0000-\u001f\u007f]+$/, 'expected a version name without "/", spaces or control characters');
 
+/** A version's name as the YAML writes it: a string, or a number (`version: 4`) read as its string. */
+const YamlVersionName = z
+  .union([z.string().min(1), z.number()])
+  .transform(String)
+  .pipe(VersionName);
+
 /** Module parameters are free-form values (an image-spec URL, a number). */
 const Parameters = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
 
@@ -32,10 +38,7 @@ export const IncludeItem = z.union([
 export const ScopeFileVersion = z
   .object({
     /** The version's name: `v4`, `v5.1`, `next`. */
-    version: z
-      .union([z.string().min(1), z.number()])
-      .transform(String)
-      .pipe(VersionName),
+    version: YamlVersionName,
     /** The day the version was stabilized; absent for a version in preparation. */
     stabilized_at: Day.optional().nullable(),
     include: z.array(IncludeItem).default([]),
@@ -44,27 +47,22 @@ export const ScopeFileVersion = z
   })
   .loose();
 
+/** What a module and a group both are: an id, a name, and the URL of the standard they check. */
+const ScopeFileEntry = z.object({
+  id: z.string().min(1),
+  name: z.string().default(''),
+  url: z.string().optional(),
+});
+
 /**
  * Revamped format: a named group of tests. `include` lists other group ids or testcase
  * ids; `url` names the standard (or, for a version's own group, the scope document).
  */
-export const ScopeFileGroup = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().default(''),
-    url: z.string().optional(),
-    include: z.array(IncludeItem).default([]),
-  })
-  .loose();
+export const ScopeFileGroup = ScopeFileEntry.extend({ include: z.array(IncludeItem).default([]) }).loose();
 
-export const ScopeFileModule = z
-  .object({
-    id: z.string().min(1),
-    name: z.string().default(''),
-    url: z.string().optional(),
-    parameters: z.record(z.string(), z.unknown()).optional(),
-  })
-  .loose();
+export const ScopeFileModule = ScopeFileEntry.extend({
+  parameters: z.record(z.string(), z.unknown()).optional(),
+}).loose();
 
 export const TimelineEntry = z.object({
   /** From this day on (inclusive) the entry applies, until the next entry's date. */
@@ -137,10 +135,7 @@ export type ScopeFile = z.output<typeof ScopeFile>;
  */
 export const LegacyVersion = z
   .object({
-    version: z
-      .union([z.string().min(1), z.number()])
-      .transform(String)
-      .pipe(VersionName),
+    version: YamlVersionName,
     stabilized_at: Day.optional().nullable(),
     obsoleted_at: Day.optional().nullable(),
     deprecated_at: Day.optional().nullable(),
