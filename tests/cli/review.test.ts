@@ -100,6 +100,34 @@ describe.skipIf(!HAVE_SNAPSHOT)('review on a clone of the snapshot', () => {
     });
   });
 
+  it('#835 moves KaaS v1 from "scs-0214-v2 Draft" to every included standard Stable; #824 takes IaaS v5 out of draft', async () => {
+    const args = ['--repo', repo, '--base', `${PR835}^`, '--head', PR835, '--on', '2024-11-26'];
+    const r = await review(args);
+    expect(r.stdout).toContain(
+      '#### Readiness of draft scope versions on 2024-11-26\n\n- KaaS v1: scs-0214-v2 Draft → every included standard Stable\n',
+    );
+    const json = JSON.parse((await review([...args, '--json'])).stdout) as { readiness: unknown[] };
+    expect(json.readiness).toEqual([
+      {
+        scope: 'kaas',
+        version: 'v1',
+        label: 'KaaS v1',
+        before: 'scs-0214-v2 Draft',
+        after: 'every included standard Stable',
+        notStableBefore: ['scs-0214-v2'],
+        notStableAfter: [],
+        sentence: 'KaaS v1: scs-0214-v2 Draft → every included standard Stable',
+      },
+    ]);
+    const v5 = await review(['--repo', repo, '--base', `${PR824}^`, '--head', PR824, '--on', '2024-11-21']);
+    expect(v5.stdout).toContain(
+      '- IaaS v5 leaves draft: effective on 2024-11-21 \\(before: every included standard Stable\\)\n',
+    );
+    // #859 changes no draft version: no readiness section.
+    const r859 = await review(['--repo', repo, '--base', `${PR859}^`, '--head', PR859, '--on', '2024-12-20']);
+    expect(r859.stdout).not.toContain('Readiness');
+  });
+
   it('an open pull request against main: #1195 adds scs-0219-v2; #842, forked from an older main, does not merge cleanly and says so', async () => {
     const add = await review(['--repo', repo, '--base', 'main', '--head', 'refs/pull/1195/head']);
     expect(add.code).toBe(0);

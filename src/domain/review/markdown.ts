@@ -1,6 +1,7 @@
 /**
  * A review (review.ts) as Markdown for a pull-request comment: what the change would do to
- * each scope timeline and document, then the rule findings of scs-0003-v1. Upstream text
+ * each scope timeline and document, then the rule findings of scs-0003-v1, then how it moves
+ * the readiness of draft scope versions. Upstream text
  * (titles, subjects) goes through mdText, so it cannot open HTML or break a link.
  */
 import { mdText } from '../report/report-markdown.ts';
@@ -44,6 +45,13 @@ export function reviewMarkdown(r: Review): string {
   }
   if (r.documents.length > 0)
     out.push('#### Standards (scs-0001-v1 lifecycle)', '', ...r.documents.map((d) => `- ${mdText(d)}`), '');
+  if (r.readiness.length > 0)
+    out.push(
+      `#### Readiness of draft scope versions on ${r.on}`,
+      '',
+      ...r.readiness.map((c) => `- ${mdText(c.sentence)}`),
+      '',
+    );
   if (r.scopes.length === 0 && r.documents.length === 0 && r.errors.length === 0) {
     out.push('No scope timeline, scope version or document lifecycle changes.', '');
   }

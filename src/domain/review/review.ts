@@ -3,7 +3,8 @@
  * and standard documents, told as the history tells a revision: the change is laid on `base`
  * as one commit landing on `on`, both states are assembled as the sync assembles `main`
  * (assemble.ts), and the new revision is described (revision-changes.ts) and checked against
- * scs-0003-v1 (rules/check.ts), so R2 judges its entries against the day it would land.
+ * scs-0003-v1 (rules/check.ts), so R2 judges its entries against the day it would land; the
+ * readiness of draft scope versions on that day is compared before and after (readiness-change.ts).
  */
 import type { Day } from '../days/day.ts';
 import { assemble } from '../upstream/assemble.ts';
@@ -13,6 +14,7 @@ import { checkScope } from '../rules/check.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { Dataset, Document, DocumentChange } from '../schemas/data.ts';
 import type { UpstreamChange, UpstreamSnapshot } from '../upstream/upstream.ts';
+import { readinessChanges, type ReadinessChange } from './readiness-change.ts';
 
 export interface ProposedChange {
   head: string;
@@ -42,6 +44,8 @@ export interface Review {
   scopes: ScopeReview[];
   /** One sentence per standard document the change adds, removes or moves in its lifecycle (scs-0001-v1). */
   documents: string[];
+  /** How the readiness of draft scope versions on `on` moves: one entry per version whose readiness changes. */
+  readiness: ReadinessChange[];
   /** Files changed that the review reads but whose change says nothing of the above. */
   unchanged: string[];
   /** A scope file the change leaves unreadable: the sync would refuse the head. */
@@ -97,6 +101,7 @@ export function reviewChange(snapshot: UpstreamSnapshot, change: ProposedChange,
     on,
     scopes: [],
     documents: [],
+    readiness: [],
     unchanged: [],
     errors: [],
     conflicts: change.conflicts ?? [],
@@ -150,5 +155,6 @@ export function reviewChange(snapshot: UpstreamSnapshot, change: ProposedChange,
     .filter((p) => !told.has(p))
     .sort();
   const violations = scopes.flatMap((s) => s.findings).filter((f) => f.severity === 'violation').length;
-  return { ...base, scopes, documents, unchanged, violations };
+  const readiness = readinessChanges(before, after, on);
+  return { ...base, scopes, documents, readiness, unchanged, violations };
 }

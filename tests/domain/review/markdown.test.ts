@@ -13,6 +13,7 @@ const review = (extra: Partial<Review> = {}): Review => ({
   on: '2024-11-21',
   scopes: [],
   documents: [],
+  readiness: [],
   unchanged: [],
   errors: [],
   conflicts: [],
@@ -117,6 +118,29 @@ describe('reviewMarkdown', () => {
     expect(out).toContain('- scs-0100-v3: status Draft → Stable, stabilized\\_at — → 2024-11-21');
     expect(out).toContain('Also changed, without effect on timelines or lifecycles: `README.md`, `Tests/run.py`.');
     expect(out).not.toContain('No scope timeline, scope version or document lifecycle changes.');
+  });
+
+  it('tells how the readiness of draft scope versions moves, after the documents, and nothing when it does not', () => {
+    const kaas = {
+      scope: 'kaas',
+      version: 'v1',
+      label: 'KaaS v1',
+      before: 'scs-0214-v2 Draft',
+      after: 'every included standard Stable',
+      notStableBefore: ['scs-0214-v2'],
+      notStableAfter: [],
+      sentence: 'KaaS v1: scs-0214-v2 Draft → every included standard Stable',
+    };
+    const out = lines(review({ documents: ['scs-0214-v2: status Draft → Stable'], readiness: [kaas] }));
+    const at = out.indexOf('#### Readiness of draft scope versions on 2024-11-21');
+    expect(at).toBeGreaterThan(out.indexOf('#### Standards (scs-0001-v1 lifecycle)'));
+    expect(out.slice(at, at + 4)).toEqual([
+      '#### Readiness of draft scope versions on 2024-11-21',
+      '',
+      '- KaaS v1: scs-0214-v2 Draft → every included standard Stable',
+      '',
+    ]);
+    expect(lines(review({ documents: ['scs-0214-v2: status Draft → Stable'] })).join('\n')).not.toContain('Readiness');
   });
 
   it('a result that does not parse: the problems, and it says so at the end', () => {

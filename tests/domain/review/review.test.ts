@@ -177,6 +177,40 @@ describe('reviewChange: documents and other files', () => {
   });
 });
 
+describe('reviewChange: readiness of draft scope versions', () => {
+  // v5 a draft that includes the flavor-naming standard (a Draft on main).
+  const DRAFT = entry('2024-03-01', { v4: 'effective', v5: 'draft' });
+  const withDraft = (s: string) =>
+    s
+      .replace('timeline:\n', 'modules:\n  - id: scs-0100-v3\n    name: Flavor naming\ntimeline:\n')
+      .replace('  - version: v5\n', '  - version: v5\n    include: [scs-0100-v3]\n')
+      .replace(V4, DRAFT);
+  const main = history([
+    {
+      at: '2024-03-01T10:00:00Z',
+      message: 'Start (#100)',
+      set: { [IAAS]: withDraft(scopeText(V4)), [FLAVORS]: doc('Flavor naming', 'Draft') },
+    },
+  ]);
+  const change = (set: Record<string, string>): ProposedChange => ({
+    head: HEAD,
+    subject: 'Stabilize scs-0100-v3 (#901)',
+    changes: Object.entries(set).map(([path, text]) => ({ path, status: 'M', oldPath: null, content: bytes(text) })),
+  });
+
+  it('a stabilization moves the draft from the standard it waits for to every included standard Stable', () => {
+    const r = reviewChange(main, change({ [FLAVORS]: doc('Flavor naming', 'Stable', `stabilized_at: ${ON}\n`) }), ON);
+    expect(r.readiness.map((c) => [c.label, c.before, c.after])).toEqual([
+      ['IaaS v5', 'scs-0100-v3 Draft', 'every included standard Stable'],
+    ]);
+    expect(r.documents).toEqual(['scs-0100-v3: status Draft → Stable, stabilized_at — → 2024-11-21']);
+  });
+
+  it('no readiness change for a change that leaves the draft as it was', () => {
+    expect(reviewChange(main, change({ 'README.md': 'x' }), ON).readiness).toEqual([]);
+  });
+});
+
 describe('reviewChange: what cannot be reviewed', () => {
   it('a scope file left unreadable: the problems as the sync would refuse the head, naming file, key and value', () => {
     const r = reviewChange(base, proposed({ [IAAS]: scopeText(V4.replace('effective', 'effectiv')) }), ON);
@@ -195,6 +229,7 @@ describe('reviewChange: what cannot be reviewed', () => {
       on: ON,
       scopes: [],
       documents: [],
+      readiness: [],
       unchanged: [],
       errors: [],
       conflicts: [IAAS],
