@@ -1,7 +1,8 @@
 /**
  * "What's due" on a day: for each scope the versions a provider can be certified against
  * (`effective` and `warn`, scs-0003-v1) and since when, and the next transitions of scope
- * versions and documents with the pull request that set their date and how far ahead.
+ * versions and documents with the pull request that set their date and how far ahead, and for
+ * each scope its latest certification change before the day (what a provider last had to act on).
  *
  * `knownOn` picks what was known: null uses everything in `data/` (the home page); a day
  * uses each scope's timeline as it stood on that day and each document's front matter as
@@ -62,6 +63,11 @@ export interface DueView {
   horizonDays: number;
   scopes: DueScope[];
   next: DueTransition[];
+  /**
+   * Per scope, the transitions to `effective`, `warn` or `deprecated` on its latest such day
+   * before `day` (negative `daysLeft`), as known on `knownOn`, newest first: what last changed for providers.
+   */
+  latest: DueTransition[];
 }
 
 export type DueInput = { scopes: readonly Scope[]; documents: readonly Document[] };
@@ -112,7 +118,8 @@ export function dueView(
   const knownOn = options.knownOn ?? null;
   const horizonDays = options.horizonDays ?? 365;
   const scopes: DueScope[] = [];
-  const next: DueTransition[] = [];
+  // Every transition up to the horizon, past ones too (negative `daysLeft`): `next` and `latest` are taken from them.
+  const all: DueTransition[] = [];
   for (const scope of data.scopes) {
     const known = timelineKnownOn(scope, knownOn);
     const { timeline } = known;
@@ -139,10 +146,10 @@ export function dueView(
     const announcers = firstAnnouncers(history, knownOn);
     for (const t of transitionsOf(timeline, versions)) {
       const left = daysBetween(day, t.date);
-      if (left < 0 || left > horizonDays) continue;
+      if (left > horizonDays) continue;
       const set = setters.get(transitionKey(t));
       const source = set && set.date === t.date ? set.at : null;
-      next.push({
+      all.push({
         date: t.date,
         daysLeft: left,
         kind: 'scope',
@@ -165,11 +172,11 @@ export function dueView(
     if (!lifecycle) continue;
     for (const t of documentTransitions(lifecycle)) {
       const left = daysBetween(day, t.on);
-      if (left < 0 || left > horizonDays) continue;
+      if (left > horizonDays) continue;
       const field = t.on === lifecycle.deprecatedAt && t.state === 'Deprecated' ? 'deprecatedAt' : 'stabilizedAt';
       const source = documentSource(doc, field, t.on, knownOn);
       const announced = documentAnnounced(doc, field, knownOn) ?? source;
-      next.push({
+      all.push({
         date: t.on,
         daysLeft: left,
         kind: 'document',
@@ -187,21 +194,32 @@ export function dueView(
       });
     }
   }
-  const merged = oneEntryPerTransition(next, data.scopes);
-  merged.sort((a, b) =>
-    a.date !== b.date
-      ? a.date < b.date
-        ? -1
-        : 1
-      : a.kind !== b.kind
-        ? a.kind === 'scope'
-          ? -1
-          : 1
-        : ((a.scope ?? a.document ?? '') + (a.version ?? '')).localeCompare(
-            (b.scope ?? b.document ?? '') + (b.version ?? ''),
-          ),
+  const merged = oneEntryPerTransition(all, data.scopes).sort(byDateKindName);
+  return {
+    day,
+    knownOn,
+    horizonDays,
+    scopes,
+    next: merged.filter((t) => t.daysLeft >= 0),
+    latest: latestPerScope(merged.filter((t) => t.daysLeft < 0)),
+  };
+}
+
+function byDateKindName(a: DueTransition, b: DueTransition): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  if (a.kind !== b.kind) return a.kind === 'scope' ? -1 : 1;
+  return ((a.scope ?? a.document ?? '') + (a.version ?? '')).localeCompare(
+    (b.scope ?? b.document ?? '') + (b.version ?? ''),
   );
-  return { day, knownOn, horizonDays, scopes, next: merged };
+}
+
+/** Of past transitions sorted by date: per scope, its certification changes (not `draft`) on its latest day, newest first. */
+function latestPerScope(past: readonly DueTransition[]): DueTransition[] {
+  const changes = past.filter((t) => t.kind === 'scope' && t.validity !== 'draft');
+  const lastDay = new Map(changes.map((t) => [t.scope, t.date]));
+  return changes
+    .filter((t) => lastDay.get(t.scope) === t.date)
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
 }
 
 /**

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dueView } from '../../../src/domain/events/due.ts';
+import { dueView, type DueView } from '../../../src/domain/events/due.ts';
+import { realData } from '../../support/real-data.ts';
 import type { Document, Revision, Scope } from '../../../src/domain/schemas/data.ts';
 import type { VersionFacts } from '../../../src/domain/schemas/scope-facts.ts';
 import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
 
+const snapshot = await realData();
 const sha = (n: number) => String(n).padStart(40, '0');
 const rev = (n: number, date: string, timeline: TimelineEntry[]): Revision => ({
   commit: sha(n),
@@ -185,5 +187,50 @@ describe('a scope version and its scope document', () => {
       ['2024-12-19', 'scope', 'v5.1', 'effective', null, null],
       ['2024-12-20', 'document', null, null, 'scs-0501-v5', 'Stable'],
     ]);
+  });
+});
+
+describe('latest: each scope’s latest certification change before the day, on the snapshot', () => {
+  const brief = (v: DueView) =>
+    v.latest.map(
+      (t) => `${t.scopeName} ${t.version} ${t.validity} ${t.date} ${t.document ?? '-'} #${t.source?.pr} ${t.leadDays}`,
+    );
+
+  it('built on 2026-12-01: nothing ahead; IaaS v4 deprecated on 2025-07-01, 5 days after #955 set it; KaaS v1 effective', () => {
+    const v = dueView(snapshot, '2026-12-01');
+    expect(v.next).toEqual([]);
+    // Newest first; IaaS next turning `draft` on 2025-09-09 is no certification change.
+    expect(brief(v)).toEqual([
+      'IaaS v4 deprecated 2025-07-01 scs-0501-v4 #955 5',
+      'KaaS v1 effective 2024-11-26 scs-0502-v1 #844 0',
+    ]);
+    expect(v.latest[0]!.source).toEqual({ commit: expect.any(String), date: '2025-06-26', pr: 955 });
+    expect(v.latest[0]!.daysLeft).toBe(-518);
+  });
+
+  it('on the day before, of and after IaaS v4 turns deprecated (2025-07-01): the change counts as latest only after it', () => {
+    expect(brief(dueView(snapshot, '2025-06-30'))[0]).toBe('IaaS v4 warn 2025-02-01 - #859 43');
+    expect(brief(dueView(snapshot, '2025-07-01'))[0]).toBe('IaaS v4 warn 2025-02-01 - #859 43');
+    expect(dueView(snapshot, '2025-07-01').next[0]).toMatchObject({
+      version: 'v4',
+      validity: 'deprecated',
+      daysLeft: 0,
+    });
+    expect(brief(dueView(snapshot, '2025-07-02'))[0]).toBe('IaaS v4 deprecated 2025-07-01 scs-0501-v4 #955 5');
+  });
+
+  it('names every change of the scope’s latest day: v5 deprecated and v5.1 effective on 2024-12-19, a day before #859', () => {
+    expect(brief(dueView(snapshot, '2025-01-15'))).toEqual([
+      'IaaS v5 deprecated 2024-12-19 - #859 -1',
+      'IaaS v5.1 effective 2024-12-19 scs-0501-v5 #859 -1',
+      'KaaS v1 effective 2024-11-26 scs-0502-v1 #844 0',
+    ]);
+  });
+
+  it('as known on a day: on 2025-07-02 the scope documents did not exist yet', () => {
+    const v = dueView(snapshot, '2025-07-02', { knownOn: '2025-07-02' });
+    expect(v.next).toEqual([]);
+    expect(brief(v)).toEqual(['IaaS v4 deprecated 2025-07-01 - #955 5', 'KaaS v1 effective 2024-11-26 - #844 0']);
+    expect(dueView(snapshot, '2023-01-01', { knownOn: '2023-01-01' }).latest).toEqual([]);
   });
 });
