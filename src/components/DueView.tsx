@@ -3,82 +3,34 @@
  * Rendered to static HTML on the server (home, /as-of/<day>/); the as-of island renders the
  * same component in the browser for a day picked there. React escapes every string.
  */
-import type { DueTransition, DueView as Model } from '../domain/events/due.ts';
+import type { ReactNode } from 'react';
+import type { DueView as Model } from '../domain/events/due.ts';
 import { describeLead } from '../domain/events/revision-changes.ts';
-import { commitUrl, pullUrl } from '../domain/links/upstream-links.ts';
-import { documentPath, href, scopePath } from '../site/links.ts';
-
-function Ref({ at, repo }: { at: NonNullable<DueTransition['source']>; repo: string }) {
-  return at.pr ? (
-    <a href={pullUrl(repo, at.pr)}>#{at.pr}</a>
-  ) : (
-    <a href={commitUrl(repo, at.commit)}>
-      <code>{at.commit.slice(0, 7)}</code>
-    </a>
-  );
-}
-
-function Source({
-  source,
-  announced,
-  repo,
-}: {
-  source: DueTransition['source'];
-  announced: DueTransition['announced'];
-  repo: string;
-}) {
-  if (!source) return <span className="muted">—</span>;
-  return (
-    <>
-      <Ref at={source} repo={repo} />{' '}
-      <span className="nowrap">
-        on <time dateTime={source.date}>{source.date}</time>
-      </span>
-      {announced && announced.commit !== source.commit ? (
-        <span className="small muted">
-          {' '}
-          (first announced by <Ref at={announced} repo={repo} /> on{' '}
-          <time dateTime={announced.date}>{announced.date}</time>)
-        </span>
-      ) : null}
-    </>
-  );
-}
-
-function What({ t }: { t: DueTransition }) {
-  if (t.kind === 'scope') {
-    return (
-      <>
-        <a href={href(scopePath(t.scope!))}>{t.scopeName}</a> {t.version}
-        {t.document ? (
-          <>
-            {' '}
-            (<a href={href(documentPath(t.document))}>{t.document}</a>)
-          </>
-        ) : null}{' '}
-        becomes <span className={`validity validity-${t.validity}`}>{t.validity}</span>
-      </>
-    );
-  }
-  return (
-    <>
-      <a href={href(documentPath(t.document!))}>{t.document}</a> <span className="muted">({t.documentTitle})</span>{' '}
-      becomes <span className={`state state-${t.state?.toLowerCase()}`}>{t.state}</span>
-    </>
-  );
-}
+import { hasComing, type Coming as ComingModel } from '../domain/report/coming.ts';
+import { pullUrl } from '../domain/links/upstream-links.ts';
+import { href, scopePath } from '../site/links.ts';
+import Coming from './due/Coming.tsx';
+import { Source, What } from './due/Transition.tsx';
 
 const daysLeft = (n: number) => (n === 0 ? 'today' : n === 1 ? '1 day' : `${n} days`);
 
-/** `repo`: the upstream repository (`meta.source.repo`) that pull-request and commit links point into. */
+/**
+ * `repo`: the upstream repository (`meta.source.repo`) that pull-request and commit links point into.
+ * `coming`: what is coming (src/domain/report/coming.ts) for the same day, shown after the next
+ * transitions when there is something to show; `proposals`: its slot for proposed dates (Coming.tsx).
+ */
 export default function DueView({
   model,
   repo,
   headingLevel = 2,
+  coming = null,
+  proposals,
 }: {
   model: Model;
   repo: string;
   headingLevel?: 2 | 3;
+  coming?: ComingModel | null;
+  proposals?: ReactNode;
 }) {
   const H = `h${headingLevel}` as 'h2' | 'h3';
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
@@ -219,6 +171,9 @@ export default function DueView({
           </div>
         )}
       </section>
+      {coming && (hasComing(coming) || proposals) ? (
+        <Coming coming={coming} repo={repo} headingLevel={headingLevel} proposals={proposals} />
+      ) : null}
     </div>
   );
 }

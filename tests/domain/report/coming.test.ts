@@ -1,0 +1,64 @@
+/** What is coming beside what is due, on the project's data (the snapshot; data ends on 2026-08-21). */
+import { describe, expect, it } from 'vitest';
+import { dueView } from '../../../src/domain/events/due.ts';
+import { comingView, hasComing } from '../../../src/domain/report/coming.ts';
+import { realData } from '../../support/real-data.ts';
+
+const data = await realData();
+const home = (today: string) => comingView(data, dueView(data, today));
+const asOf = (day: string) => comingView(data, dueView(data, day, { knownOn: day }));
+
+describe('comingView', () => {
+  it('built on 2026-12-01 (home): nothing announced; IaaS next in preparation; the latest changes with their notice', () => {
+    const c = home('2026-12-01');
+    expect(c.nothingAhead).toBe(true);
+    expect(hasComing(c)).toBe(true);
+    expect(c.drafts.map((r) => r.label)).toEqual(['IaaS next']);
+    // What next includes beyond v5.1 (scs-0102-v2, scs-0123-v2) and scs-0128-v1 are not Stable; no pull request open on them.
+    expect(c.drafts[0]!.notStable).toEqual(['scs-0102-v2', 'scs-0123-v2', 'scs-0128-v1']);
+    expect(c.drafts[0]!.words).toBe(
+      'IaaS next: scs-0100-v3, scs-0101-v1, scs-0103-v1, scs-0104-v1, scs-0114-v1, scs-0115-v1, scs-0116-v1, scs-0117-v1, scs-0121-v1 and scs-0302-v1 Stable; scs-0102-v2 Draft, no pull request open; scs-0123-v2 Draft, no pull request open; scs-0128-v1 Draft, no pull request open',
+    );
+    expect(c.latest.map((t) => [t.scope, t.version, t.validity, t.date, t.source?.pr, t.leadDays])).toEqual([
+      ['iaas', 'v4', 'deprecated', '2025-07-01', 955, 5],
+      ['kaas', 'v1', 'effective', '2024-11-26', 844, 0],
+    ]);
+    // Past the data's end: readiness counts the pull requests open on 2026-08-21, and says so.
+    expect(c).toMatchObject({ day: '2026-12-01', dataEnd: '2026-08-21', pastDataEnd: true, horizonDays: 365 });
+    expect(c.drafts[0]!.pullsAsOf).toBe('2026-08-21');
+  });
+
+  it('on the data’s last day, the day after and the day before: past its end only from 2026-08-22', () => {
+    expect(home('2026-08-20').pastDataEnd).toBe(false);
+    expect(home('2026-08-21').pastDataEnd).toBe(false);
+    expect(home('2026-08-22').pastDataEnd).toBe(true);
+  });
+
+  it('on 2025-01-15 (the e2e build day): transitions ahead and no draft version, so nothing to add', () => {
+    const c = home('2025-01-15');
+    expect(c).toMatchObject({ nothingAhead: false, drafts: [], latest: [] });
+    expect(hasComing(c)).toBe(false);
+  });
+
+  it('as known on 2024-11-21: transitions ahead, and KaaS v1 in preparation alongside, as on the SIG slide', () => {
+    const c = asOf('2024-11-21');
+    expect(c.nothingAhead).toBe(false);
+    expect(c.latest).toEqual([]); // the next transitions say what changes; the latest change is not needed
+    expect(c.drafts.map((r) => r.words)).toEqual([
+      'KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day',
+    ]);
+    expect(c.pastDataEnd).toBe(false);
+  });
+
+  it('as known on 2025-07-02, the day after IaaS v4 was deprecated: nothing ahead, nothing in preparation, the latest changes', () => {
+    const c = asOf('2025-07-02');
+    expect(c).toMatchObject({ nothingAhead: true, drafts: [] });
+    expect(hasComing(c)).toBe(true);
+    expect(c.latest.map((t) => `${t.scopeName} ${t.version} ${t.validity} ${t.date}`)).toEqual([
+      'IaaS v4 deprecated 2025-07-01',
+      'KaaS v1 effective 2024-11-26',
+    ]);
+    // On 2025-07-01 itself the deprecation is still due (today).
+    expect(asOf('2025-07-01').nothingAhead).toBe(false);
+  });
+});
