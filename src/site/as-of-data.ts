@@ -1,22 +1,24 @@
 /**
- * What the as-of island needs to run the domain in the browser (src/domain/events/due.ts): scopes
- * with their revisions and documents with their history, without module lists, URLs and
- * texts that view does not read.
+ * What the as-of island needs to run the domain in the browser for any day: the due view
+ * (src/domain/events/due.ts) and what is coming with the readiness of draft scope versions
+ * (src/domain/report/coming.ts). The dataset without the texts and addresses neither reads
+ * (descriptions, URLs, authors, revision titles, the sync's warnings) and without the pull
+ * requests that touch no standard or scope (readiness counts only those).
  */
-import type { DueInput } from '../domain/events/due.ts';
+import { touchesStandards } from '../domain/pulls/progress.ts';
 import type { Dataset } from '../domain/schemas/data.ts';
 
-export function asOfData(dataset: Dataset): DueInput {
-  const lean = <T extends { include: unknown[] }>(v: T): T => ({ ...v, include: [] });
+export function asOfData(dataset: Dataset): Dataset {
   return {
+    meta: { ...dataset.meta, warnings: [] },
     scopes: dataset.scopes.map((s) => ({
       ...s,
       url: null,
-      modules: [],
-      versions: s.versions.map(lean),
-      revisions: s.revisions.map((r) => ({ ...r, versions: r.versions.map(lean) })),
+      modules: s.modules.map((m) => ({ ...m, url: null })),
+      revisions: s.revisions.map((r) => ({ ...r, title: '', error: null })),
     })),
     documents: dataset.documents.map((d) => ({ ...d, description: null })),
+    pulls: dataset.pulls.filter(touchesStandards).map((p) => ({ ...p, url: '', author: null })),
   };
 }
 

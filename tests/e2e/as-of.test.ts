@@ -60,6 +60,30 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
     await context.close();
   });
 
+  it('shows the readiness of draft versions for a picked day, as the pre-rendered page does', async () => {
+    const { page, context, errors } = await openPage(browser(), '/as-of/?day=2024-11-21');
+    await page.waitForFunction(() => document.getElementById('as-of-status')?.textContent === 'Showing 2024-11-21.');
+    expect(await text(page, '#readiness')).toBe('Draft scope versions on 2024-11-21');
+    expect(await text(page, '.readiness li[data-version="v1"] .readiness-words')).toBe(
+      'KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 1 day',
+    );
+    expect(await page.locator('.readiness li[data-standard="scs-0214-v2"] a[href$="/pull/835"]').count()).toBe(1);
+    // The same content as the pre-rendered page of that day.
+    const island = await page.locator('section.coming').innerText();
+    const { page: pre, context: c2 } = await openPage(browser(), '/as-of/2024-11-21/', { javaScriptEnabled: false });
+    expect(island).toBe(await pre.locator('section.coming').innerText());
+    await c2.close();
+    // A day with no pre-rendered page: #835 open 5 days, and #842 (KaaS v1 effective the day after) just opened.
+    await page.locator('#as-of-day').fill('2024-11-25');
+    await page.getByRole('button', { name: 'Show that day' }).click();
+    await page.waitForFunction(() => document.getElementById('as-of-status')?.textContent === 'Showing 2024-11-25.');
+    expect(await text(page, '.readiness li[data-version="v1"] .readiness-words')).toBe(
+      'KaaS v1: scs-0210-v2 and scs-0219-v1 Stable, CNCF Kubernetes conformance (external test); scs-0214-v2 Draft, stabilization PR #835 open 5 days; scope file: scope change PR #842 open 0 days',
+    );
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('picks a day with the form', async () => {
     const { page, context } = await openPage(browser(), '/as-of/');
     await page.locator('#as-of-day').fill('2025-03-01');
