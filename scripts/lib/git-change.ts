@@ -3,7 +3,7 @@
  * sync reads (scope files, standard documents), as one change set with the contents after
  * it. The merge is git's own (`git merge-tree`, nothing written to the clone's refs or work
  * tree), so a pull request forked from an older `main` changes only what it changed; one
- * that does not merge cleanly names its conflicting files and changes nothing.
+ * whose scope files or documents do not merge cleanly names them and changes nothing.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
@@ -21,12 +21,11 @@ export interface GitChange {
   conflicts: string[];
 }
 
-/** `git merge-tree --write-tree`: the merged tree, or the conflicting files (exit code 1). */
-async function mergeTree(
-  repo: string,
-  base: string,
-  head: string,
-): Promise<{ tree: string | null; conflicts: string[] }> {
+/**
+ * `git merge-tree --write-tree`: the merged tree and the files that conflict (exit code 1;
+ * the tree then holds them with conflict markers, every other file merged).
+ */
+async function mergeTree(repo: string, base: string, head: string): Promise<{ tree: string; conflicts: string[] }> {
   try {
     const { stdout } = await promisify(execFile)('git', [
       '-C',
@@ -45,7 +44,8 @@ async function mergeTree(
     const e = error as { code?: number; stdout?: string; stderr?: string };
     if (e.code !== 1 || typeof e.stdout !== 'string')
       throw new GitError(`git merge-tree in ${repo} failed: ${e.stderr?.trim() || String(error)}`);
-    return { tree: null, conflicts: [...new Set(e.stdout.split('\n').slice(1).filter(Boolean))] };
+    const lines = e.stdout.split('\n');
+    return { tree: lines[0]!.trim(), conflicts: [...new Set(lines.slice(1).filter(Boolean))] };
   }
 }
 
@@ -56,7 +56,9 @@ export async function readGitChange(repo: string, baseRev: string, headRev: stri
     git(repo, ['show', '-s', '--format=%s', head]),
   ]);
   const subject = subjectOut.toString('utf8').trim();
-  if (merged.tree === null) return { base, head, subject, changes: [], conflicts: merged.conflicts };
+  // Only the files the sync reads matter: a conflict in test code says nothing of the scopes.
+  const conflicts = merged.conflicts.filter((p) => TRACKED_PATH.test(p)).sort();
+  if (conflicts.length > 0) return { base, head, subject, changes: [], conflicts };
   const raw = await git(repo, ['diff', '--raw', '-z', '-M', '--no-abbrev', base, merged.tree, '--', ...PATHSPEC]);
   const tokens = raw.toString('utf8').split('\0');
   const found: { status: UpstreamChange['status']; path: string; oldPath: string | null; blob: string | null }[] = [];

@@ -6,7 +6,8 @@ import { assemble } from '../../src/domain/upstream/assemble.ts';
 import { pullsFromCommits } from '../../src/domain/upstream/commit-pulls.ts';
 import { describeChanges } from '../../src/domain/upstream/sync-summary.ts';
 import { formatProblem, InputError } from '../../src/domain/parse/errors.ts';
-import type { Caps } from '../../src/domain/parse/caps.ts';
+import { CAPS, type Caps } from '../../src/domain/parse/caps.ts';
+import { withProposals } from '../../src/domain/upstream/proposal.ts';
 import { mergePulls, PullExport, pullFromGitHub } from '../../src/domain/pulls/pulls.ts';
 import type { Dataset, PullRequest } from '../../src/domain/schemas/data.ts';
 import { urlWarnings } from '../../src/domain/schemas/url.ts';
@@ -14,6 +15,7 @@ import { scopeLosses } from '../../src/domain/scope-model/losses.ts';
 import { readDatasetIfPresent, writeDataset, writeFiles, type WriteResult } from '../../src/io/dataset.ts';
 import { readJsonFile } from '../../src/io/json-file.ts';
 import { readGitSnapshot } from './git-source.ts';
+import { readGitProposals } from './git-proposals.ts';
 import { BlobCache } from './blob-cache.ts';
 import { createGitHubClient, type ClientOptions, type RequestStats } from './github/client.ts';
 import { writeEtags } from './github/etags.ts';
@@ -135,7 +137,8 @@ export function summarizeRequests(stats: RequestStats, apiUrl: string): string {
 
 async function readPullExport(file: string, repo: string) {
   const exported = await readJsonFile(file, PullExport, { expected: 'expected a JSON array of pull requests' });
-  return exported.map((p) => pullFromGitHub(p, repo));
+  const heads = new Map(exported.flatMap((p) => (p.head_sha ? [[p.number, p.head_sha] as const] : [])));
+  return { pulls: exported.map((p) => pullFromGitHub(p, repo)), heads };
 }
 
 /** Warnings for pull requests whose `html_url` is not http(s): it stays text in `data/`, never a link. */
@@ -166,10 +169,16 @@ export async function syncFromGit(options: GitSyncOptions): Promise<SyncResult> 
   const { previous, note } = await previousData(options.out);
   const snapshot = await readGitSnapshot(options.git, { branch: options.branch, repoName: options.repo });
   const fromCommits = pullsFromCommits(snapshot);
-  const exported = options.pulls ? await readPullExport(options.pulls, snapshot.repo) : [];
-  const pulls = mergePulls(fromCommits, exported);
-  const { dataset, ignored } = assemble(snapshot, pulls, options.pulls ? 'export' : 'git', options.caps);
-  dataset.meta.warnings.push(...pullUrlWarnings(options.pulls ?? 'git', dataset.pulls));
+  const exported = options.pulls
+    ? await readPullExport(options.pulls, snapshot.repo)
+    : { pulls: [], heads: new Map<number, string>() };
+  const pulls = mergePulls(fromCommits, exported.pulls);
+  const caps = options.caps ?? CAPS;
+  const assembled = assemble(snapshot, pulls, options.pulls ? 'export' : 'git', caps);
+  const { ignored } = assembled;
+  const read = await readGitProposals(options.git, assembled.dataset, exported.heads);
+  const dataset = withProposals(assembled.dataset, read.proposals, caps.timelineEntries);
+  dataset.meta.warnings.push(...read.warnings, ...pullUrlWarnings(options.pulls ?? 'git', dataset.pulls));
   const write = await writeDataset(options.out, dataset, options.extra);
   const changes = describeChanges(previous, dataset);
   return {

@@ -7,7 +7,7 @@ import { pullUrl } from '../links/upstream-links.ts';
 import { documentName } from '../documents/document-parse.ts';
 import { parseOrThrow } from '../parse/errors.ts';
 import { SCOPE_FILE_PATTERN, scopeIdOfFile } from '../scopes/scope-parse.ts';
-import { Timestamp, type PullRequest } from '../schemas/data.ts';
+import { Sha, Timestamp, type PullRequest } from '../schemas/data.ts';
 import { safeHref } from '../schemas/url.ts';
 
 const DOC_IN_TITLE = /\bscs-(\d{4})(?:-([vw]\d+))?\b/gi;
@@ -54,6 +54,8 @@ export const GitHubPull = z
     labels: z.array(z.union([z.string(), z.object({ name: z.string() }).loose()])).default([]),
     files: z.array(z.string()).default([]),
     html_url: z.string().optional(),
+    /** The head commit; a clone without `refs/pull/N/head` may still have it (git-proposals.ts). */
+    head_sha: Sha.nullable().optional(),
     review_decision: z.enum(['APPROVED', 'CHANGES_REQUESTED', 'REVIEW_REQUIRED']).nullable().optional(),
   })
   .loose();

@@ -137,6 +137,32 @@ export const Document = z.object({
 });
 export type Document = z.output<typeof Document>;
 
+/** A document's lifecycle dates (scs-0001-v1), as a pull request's head would leave them. */
+export const ProposedDates = z.object({
+  id: z.string().regex(/^scs-\d{4}-[vw]\d+$/),
+  file: z.string(),
+  stabilizedAt: Day.nullable(),
+  deprecatedAt: Day.nullable(),
+  rejectedAt: Day.nullable(),
+});
+export type ProposedDates = z.output<typeof ProposedDates>;
+
+/**
+ * What an open pull request's head would leave in the files the sync reads, laid on the
+ * head of `main` (`base`): each scope file it changes as the revision it would be (dated the
+ * day the data reaches, so lead days count from there; `null` when it removes the file),
+ * and each document whose lifecycle dates it would change. Derived words: events/proposals.ts.
+ */
+export const Proposal = z.object({
+  head: Sha,
+  base: Sha,
+  scopes: z.array(z.object({ scope: z.string(), revision: Revision.nullable() })),
+  documents: z.array(ProposedDates),
+  /** Files that do not merge cleanly into `base`: then nothing else is known. */
+  conflicts: z.array(z.string()),
+});
+export type Proposal = z.output<typeof Proposal>;
+
 export const PullRequestState = z.enum(['open', 'draft', 'merged', 'closed']);
 export type PullRequestState = z.output<typeof PullRequestState>;
 
@@ -158,6 +184,8 @@ export const PullRequest = z.object({
   /** Scopes whose file it changes. */
   scopes: z.array(z.string()),
   url: z.string(),
+  /** Only for a pull request open at the data's end whose head the sync could read. */
+  proposal: Proposal.optional(),
 });
 export type PullRequest = z.output<typeof PullRequest>;
 

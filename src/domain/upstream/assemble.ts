@@ -40,7 +40,7 @@ function fileHistory(commits: readonly UpstreamCommit[], headPath: string) {
 }
 
 /** Order-independent fingerprint of what a revision says (timeline by date, versions as listed). */
-function fingerprint(r: Pick<Revision, 'timeline' | 'versions'>): string {
+export function fingerprint(r: Pick<Revision, 'timeline' | 'versions'>): string {
   const timeline = [...r.timeline].sort((a, b) => (a.date < b.date ? -1 : 1));
   return JSON.stringify([timeline, r.versions]);
 }

@@ -1,0 +1,58 @@
+/**
+ * The proposals of the open pull requests, read from a clone: each one's head
+ * (`refs/pull/N/head` as GitHub publishes it and a mirror fetches it, else the head commit an
+ * export names, if the clone has it) merged into the synced head of `main` by git itself
+ * (git-change.ts), then read as the sync reads `main` (upstream/proposal.ts).
+ */
+import { proposalOf } from '../../src/domain/upstream/proposal.ts';
+import { TRACKED_PATH } from '../../src/domain/upstream/upstream.ts';
+import type { Dataset, Proposal } from '../../src/domain/schemas/data.ts';
+import { readGitChange } from './git-change.ts';
+import { resolveRev } from './git-source.ts';
+
+const PARALLEL = 4;
+
+async function headOf(repo: string, number: number, exported: string | undefined): Promise<string | null> {
+  for (const rev of [`refs/pull/${number}/head`, ...(exported ? [exported] : [])]) {
+    try {
+      return await resolveRev(repo, rev);
+    } catch {
+      // not in this clone: try the next
+    }
+  }
+  return null;
+}
+
+/**
+ * `heads`: the head commit an export gives per pull request. Returns the proposal of each
+ * open pull request whose head the clone has, and a warning for each one that changes files
+ * the sync reads but whose head it does not have.
+ */
+export async function readGitProposals(
+  repo: string,
+  dataset: Dataset,
+  heads: ReadonlyMap<number, string>,
+): Promise<{ proposals: Map<number, Proposal>; warnings: string[] }> {
+  const proposals = new Map<number, Proposal>();
+  const warnings: string[] = [];
+  const open = dataset.pulls.filter((p) => p.state === 'open' || p.state === 'draft');
+  // A few git processes at a time: each merge is its own `git merge-tree` and `git diff`.
+  for (let i = 0; i < open.length; i += PARALLEL) {
+    await Promise.all(
+      open.slice(i, i + PARALLEL).map(async (pr) => {
+        const head = await headOf(repo, pr.number, heads.get(pr.number));
+        if (head === null) {
+          if (pr.files.some((f) => TRACKED_PATH.test(f)))
+            warnings.push(
+              `open pull request #${pr.number}: its head is not in the clone (no refs/pull/${pr.number}/head${heads.has(pr.number) ? ` nor ${heads.get(pr.number)}` : ''}): what it proposes is not known`,
+            );
+          return;
+        }
+        const change = await readGitChange(repo, dataset.meta.source.commit, head);
+        proposals.set(pr.number, proposalOf(dataset, pr, change, dataset.meta.pullsAsOf));
+      }),
+    );
+  }
+  warnings.sort();
+  return { proposals, warnings };
+}
