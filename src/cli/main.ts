@@ -5,6 +5,7 @@
  *   scs-timeline periods --scope kaas [--as-of <day>]
  *   scs-timeline versions --scope iaas [--on <day>]
  *   scs-timeline readiness --scope kaas [--on <day>] [--version v1]
+ *   scs-timeline proposals [--on <day>] [--scope <id>]
  *   scs-timeline upcoming [--from <day>] [--days 90]
  *   scs-timeline standards [--on <day>] [--track KaaS] [--known-now]
  *   scs-timeline report [--since <day>] [--until <day>] [--format md|json]
@@ -38,12 +39,14 @@ import {
 import { reviewCommand } from './review.ts';
 import { versionsCommand } from './versions.ts';
 import { readinessCommand } from './readiness.ts';
+import { proposalsCommand } from './proposals.ts';
 
 const COMMANDS = [
   'validity',
   'periods',
   'versions',
   'readiness',
+  'proposals',
   'upcoming',
   'standards',
   'report',
@@ -56,6 +59,7 @@ const USAGE = `usage: scs-timeline <${COMMANDS.join('|')}> [options] [--json] [-
   periods   --scope <id|uuid|name> [--as-of <YYYY-MM-DD>]
   versions  --scope <id|uuid|name> [--on <YYYY-MM-DD>]   (each version's document, stabilization day, included standards)
   readiness --scope <id|uuid|name> [--on <YYYY-MM-DD>] [--version <v>]   (how close each draft version is, as known then)
+  proposals [--on <YYYY-MM-DD>] [--scope <id|uuid|name>]   (what the pull requests open then propose; not announced)
   upcoming  [--from <YYYY-MM-DD>] [--days <N>]
   standards [--on <YYYY-MM-DD>] [--track <track>] [--known-now]   (default: as known on that day)
   report    [--since <YYYY-MM-DD>] [--until <YYYY-MM-DD>] [--format md|json]   (default: the 7 days before today)
@@ -102,6 +106,7 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
     periods: ['scope', 'as-of'],
     versions: ['scope', 'on'],
     readiness: ['scope', 'on', 'version'],
+    proposals: ['on', 'scope'],
     upcoming: ['from', 'days'],
     standards: ['on', 'track', 'known-now'],
     report: ['since', 'until', 'format'],
@@ -205,11 +210,13 @@ async function run(argv: string[]): Promise<Answer & { asJson: boolean; exitCode
           ? versionsCommand(dataset, { scope: values.scope, on })
           : cmd === 'readiness'
             ? readinessCommand(dataset, { scope: values.scope, on, version: values.version })
-            : cmd === 'upcoming'
-              ? upcomingCommand(dataset, { from, days })
-              : cmd === 'rules'
-                ? rulesCommand(dataset, { scope: values.scope })
-                : standardsCommand(dataset, { on, track: values.track, knownNow: values['known-now'] ?? false });
+            : cmd === 'proposals'
+              ? proposalsCommand(dataset, { scope: values.scope, on })
+              : cmd === 'upcoming'
+                ? upcomingCommand(dataset, { from, days })
+                : cmd === 'rules'
+                  ? rulesCommand(dataset, { scope: values.scope })
+                  : standardsCommand(dataset, { on, track: values.track, knownNow: values['known-now'] ?? false });
   return { ...answer, asJson: values.json ?? false };
 }
 

@@ -2,7 +2,7 @@
  * What the scope pages show, gathered from the domain so the pages only render: versions
  * with their periods, modules linked to documents, diffs, the revision history.
  */
-import { addDays, type Day } from '../domain/days/day.ts';
+import { addDays, minDay, type Day } from '../domain/days/day.ts';
 import { accumulatedTimelines, allVersionNames, fullTimeline } from '../domain/scopes/scopes.ts';
 import type { Dataset, Include, Scope } from '../domain/schemas/data.ts';
 import type { TimelineEntry } from '../domain/schemas/scope-file.ts';
@@ -18,6 +18,8 @@ import { versionDefinitions } from '../domain/scopes/definitions.ts';
 import { announcedThen } from '../domain/scope-model/removed-versions.ts';
 import { versionPeriods } from '../domain/scope-model/version-periods.ts';
 import { scopeDraftReadiness } from '../domain/report/readiness.ts';
+import { proposalsForScope, proposalsOn } from '../domain/events/proposals.ts';
+import { pullUrl } from '../domain/links/upstream-links.ts';
 import { COMPLIANCE_MONITOR_URL } from './constants.ts';
 
 export interface ModuleLink {
@@ -128,6 +130,7 @@ export function scopeView(scope: Scope, dataset: Dataset, today: Day) {
     replaced: d.replaced.map((r) => ({ before: link(r.before), after: link(r.after), document: r.document })),
   }));
   const history = revisionChanges(scope);
+  const proposalsDay = minDay(today, dataset.meta.pullsAsOf);
   return {
     timeline,
     rows,
@@ -137,6 +140,12 @@ export function scopeView(scope: Scope, dataset: Dataset, today: Day) {
     history,
     findings: findingsByCommit(scope),
     readiness: scopeDraftReadiness(dataset, scope.id, today),
+    /** What the pull requests open on the day (at most the data's end) propose for this scope. */
+    proposals: proposalsForScope(proposalsOn(dataset, proposalsDay), scope).map((p) => ({
+      ...p,
+      url: pullUrl(dataset.meta.source.repo, p.pr),
+    })),
+    proposalsDay,
   };
 }
 

@@ -225,6 +225,28 @@ describe.concurrent('readiness', () => {
   });
 });
 
+describe.concurrent('proposals', () => {
+  it('says what the pull requests open on 2024-11-14 proposed, #824 among them, marked as not announced', async () => {
+    expect(await ok(['proposals', '--on', '2024-11-14'])).toBe(
+      [
+        'Proposed, not announced: pull requests open on 2024-11-14:',
+        '  #753 Enable compliance tests to use plugins for cluster provisioning (its change as merged later): KaaS v2 becomes a draft on 2024-02-28: withdrawn; KaaS v2 is removed from the scope file',
+        '  #824 Stabilize SCS-compatible IaaS v5 (its change as merged later): IaaS v5 becomes effective on 2024-11-21; IaaS v4 enters its warn period on 2025-01-01',
+        '',
+      ].join('\n'),
+    );
+  });
+  it('keeps to one scope with --scope, and past the data counts on its last day', async () => {
+    const answer = (await json(['proposals', '--scope', 'iaas', '--on', '2024-11-14'])) as {
+      proposals: { pr: number }[];
+    };
+    expect(answer.proposals.map((p) => p.pr)).toEqual([824]);
+    expect(await ok(['proposals', '--scope', 'iaas'], '2026-12-01')).toBe(
+      "Proposed, not announced: pull requests open on 2026-08-21 for SCS-compatible IaaS (pull requests as of 2026-08-21, the data's end):\n  none proposes a date\n",
+    );
+  });
+});
+
 describe.concurrent('upcoming', () => {
   it('lists transitions from today for N days, both ends included', async () => {
     const text = await ok(['upcoming', '--days', '17'], '2025-01-15');

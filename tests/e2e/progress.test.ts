@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { progressCharts, type ChartData } from '../../src/domain/pulls/progress-charts.ts';
 import { progress } from '../../src/domain/pulls/progress.ts';
+import { proposalsOn } from '../../src/domain/events/proposals.ts';
 import { buildReport, defaultPeriod } from '../../src/domain/report/report.ts';
 import { reportMarkdown } from '../../src/domain/report/report-markdown.ts';
 import type { Dataset } from '../../src/domain/schemas/data.ts';
@@ -94,6 +95,13 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
         head,
       ).toBe(false);
     }
+    // What the open pull requests propose, apart: on the build day #842's head does not merge.
+    expect(await page.locator('.proposals > li').evaluateAll((li) => li.map((l) => l.getAttribute('data-pr')))).toEqual(
+      proposalsOn(data, today).map((p) => String(p.pr)),
+    );
+    expect(await page.locator('.proposals li[data-pr="842"] li').innerText()).toBe(
+      'does not merge into main (Tests/scs-compatible-kaas.yaml): what it changes there is not known',
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -213,6 +221,14 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
     await page.locator('a[rel="prev"]').first().click();
     await page.locator('a[rel="prev"]').first().click();
     expect(await page.locator('h1').innerText()).toBe('Call report: 2024-11-07 to 2024-11-14');
+    // #824 was open that week: its dates are proposed, in their own section, not among what is due.
+    expect(await page.locator('#proposals').innerText()).toBe(
+      'Proposed, not announced: pull requests open on 2024-11-14',
+    );
+    expect(await page.locator('.proposals li[data-pr="824"]').innerText()).toBe(
+      'proposed by #824 Stabilize SCS-compatible IaaS v5 (open since 2024-11-13; its change as merged later)\nIaaS v5 becomes effective on 2024-11-21\nIaaS v4 enters its warn period on 2025-01-01',
+    );
+    expect(await page.locator('#report-due').count()).toBe(0);
     const md = await (
       await fetch(
         new URL((await page.locator('a', { hasText: 'Slides as Markdown' }).getAttribute('href')) ?? '', page.url()),

@@ -7,6 +7,22 @@ if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 describe.skipIf(!HAVE_CHROMIUM)('scope pages', () => {
   const browser = useBrowser();
 
+  it('shows what the open pull requests propose for the scope, marked proposed, apart from the timeline', async () => {
+    const kaas = await openPage(browser(), '/scopes/kaas/');
+    expect(await text(kaas.page, '#proposals + p')).toBe(
+      "What the pull requests open on 2025-01-15 would change in this timeline, read off each one's head merged into main. Proposed, not announced: none of it is in the timeline above until it is merged.",
+    );
+    expect(await kaas.page.locator('.proposals > li').innerText()).toBe(
+      "proposed by #842 fix: Test id not machting sonobuoy 'check_name' (open since 2024-11-25; its head at the end of the data)\ndoes not merge into main (Tests/scs-compatible-kaas.yaml): what it changes there is not known",
+    );
+    await kaas.context.close();
+    const iaas = await openPage(browser(), '/scopes/iaas/');
+    expect(await text(iaas.page, '.proposals-none')).toBe(
+      'No pull request open on 2025-01-15 proposes a change to this timeline.',
+    );
+    await iaas.context.close();
+  });
+
   it('draws the IaaS timeline as an accessible SVG with bars, patterns, labels, axis and a today line', async () => {
     const { page, context, errors } = await openPage(browser(), '/scopes/iaas/');
     expect(await text(page, 'p.lead')).toMatch(

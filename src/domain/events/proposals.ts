@@ -37,7 +37,6 @@ export type ProposedChange = z.output<typeof ProposedChange>;
 export const Proposed = z.object({
   pr: z.number().int(),
   title: z.string(),
-  url: z.string(),
   /** `head`: read off its head at the data's end; `merged`: what its change did when it merged later. */
   source: z.enum(['head', 'merged']),
   opened: Day.nullable(),
@@ -101,7 +100,7 @@ function dateChanges(id: string, before: Dates, after: Dates): ProposedChange[] 
   });
 }
 
-function fromHead(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'title' | 'url' | 'opened'> | null {
+function fromHead(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'title' | 'opened'> | null {
   const proposal = pr.proposal;
   if (!proposal) return null;
   const changes: ProposedChange[] = [];
@@ -139,7 +138,7 @@ function fromHead(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'tit
   return { source: 'head', changes, conflicts: proposal.conflicts };
 }
 
-function fromMerge(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'title' | 'url' | 'opened'> {
+function fromMerge(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'title' | 'opened'> {
   const changes: ProposedChange[] = [];
   for (const scope of dataset.scopes) {
     for (const rc of revisionChanges(scope)) {
@@ -173,9 +172,31 @@ export function proposalsOn(dataset: Dataset, day: DayType): Proposed[] {
     if ((opened === null && !open) || (opened !== null && opened > day) || (ended !== null && ended <= day)) continue;
     const said = pr.state === 'merged' ? fromMerge(dataset, pr) : open ? fromHead(dataset, pr) : null;
     if (!said || (said.changes.length === 0 && said.conflicts.length === 0)) continue;
-    out.push({ pr: pr.number, title: pr.title, url: pr.url, opened, ...said });
+    out.push({ pr: pr.number, title: pr.title, opened, ...said });
   }
   return out.sort((a, b) => a.pr - b.pr);
+}
+
+/** Only what proposals say of one scope: its timeline and versions, conflicts in its file. */
+export function proposalsForScope(proposals: readonly Proposed[], scope: Pick<Scope, 'id' | 'file'>): Proposed[] {
+  return proposals.flatMap((p) => {
+    const changes = p.changes.filter((c) => c.scope === scope.id);
+    const conflicts = p.conflicts.filter((f) => f === scope.file);
+    return changes.length + conflicts.length > 0 ? [{ ...p, changes, conflicts }] : [];
+  });
+}
+
+/** `Proposed by #824 (its merged change)`: where a proposal's words come from. */
+export function proposalSource(p: Pick<Proposed, 'pr' | 'source'>): string {
+  return p.source === 'merged' ? 'its change as merged later' : 'its head at the end of the data';
+}
+
+/** `IaaS v5 becomes effective on 2024-11-21; …`, or why nothing can be said. */
+export function proposalWords(p: Pick<Proposed, 'changes' | 'conflicts'>): string {
+  const said = p.changes.map((c) => `${c.subject} ${c.phrase}`);
+  if (p.conflicts.length > 0)
+    said.push(`does not merge into main (${p.conflicts.join(', ')}): what it changes there is not known`);
+  return said.join('; ');
 }
 
 /** The proposed transitions of scope versions with a date, soonest first: for the next transitions. */

@@ -6,6 +6,7 @@
  * escaped so that it can neither open HTML nor break a link; link targets are built here
  * from numbers and file names only.
  */
+import { proposalSource, proposalWords } from '../events/proposals.ts';
 import { PR_KIND_LABELS } from '../pulls/pr-kind.ts';
 import { IN_PROGRESS_LABELS } from './in-progress.ts';
 import type { Report } from './report.ts';
@@ -117,6 +118,14 @@ export function reportMarkdown(report: Report): string {
         )
       : [];
 
+  // Proposed, never announced: the slide says so in its title and each line names its source.
+  const proposed = (p: NonNullable<Report['proposals']>[number]) =>
+    `- ${link(`PR#${p.pr}`, p.url)} ${mdText(p.title)} (${proposalSource(p)}): ${mdText(proposalWords(p))}`;
+  const proposalSlides =
+    report.proposals && report.inProgress
+      ? slides(`Proposed, not announced: pull requests open on ${report.inProgress.on}`, report.proposals.map(proposed))
+      : [];
+
   const dueSlides =
     report.due.length > 0
       ? slides(`Due by ${report.dueUntil}`, report.due.map(transition))
@@ -133,6 +142,7 @@ export function reportMarkdown(report: Report): string {
     ...slides('Closed without merge', report.pulls.closed.map(pull)),
     ...inProgressSlides,
     ...readinessSlides,
+    ...proposalSlides,
     ...dueSlides,
   ];
   return `${all.join(`\n\n${SUB_SLIDE_SEPARATOR}\n\n`)}\n`;

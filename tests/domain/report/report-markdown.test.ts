@@ -132,6 +132,7 @@ describe('report Markdown as slides', () => {
       findings: [],
       inProgress: null,
       readiness: null,
+      proposals: null,
     };
     expect(reportMarkdown(empty).split('\n')[0]).toBe('# SIG Standards/Certification');
   });

@@ -137,6 +137,12 @@ const WEEK = [
   '',
   '----',
   '',
+  '## Proposed, not announced: pull requests open on 2024-11-26',
+  '',
+  "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) fix: Test id not machting sonobuoy 'check\\_name' (its head at the end of the data): does not merge into main \\(Tests/scs-compatible-kaas.yaml\\): what it changes there is not known",
+  '',
+  '----',
+  '',
   '## Due by 2025-01-25',
   '',
   '- 2025-01-01: IaaS v4 enters its warn period ([PR#824](https://github.com/SovereignCloudStack/standards/pull/824))',
@@ -286,6 +292,31 @@ describe('period', () => {
       '## Draft scope versions',
     );
     expect(buildReport(data, { since: '2026-11-24', until: '2026-11-30' }).readiness).toBeNull();
+  });
+
+  it('says what the pull requests open at the end of 2024-11-14 proposed, apart from the announced: #824', () => {
+    const r = buildReport(data, { since: '2024-11-07', until: '2024-11-14' });
+    const p824 = r.proposals!.find((p) => p.pr === 824)!;
+    expect([p824.source, p824.opened, p824.url]).toEqual([
+      'merged',
+      '2024-11-13',
+      'https://github.com/SovereignCloudStack/standards/pull/824',
+    ]);
+    expect(p824.changes.map((c) => [c.subject, c.kind, c.date])).toEqual([
+      ['IaaS v5', 'announced', '2024-11-21'],
+      ['IaaS v4', 'announced', '2025-01-01'],
+    ]);
+    // announced by then: nothing of #824 (it landed 2024-11-21)
+    expect(r.due.map((d) => d.pr)).not.toContain(824);
+    expect(r.scopeChanges.map((c) => c.pr)).not.toContain(824);
+    expect(reportMarkdown(r)).toContain(
+      '## Proposed, not announced: pull requests open on 2024-11-14\n\n- [PR#753](https://github.com/SovereignCloudStack/standards/pull/753) Enable compliance tests to use plugins for cluster provisioning (its change as merged later): KaaS v2 becomes a draft on 2024-02-28: withdrawn; KaaS v2 is removed from the scope file\n- [PR#824](https://github.com/SovereignCloudStack/standards/pull/824) Stabilize SCS-compatible IaaS v5 (its change as merged later): IaaS v5 becomes effective on 2024-11-21; IaaS v4 enters its warn period on 2025-01-01',
+    );
+    // The week after: #824 is merged, so announced, no longer proposed.
+    expect(buildReport(data, { since: '2024-11-15', until: '2024-11-21' }).proposals!.map((p) => p.pr)).not.toContain(
+      824,
+    );
+    expect(buildReport(data, { since: '2026-11-24', until: '2026-11-30' }).proposals).toBeNull();
   });
 
   it('lists the rule findings of the period: #859 on 2024-12-20 (R2 twice), citing section and PR', () => {
