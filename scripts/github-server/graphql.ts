@@ -4,7 +4,9 @@
  * served pull requests.
  */
 import type { GraphQLSchema } from 'graphql';
-import { sortedPulls, utc, labelNames, type Served, type ServerPull } from './model.ts';
+import { sortedPulls, utc, type Served, type ServerPull } from './model.ts';
+import { page } from './connection.ts';
+import { pullRequestObject } from './pull-object.ts';
 import type { CommitInfo, GitStore } from './store.ts';
 
 export const SDL = `
@@ -93,42 +95,18 @@ type PullRequest {
   labels(first: Int, after: String): LabelConnection
   reviewDecision: PullRequestReviewDecision
   files(first: Int, after: String): PullRequestChangedFileConnection
+  headRefOid: GitObjectID!
+  mergeable: MergeableState!
+  potentialMergeCommit: Commit
 }
+
+enum MergeableState { MERGEABLE CONFLICTING UNKNOWN }
 
 type PullRequestConnection { nodes: [PullRequest] pageInfo: PageInfo! totalCount: Int! }
 `;
 
 /** GitHub truncates GraphQL blob text past this many bytes (isTruncated). */
 const BLOB_TEXT_LIMIT = 512 * 1024;
-
-function cursorOf(offset: number): string {
-  return Buffer.from(`cursor:${offset}`).toString('base64');
-}
-
-function offsetOf(cursor: string | null | undefined): number {
-  if (!cursor) return 0;
-  const m = /^cursor:(\d+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
-  if (!m) throw new Error(`Argument 'after' has an invalid value (${JSON.stringify(cursor)}).`);
-  return Number(m[1]);
-}
-
-function page<T>(items: readonly T[], args: { first?: number | null; after?: string | null }) {
-  const first = args.first ?? 100;
-  if (first < 1 || first > 100)
-    throw new Error(`Requesting ${first} records on the connection exceeds the \`first\` limit of 100 records.`);
-  const start = offsetOf(args.after);
-  const nodes = items.slice(start, start + first);
-  return {
-    nodes,
-    totalCount: items.length,
-    pageInfo: {
-      hasNextPage: start + first < items.length,
-      hasPreviousPage: start > 0,
-      startCursor: nodes.length ? cursorOf(start) : null,
-      endCursor: nodes.length ? cursorOf(start + nodes.length) : null,
-    },
-  };
-}
 
 export interface GraphQLContext extends Served {
   store: GitStore;
@@ -199,29 +177,7 @@ export function graphqlRoot(ctx: GraphQLContext) {
       text: isBinary ? null : obj.content.subarray(0, BLOB_TEXT_LIMIT).toString('utf8'),
     };
   };
-  const pullObject = (p: ServerPull) => ({
-    number: p.number,
-    title: p.title,
-    state: p.merged_at ? 'MERGED' : p.state === 'closed' ? 'CLOSED' : 'OPEN',
-    isDraft: Boolean(p.draft),
-    createdAt: utc(p.created_at),
-    updatedAt: utc(p.updated_at),
-    mergedAt: utc(p.merged_at),
-    closedAt: utc(p.closed_at),
-    url: p.html_url ?? `https://github.com/${owner}/${name}/pull/${p.number}`,
-    author: p.author ? { __typename: 'User', login: p.author } : null,
-    labels: (args: { first?: number; after?: string }) =>
-      page(
-        labelNames(p).map((n) => ({ name: n })),
-        args,
-      ),
-    reviewDecision: p.review_decision ?? null,
-    files: (args: { first?: number; after?: string }) =>
-      page(
-        (p.files ?? []).map((f) => ({ path: f, additions: 0, deletions: 0 })),
-        args,
-      ),
-  });
+  const pullObject = (p: ServerPull) => pullRequestObject(ctx, p, commitObject);
   return {
     repository: (args: { owner: string; name: string }) => {
       if (args.owner.toLowerCase() !== owner.toLowerCase() || args.name.toLowerCase() !== name.toLowerCase()) {

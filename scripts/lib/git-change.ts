@@ -19,6 +19,8 @@ export interface GitChange {
   changes: UpstreamChange[];
   /** Files that do not merge cleanly (then `changes` is empty). */
   conflicts: string[];
+  /** Files the sync does not read that do not merge cleanly either (test code): the change as a whole does not merge. */
+  otherConflicts: string[];
 }
 
 /**
@@ -58,7 +60,8 @@ export async function readGitChange(repo: string, baseRev: string, headRev: stri
   const subject = subjectOut.toString('utf8').trim();
   // Only the files the sync reads matter: a conflict in test code says nothing of the scopes.
   const conflicts = merged.conflicts.filter((p) => TRACKED_PATH.test(p)).sort();
-  if (conflicts.length > 0) return { base, head, subject, changes: [], conflicts };
+  const otherConflicts = merged.conflicts.filter((p) => !TRACKED_PATH.test(p)).sort();
+  if (conflicts.length > 0) return { base, head, subject, changes: [], conflicts, otherConflicts };
   const raw = await git(repo, ['diff', '--raw', '-z', '-M', '--no-abbrev', base, merged.tree, '--', ...PATHSPEC]);
   const tokens = raw.toString('utf8').split('\0');
   const found: { status: UpstreamChange['status']; path: string; oldPath: string | null; blob: string | null }[] = [];
@@ -88,6 +91,7 @@ export async function readGitChange(repo: string, baseRev: string, headRev: stri
     head,
     subject,
     conflicts: [],
+    otherConflicts,
     changes: tracked.map((c) => ({
       status: c.status,
       path: c.path,

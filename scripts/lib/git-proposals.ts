@@ -8,9 +8,20 @@ import { proposalOf } from '../../src/domain/upstream/proposal.ts';
 import { TRACKED_PATH } from '../../src/domain/upstream/upstream.ts';
 import type { Dataset, Proposal } from '../../src/domain/schemas/data.ts';
 import { readGitChange } from './git-change.ts';
-import { resolveRev } from './git-source.ts';
+import { PATHSPEC, resolveRev } from './git-source.ts';
+import { git } from './git.ts';
 
 const PARALLEL = 4;
+
+/** The tracked files a head changes since it forked from `base` (`git diff base...head`). */
+async function changedPaths(repo: string, base: string, head: string): Promise<string[]> {
+  const out = await git(repo, ['diff', '--name-only', '-z', '--no-renames', `${base}...${head}`, '--', ...PATHSPEC]);
+  return out
+    .toString('utf8')
+    .split('\0')
+    .filter((p) => TRACKED_PATH.test(p))
+    .sort();
+}
 
 async function headOf(repo: string, number: number, exported: string | undefined): Promise<string | null> {
   for (const rev of [`refs/pull/${number}/head`, ...(exported ? [exported] : [])]) {
@@ -48,8 +59,13 @@ export async function readGitProposals(
             );
           return;
         }
-        const change = await readGitChange(repo, dataset.meta.source.commit, head);
-        proposals.set(pr.number, proposalOf(dataset, pr, change, dataset.meta.pullsAsOf));
+        const base = dataset.meta.source.commit;
+        const change = await readGitChange(repo, base, head);
+        // A head that does not merge, in any file, is as GitHub's `mergeable: CONFLICTING` leaves
+        // it (github/proposals.ts): nothing of it is known; every file of the sync's it changes is named.
+        const merges = change.conflicts.length + change.otherConflicts.length === 0;
+        const said = merges ? change : { ...change, changes: [], conflicts: await changedPaths(repo, base, head) };
+        proposals.set(pr.number, proposalOf(dataset, pr, said, dataset.meta.pullsAsOf));
       }),
     );
   }

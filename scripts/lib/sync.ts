@@ -19,7 +19,8 @@ import { readGitProposals } from './git-proposals.ts';
 import { BlobCache } from './blob-cache.ts';
 import { createGitHubClient, type ClientOptions, type RequestStats } from './github/client.ts';
 import { writeEtags } from './github/etags.ts';
-import { fetchFromGitHub, type BatchSizes } from './github/source.ts';
+import { DEFAULT_BATCH, fetchFromGitHub, type BatchSizes } from './github/source.ts';
+import { fetchProposals } from './github/proposals.ts';
 import { readSyncState, serializeSyncState, SYNC_STATE_FILE } from './sync-state.ts';
 
 export interface GitSyncOptions {
@@ -87,13 +88,14 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
   // State without the data it describes (or data of another repository) is not to be trusted.
   const state = previous && previous.meta.source.repo === options.repo ? await readSyncState(options.out) : null;
   const client = createGitHubClient(options.client);
+  const cache = new BlobCache(options.cache);
   const fetched = await fetchFromGitHub({
     client,
     repo: options.repo,
     branch,
     state,
     previousPulls: state && previous ? previous.pulls : [],
-    cache: new BlobCache(options.cache),
+    cache,
     batch: options.batch,
   });
   // ETags are kept only once the data they lead to is written (or nothing needed writing).
@@ -105,8 +107,13 @@ export async function syncFromGitHub(options: GitHubSyncOptions): Promise<GitHub
     return { result: null, extraWrite, stats: client.stats, notes: fetched.notes, apiUrl: client.apiUrl };
   }
   const pulls = mergePulls(pullsFromCommits(fetched.snapshot), fetched.pulls);
-  const { dataset, ignored } = assemble(fetched.snapshot, pulls, 'github');
-  dataset.meta.warnings.push(...pullUrlWarnings(`GitHub ${client.apiUrl}`, dataset.pulls));
+  const assembled = assemble(fetched.snapshot, pulls, 'github');
+  const { ignored } = assembled;
+  const [owner = '', name = ''] = options.repo.split('/');
+  const batch = { ...DEFAULT_BATCH, ...options.batch };
+  const read = await fetchProposals(client, { owner, name }, assembled.dataset, fetched.snapshot, cache, batch);
+  const dataset = withProposals(assembled.dataset, read.proposals, CAPS.timelineEntries);
+  dataset.meta.warnings.push(...read.warnings, ...pullUrlWarnings(`GitHub ${client.apiUrl}`, dataset.pulls));
   const write = await writeDataset(options.out, dataset, {
     [SYNC_STATE_FILE]: serializeSyncState(fetched.state),
     ...options.extra,

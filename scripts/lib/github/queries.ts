@@ -149,6 +149,45 @@ export const MORE_FILES: AliasedQuery<MoreFilesKey, z.output<typeof MoreFilesObj
   describe: (p) => `#${p.number}`,
 };
 
+const Merge = z
+  .object({
+    headRefOid: Sha,
+    mergeable: z.enum(['MERGEABLE', 'CONFLICTING', 'UNKNOWN']),
+    potentialMergeCommit: z.object({ oid: Sha }).nullable(),
+  })
+  .nullable();
+// https://docs.github.com/en/graphql/reference/objects#pullrequest (an open one's head, and GitHub's test merge of it into the base branch)
+export const MERGES: AliasedQuery<number, z.output<typeof Merge>> = {
+  name: 'Merges',
+  alias: 'm',
+  field: (n) => `pullRequest(number: ${n}) { headRefOid mergeable potentialMergeCommit { oid } }`,
+  schema: Merge,
+  describe: (n) => `#${n}`,
+};
+
+/** A file at a commit: `<commit>:<path>`. */
+export interface PathKey {
+  commit: string;
+  path: string;
+}
+const PathBlob = z
+  .object({
+    oid: Sha.optional(),
+    text: z.string().nullable().optional(),
+    isBinary: z.boolean().nullable().optional(),
+    isTruncated: z.boolean().optional(),
+  })
+  .nullable();
+// https://docs.github.com/en/graphql/reference/objects#repository (object by expression: the blob at a path of a commit, null where none)
+export const PATH_BLOBS: AliasedQuery<PathKey, z.output<typeof PathBlob>> = {
+  name: 'PathBlobs',
+  alias: 'f',
+  field: (k) =>
+    `object(expression: ${JSON.stringify(`${k.commit}:${k.path}`)}) { ... on Blob { oid text isBinary isTruncated } }`,
+  schema: PathBlob,
+  describe: (k) => `${k.path} at ${k.commit}`,
+};
+
 /** Check an answer against its schema; a mismatch names the query and the field. */
 export function check<S extends z.ZodType>(schema: S, data: unknown, what: string): z.output<S> {
   const parsed = schema.safeParse(data);

@@ -191,11 +191,15 @@ export function proposalSource(p: Pick<Proposed, 'pr' | 'source'>): string {
   return p.source === 'merged' ? 'its change as merged later' : 'its head at the end of the data';
 }
 
+/** For a head that does not merge into main: `does not merge into main: what it changes in X is not known`. */
+export function conflictWords(files: readonly string[]): string {
+  return `does not merge into main: what it changes in ${files.join(', ')} is not known`;
+}
+
 /** `IaaS v5 becomes effective on 2024-11-21; …`, or why nothing can be said. */
 export function proposalWords(p: Pick<Proposed, 'changes' | 'conflicts'>): string {
   const said = p.changes.map((c) => `${c.subject} ${c.phrase}`);
-  if (p.conflicts.length > 0)
-    said.push(`does not merge into main (${p.conflicts.join(', ')}): what it changes there is not known`);
+  if (p.conflicts.length > 0) said.push(conflictWords(p.conflicts));
   return said.join('; ');
 }
 

@@ -158,7 +158,10 @@ export const Proposal = z.object({
   base: Sha,
   scopes: z.array(z.object({ scope: z.string(), revision: Revision.nullable() })),
   documents: z.array(ProposedDates),
-  /** Files that do not merge cleanly into `base`: then nothing else is known. */
+  /**
+   * When the head does not merge into `base`: the scope files and documents it changes, of
+   * which nothing is then known (`scopes` and `documents` are empty).
+   */
   conflicts: z.array(z.string()),
 });
 export type Proposal = z.output<typeof Proposal>;

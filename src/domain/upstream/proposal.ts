@@ -127,6 +127,9 @@ export function withProposals(dataset: Dataset, proposals: ReadonlyMap<number, P
   return {
     ...dataset,
     meta: { ...dataset.meta, warnings },
-    pulls: dataset.pulls.map((p) => (kept.has(p.number) ? { ...p, proposal: kept.get(p.number)! } : p)),
+    // A proposal of an earlier sync (carried over with its pull request) is never kept as it was.
+    pulls: dataset.pulls.map(({ proposal: _earlier, ...p }) =>
+      kept.has(p.number) ? { ...p, proposal: kept.get(p.number)! } : p,
+    ),
   };
 }

@@ -71,7 +71,7 @@ describe('script URLs upstream: kept as text, with a warning naming file, key an
     expect(dataset.meta.warnings).toContain(
       `${pulls}: pull request #41 html_url = "javascript:alert(document.domain)": expected an http: or https: URL; kept as text, not linked`,
     );
-    expect(dataset.meta.warnings.filter((w) => w.includes('#42'))).toEqual([]);
+    expect(dataset.meta.warnings.filter((w) => w.includes('#42 html_url'))).toEqual([]);
     expect(dataset.pulls.find((p) => p.number === 41)?.url).toBe('javascript:alert(document.domain)');
   });
 });

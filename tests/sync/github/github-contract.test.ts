@@ -15,7 +15,9 @@ import {
   aliasedDocument,
   BLOBS,
   HISTORY_QUERY,
+  MERGES,
   MORE_FILES,
+  PATH_BLOBS,
   PULLS_QUERY,
   TREES,
 } from '../../../scripts/lib/github/queries.ts';
@@ -33,6 +35,16 @@ describe('GraphQL documents against GitHub’s published schema', () => {
     ['Trees of many', aliasedDocument(TREES, [OID, OID2])],
     ['Blobs of one', aliasedDocument(BLOBS, [OID])],
     ['Blobs of many', aliasedDocument(BLOBS, [OID, OID2])],
+    ['Merges of one', aliasedDocument(MERGES, [7])],
+    ['Merges of many', aliasedDocument(MERGES, [7, 1234])],
+    ['PathBlobs of one', aliasedDocument(PATH_BLOBS, [{ commit: OID, path: 'Tests/scs-compatible-iaas.yaml' }])],
+    [
+      'PathBlobs of many',
+      aliasedDocument(PATH_BLOBS, [
+        { commit: OID, path: 'Standards/scs-0100-v3-flavor-naming.md' },
+        { commit: OID2, path: 'Standards/a "quoted" name.md' },
+      ]),
+    ],
     ['MoreFiles of one', aliasedDocument(MORE_FILES, [{ number: 7, after: 'Y3Vyc29yOjEwMA==' }])],
     [
       'MoreFiles of many',

@@ -81,6 +81,19 @@ describe.skipIf(!HAVE_SNAPSHOT || SKIP_GITHUB_SERVER)('GitHub sync of the upstre
     expect(pulls.filter((p) => p.state === 'merged').length).toBeGreaterThan(200);
   });
 
+  it("reads each open pull request's proposal off GitHub's test merge, as the git source reads refs/pull/N/head", async () => {
+    const github = await readDataset(out);
+    const proposals = (d: typeof github) =>
+      d.pulls.filter((p) => p.proposal).map((p) => ({ number: p.number, proposal: p.proposal }));
+    const fromGit = proposals(await realData());
+    expect(fromGit.length).toBe(14);
+    expect(proposals(github)).toEqual(fromGit);
+    expect(github.pulls.find((p) => p.number === 996)!.proposal!.conflicts).toEqual([
+      'Standards/scs-0103-v1-standard-flavors.md',
+      'Standards/scs-0103-w1-standard-flavors-implementation.md',
+    ]);
+  });
+
   it('makes at most 3 requests warm, all conditional and answered 304, and rewrites nothing', async () => {
     const before = dirState(out);
     const start = server.requests.length;

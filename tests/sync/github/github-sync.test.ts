@@ -4,7 +4,8 @@
  * sync of an unchanged upstream is two conditional requests answered 304 and rewrites
  * nothing; a changed upstream fetches only what is new and ends where a cold sync ends.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import type { PullRequest } from '../../../src/domain/schemas/data.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullsDataEnd } from '../../../src/domain/pulls/data-end.ts';
@@ -47,6 +48,30 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
     expect(meta.pullsAsOf).toBe(pullsDataEnd(JSON.parse(read(out, 'pulls.json')), meta.source.date));
     expect(gitMeta.pullsAsOf).toBe(gitMeta.source.date);
     expect({ ...meta, pullRequestSource: 'git', pullsAsOf: gitMeta.pullsAsOf }).toEqual(gitMeta);
+  });
+
+  it("reads the open #20's proposal off GitHub's test merge, as the git source reads refs/pull/20/head", async () => {
+    const pulls = JSON.parse(read(out, 'pulls.json')) as PullRequest[];
+    const p20 = pulls.find((p) => p.number === 20)!.proposal!;
+    expect(p20.documents).toEqual([
+      {
+        id: 'scs-0003-v1',
+        file: 'Standards/scs-0003-v1-new-name.md',
+        stabilizedAt: '2024-09-01',
+        deprecatedAt: null,
+        rejectedAt: null,
+      },
+    ]);
+    expect([p20.scopes, p20.conflicts]).toEqual([[], []]);
+    // The same from the clone, with the same pull requests (an export of the server's).
+    const exportFile = join(tempDir('gh-export'), 'pulls.json');
+    writeFileSync(exportFile, JSON.stringify(server.pulls));
+    const viaGit = join(tempDir('gh-git-export'), 'data');
+    const g = await runSync(['--git', repo.dir, '--out', viaGit, '--pulls', exportFile], syncEnv(server.url));
+    expect(g.code).toBe(0);
+    const fromGit = JSON.parse(read(viaGit, 'pulls.json')) as PullRequest[];
+    expect(fromGit.find((p) => p.number === 20)!.proposal).toEqual(p20);
+    expect(p20.head).toBe(git(repo.dir, ['rev-parse', 'refs/pull/20/head']).trim());
   });
 
   it('follows the rename of the IaaS scope file and keeps committer offsets', () => {
@@ -194,6 +219,8 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
       'Trees',
       'Blobs',
       'Pulls',
+      'Merges',
+      'PathBlobs',
     ]);
     expect(r.stdout).toMatch(/1 new commit on main, 1 touching standards or scopes/);
     expect(r.stdout).toMatch(/3 pull requests updated at or after 2024-07-07T08:00:00Z/);
@@ -224,6 +251,8 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
       'GET 304',
       'GET 200',
       'Pulls 200',
+      'Merges 200',
+      'PathBlobs 200',
     ]);
     const after = dirState(out);
     expect(after['scopes.json']).toEqual(before['scopes.json']);

@@ -232,6 +232,19 @@ export function buildHistoryRepo(): TestRepo {
       padding: 40,
     }),
   });
+  // The open #20's head, published as GitHub publishes it: it stabilizes scs-0003-v1.
+  repo.checkout('stabilize-0003', true);
+  const head20 = repo.commit('Stabilize scs-0003-v1', '2024-07-03T10:00:00+02:00', {
+    'Standards/scs-0003-v1-new-name.md': documentMd({
+      title: 'Scope YAML',
+      type: 'Standard',
+      status: 'Stable',
+      track: 'Global',
+      stabilized_at: '2024-09-01',
+    }),
+  });
+  git(repo.dir, ['update-ref', 'refs/pull/20/head', head20]);
+  repo.checkout('main');
   return repo;
 }
 
