@@ -4,7 +4,7 @@
  * export names, if the clone has it) merged into the synced head of `main` by git itself
  * (git-change.ts), then read as the sync reads `main` (upstream/proposal.ts).
  */
-import { proposalOf } from '../../src/domain/upstream/proposal.ts';
+import { firstWarnings, proposalOf } from '../../src/domain/upstream/proposal.ts';
 import { TRACKED_PATH } from '../../src/domain/upstream/upstream.ts';
 import type { Dataset, Proposal } from '../../src/domain/schemas/data.ts';
 import { readGitChange } from './git-change.ts';
@@ -69,6 +69,9 @@ export async function readGitProposals(
       }),
     );
   }
-  warnings.sort();
-  return { proposals, warnings };
+  const said = firstWarnings(
+    warnings,
+    (n) => `and ${n} more open pull requests whose heads are not in the clone: what they propose is not known`,
+  );
+  return { proposals, warnings: said };
 }

@@ -5,7 +5,7 @@
  * the sync reads `main` (upstream/proposal.ts). The same merge as the git source's, so both
  * give the same proposals. Two queries for all of them.
  */
-import { proposalOf, type HeadChange } from '../../../src/domain/upstream/proposal.ts';
+import { firstWarnings, proposalOf, type HeadChange } from '../../../src/domain/upstream/proposal.ts';
 import { TRACKED_PATH, type UpstreamChange, type UpstreamSnapshot } from '../../../src/domain/upstream/upstream.ts';
 import type { Dataset, Proposal } from '../../../src/domain/schemas/data.ts';
 import type { BlobCache } from '../blob-cache.ts';
@@ -76,5 +76,9 @@ export async function fetchProposals(
     }
     proposals.set(pr.number, proposalOf(dataset, pr, { base, head, changes, conflicts: [] }, dataset.meta.pullsAsOf));
   }
-  return { proposals, warnings: warnings.sort() };
+  const said = firstWarnings(
+    warnings,
+    (n) => `and ${n} more open pull requests GitHub has no test merge of yet: what they propose is not known`,
+  );
+  return { proposals, warnings: said };
 }

@@ -94,6 +94,13 @@ export function proposalOf(dataset: Dataset, pr: PullRequest, change: HeadChange
 }
 
 const LISTED = 20;
+
+/** At most LISTED warnings of one kind, then one that counts the rest (a hostile export can hold 10,000). */
+export function firstWarnings(warnings: readonly string[], rest: (n: number) => string): string[] {
+  const sorted = [...warnings].sort();
+  return sorted.length <= LISTED ? sorted : [...sorted.slice(0, LISTED), rest(sorted.length - LISTED)];
+}
+
 const listed = (numbers: number[]) => {
   const sorted = [...numbers].sort((a, b) => a - b);
   const more = sorted.length - LISTED;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../../src/domain/upstream/assemble.ts';
-import { proposalOf, withProposals, type HeadChange } from '../../../src/domain/upstream/proposal.ts';
+import { firstWarnings, proposalOf, withProposals, type HeadChange } from '../../../src/domain/upstream/proposal.ts';
 import type { PullRequest } from '../../../src/domain/schemas/data.ts';
 import type { UpstreamChange } from '../../../src/domain/upstream/upstream.ts';
 import { sha } from '../../support/build-scope.ts';
@@ -87,5 +87,15 @@ describe('withProposals', () => {
     expect(out.meta.warnings.at(-1)).toBe(
       'cap reached: the proposals of 1 open pull requests (#900) are left out: their scope files would exceed 5 timeline entries together',
     );
+  });
+});
+
+describe('firstWarnings', () => {
+  const rest = (n: number) => `and ${n} more`;
+  it('keeps up to 20 warnings, sorted, and counts the rest in one', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `w${String(i).padStart(2, '0')}`);
+    expect(firstWarnings([...twenty].reverse(), rest)).toEqual(twenty);
+    expect(firstWarnings([...twenty, 'w20', 'w21'], rest)).toEqual([...twenty, 'and 2 more']);
+    expect(firstWarnings([], rest)).toEqual([]);
   });
 });
