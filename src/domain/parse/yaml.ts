@@ -34,7 +34,8 @@ function checkShape(value: unknown, file: string): void {
         ]);
       return;
     }
-    if (depth > MAX_DEPTH) {
+    // `depth` counts from 0: a collection at MAX_DEPTH is the (MAX_DEPTH + 1)th level.
+    if (depth >= MAX_DEPTH) {
       throw new InputError([
         { file, key: '', value: null, expected: `expected at most ${MAX_DEPTH} levels of nesting` },
       ]);
@@ -77,8 +78,10 @@ export function parseYaml(text: string, file: string): unknown {
     ]);
   }
   // js-yaml's own nesting limit (`maxDepth`, missing from its type definitions) stops deep
-  // nesting while parsing, before its recursion can exhaust the stack.
-  const options = { schema: yaml.CORE_SCHEMA, filename: file, json: false, maxDepth: MAX_DEPTH };
+  // nesting while parsing, before its recursion can exhaust the stack. It counts a scalar as a
+  // level too, one inside a flow collection as two: past MAX_DEPTH + 2 it stops, and the exact
+  // limit is checkShape's, the same for every style.
+  const options = { schema: yaml.CORE_SCHEMA, filename: file, json: false, maxDepth: MAX_DEPTH + 2 };
   let value: unknown;
   try {
     value = yaml.load(text, options);

@@ -45,8 +45,14 @@ describe('parseYaml', () => {
     expect(caught(() => parseYaml('a: 1\na: 2\n', 'f.yaml')).problems[0]!.expected).toMatch(/duplicat/);
   });
   it(`refuses more than ${MAX_DEPTH} levels of nesting, before recursion can exhaust the stack`, () => {
-    // js-yaml counts the innermost scalar as a level too, and refuses a node at depth MAX_DEPTH - 1.
-    expect(parseYaml(nested(MAX_DEPTH - 2), 'f.yaml')).toBeInstanceOf(Array);
+    // MAX_DEPTH collections inside each other are read, one more is refused, in flow and block style.
+    expect(parseYaml(nested(MAX_DEPTH), 'f.yaml')).toBeInstanceOf(Array);
+    const block = (depth: number) => `${Array.from({ length: depth }, (_, i) => `${'  '.repeat(i)}k:`).join('\n')} 1\n`;
+    expect(parseYaml(block(MAX_DEPTH), 'f.yaml')).toHaveProperty('k');
+    expect(caught(() => parseYaml(block(MAX_DEPTH + 1), 'f.yaml')).problems[0]!.expected).toBe(
+      `expected at most ${MAX_DEPTH} levels of nesting`,
+    );
+    expect(parseYaml(`${'['.repeat(MAX_DEPTH)}${']'.repeat(MAX_DEPTH)}`, 'f.yaml')).toBeInstanceOf(Array);
     const error = caught(() => parseYaml(nested(MAX_DEPTH + 1), 'f.yaml'));
     expect(error.problems[0]).toMatchObject({
       file: 'f.yaml',
