@@ -4,7 +4,7 @@
  * pages (HTML, slides, the list) show it.
  */
 import { buildReport, defaultPeriod, type Report } from '../domain/report/report.ts';
-import { reportWeeks, type CallWeek } from '../domain/report/weeks.ts';
+import { omittedWeeks, reportWeeks, type CallWeek } from '../domain/report/weeks.ts';
 import type { Day } from '../domain/days/day.ts';
 import { buildDay, siteData } from './data.ts';
 
@@ -30,6 +30,12 @@ export async function siteReport(): Promise<Report> {
 export async function siteWeeks(): Promise<CallWeek[]> {
   const { dataset } = await siteData();
   return reportWeeks(dataset);
+}
+
+/** The older call weeks without a page (the cap, parse/caps.ts). */
+export async function siteOmittedWeeks(): Promise<{ count: number; first: Day | null }> {
+  const { dataset } = await siteData();
+  return omittedWeeks(dataset);
 }
 
 export const weekPath = (until: Day) => `/report/weeks/${until}/`;

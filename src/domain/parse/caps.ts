@@ -43,6 +43,13 @@ export const MAX_PULLS = 10_000;
 /** Rows a list of pull requests on a page shows; the rest are counted and found in the API. */
 export const MAX_PAGE_ROWS = 200;
 
+/**
+ * Call weeks pre-rendered as report pages, the newest. Upstream's data has about 205 (from
+ * 2022-09); ten years is 522. A pull request dated 1971 would otherwise mean 2,900 pages.
+ * The older weeks are said on the list, and the CLI reports any of them.
+ */
+export const MAX_REPORT_WEEKS = 520;
+
 /** The slide Markdown a report page shows in full; longer slides are only linked (the `.md` file). */
 export const MAX_SHOWN_SLIDES_CHARS = 100_000;
 

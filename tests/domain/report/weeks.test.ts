@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { weekdayOf } from '../../../src/domain/days/day.ts';
-import { callWeeks, dataStart, neighbours, reportWeeks } from '../../../src/domain/report/weeks.ts';
+import { callWeeks, dataStart, neighbours, omittedWeeks, reportWeeks } from '../../../src/domain/report/weeks.ts';
 import { realData } from '../../support/real-data.ts';
+import { MAX_REPORT_WEEKS } from '../../../src/domain/parse/caps.ts';
+import type { Dataset } from '../../../src/domain/schemas/data.ts';
 
 describe('callWeeks', () => {
   it('knows the weekday of a calendar day: 2024-11-21 was a Thursday', () => {
@@ -61,5 +63,30 @@ describe('reportWeeks on the snapshot', () => {
   });
   it('is empty for data with nothing in it', () => {
     expect(reportWeeks({ documents: [], scopes: [], pulls: [], meta: { pullsAsOf: '2026-08-21' } })).toEqual([]);
+  });
+});
+
+describe('reportWeeks within the cap', () => {
+  const pr = (createdAt: string) => ({ createdAt }) as Dataset['pulls'][number];
+  const data = { documents: [], scopes: [], pulls: [pr('2024-01-04T10:00:00Z')], meta: { pullsAsOf: '2024-02-01' } };
+  it('keeps the newest weeks up to the cap and counts the older ones', () => {
+    // Thursdays 2024-01-04 … 2024-02-01: five call weeks.
+    expect(reportWeeks(data).map((w) => w.until)).toEqual([
+      '2024-01-04',
+      '2024-01-11',
+      '2024-01-18',
+      '2024-01-25',
+      '2024-02-01',
+    ]);
+    expect(reportWeeks(data, 5)).toHaveLength(5);
+    expect(omittedWeeks(data, 5)).toEqual({ count: 0, first: null });
+    expect(reportWeeks(data, 4).map((w) => w.until)).toEqual(['2024-01-11', '2024-01-18', '2024-01-25', '2024-02-01']);
+    expect(omittedWeeks(data, 4)).toEqual({ count: 1, first: '2024-01-04' });
+  });
+  it('a pull request dated 1971 does not mean thousands of pages', () => {
+    const old = { ...data, pulls: [...data.pulls, pr('1971-01-01T00:00:00Z')] };
+    expect(reportWeeks(old)).toHaveLength(MAX_REPORT_WEEKS);
+    expect(reportWeeks(old).at(-1)!.until).toBe('2024-02-01');
+    expect(omittedWeeks(old).count).toBeGreaterThan(2_000);
   });
 });
