@@ -6,6 +6,7 @@
 import { buildReport, defaultPeriod, type Report } from '../domain/report/report.ts';
 import { omittedWeeks, reportWeeks, type CallWeek } from '../domain/report/weeks.ts';
 import type { Day } from '../domain/days/day.ts';
+import { MAX_REPORT_WEEKS } from '../domain/parse/caps.ts';
 import { buildDay, siteData } from './data.ts';
 
 const reports = new Map<string, Promise<Report>>();
@@ -29,13 +30,13 @@ export async function siteReport(): Promise<Report> {
 /** Every call week of the data, oldest first. */
 export async function siteWeeks(): Promise<CallWeek[]> {
   const { dataset } = await siteData();
-  return reportWeeks(dataset);
+  return reportWeeks(dataset, MAX_REPORT_WEEKS);
 }
 
 /** The older call weeks without a page (the cap, parse/caps.ts). */
 export async function siteOmittedWeeks(): Promise<{ count: number; first: Day | null }> {
   const { dataset } = await siteData();
-  return omittedWeeks(dataset);
+  return omittedWeeks(dataset, MAX_REPORT_WEEKS);
 }
 
 export const weekPath = (until: Day) => `/report/weeks/${until}/`;

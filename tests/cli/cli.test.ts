@@ -360,7 +360,7 @@ describe.concurrent('bad command lines exit 2 with one line saying what is accep
     [
       'unknown command',
       ['due'],
-      /^scs-timeline: unknown command "due"; expected one of validity, periods, versions, readiness, upcoming, standards/,
+      /^scs-timeline: unknown command "due"; expected one of validity, periods, versions, readiness, proposals, upcoming, standards/,
     ],
     [
       'stray argument',
@@ -425,7 +425,9 @@ describe.concurrent('bad command lines exit 2 with one line saying what is accep
   it('--help prints the usage and exits 0', async () => {
     const r = await cli(['--help']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^usage: scs-timeline <validity\|periods\|versions\|readiness\|upcoming\|standards/);
+    expect(r.stdout).toMatch(
+      /^usage: scs-timeline <validity\|periods\|versions\|readiness\|proposals\|upcoming\|standards/,
+    );
   });
 });
 

@@ -100,7 +100,7 @@ describe.skipIf(!HAVE_CHROMIUM)('progress and call report pages', () => {
       proposalsOn(data, today).map((p) => String(p.pr)),
     );
     expect(await page.locator('.proposals li[data-pr="842"] li').innerText()).toBe(
-      'does not merge into main (Tests/scs-compatible-kaas.yaml): what it changes there is not known',
+      'does not merge into main: what it changes in Tests/scs-compatible-kaas.yaml is not known',
     );
     expect(errors).toEqual([]);
     await context.close();

@@ -13,7 +13,7 @@ describe.skipIf(!HAVE_CHROMIUM)('scope pages', () => {
       "What the pull requests open on 2025-01-15 would change in this timeline, read off each one's head merged into main. Proposed, not announced: none of it is in the timeline above until it is merged.",
     );
     expect(await kaas.page.locator('.proposals > li').innerText()).toBe(
-      "proposed by #842 fix: Test id not machting sonobuoy 'check_name' (open since 2024-11-25; its head at the end of the data)\ndoes not merge into main (Tests/scs-compatible-kaas.yaml): what it changes there is not known",
+      "proposed by #842 fix: Test id not machting sonobuoy 'check_name' (open since 2024-11-25; its head at the end of the data)\ndoes not merge into main: what it changes in Tests/scs-compatible-kaas.yaml is not known",
     );
     await kaas.context.close();
     const iaas = await openPage(browser(), '/scopes/iaas/');

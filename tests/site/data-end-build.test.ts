@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../support/astro-build.ts';
 import { buildReport } from '../../src/domain/report/report.ts';
 import { reportMarkdown } from '../../src/domain/report/report-markdown.ts';
+import { MAX_REPORT_WEEKS } from '../../src/domain/parse/caps.ts';
 import { reportWeeks } from '../../src/domain/report/weeks.ts';
 import { realData } from '../support/real-data.ts';
 
@@ -91,7 +92,7 @@ describe('rule findings (scs-0003-v1) on the scope pages of the same build', () 
 
 describe('a report for every call week of the data, in the same build', () => {
   it('lists every week, newest first, each linked to its page', async () => {
-    const weeks = reportWeeks(await realData());
+    const weeks = reportWeeks(await realData(), MAX_REPORT_WEEKS);
     const html = read('report/weeks/index.html');
     const listed = [...html.matchAll(/<li data-until="([\d-]+)"><a href="\/report\/weeks\/([\d-]+)\/">/g)];
     expect(listed.map((m) => m[1])).toEqual(weeks.map((w) => w.until).reverse());
@@ -118,7 +119,7 @@ describe('a report for every call week of the data, in the same build', () => {
   it('the week before runs from 2024-11-07; the first and the last week of the data end the chain', async () => {
     const before = text(read('report/weeks/2024-11-14/index.html'));
     expect(before).toContain('Call report: 2024-11-07 to 2024-11-14');
-    const weeks = reportWeeks(await realData());
+    const weeks = reportWeeks(await realData(), MAX_REPORT_WEEKS);
     const first = read(`report/weeks/${weeks[0]!.until}/index.html`);
     const last = read(`report/weeks/${weeks.at(-1)!.until}/index.html`);
     expect(first).not.toContain('rel="prev"');

@@ -8,7 +8,6 @@
 import { addDays, dayOfTimestamp, minDay, weekdayOf, type Day } from '../days/day.ts';
 import { dataEnd } from '../pulls/data-end.ts';
 import type { Dataset, Meta } from '../schemas/data.ts';
-import { MAX_REPORT_WEEKS } from '../parse/caps.ts';
 
 /** The call is on Thursdays (weekday 4). */
 export const CALL_WEEKDAY = 4;
@@ -47,14 +46,14 @@ function allWeeks(dataset: WeeksData): CallWeek[] {
   return start === null ? [] : callWeeks(start, dataEnd(dataset.meta));
 }
 
-/** The call weeks of the data that get a page, oldest first: the newest `max` (parse/caps.ts). */
-export function reportWeeks(dataset: WeeksData, max: number = MAX_REPORT_WEEKS): CallWeek[] {
+/** The call weeks of the data that get a page, oldest first: the newest `max` (MAX_REPORT_WEEKS, parse/caps.ts). */
+export function reportWeeks(dataset: WeeksData, max: number): CallWeek[] {
   const all = allWeeks(dataset);
   return all.slice(Math.max(0, all.length - max));
 }
 
 /** The older call weeks of the data that get no page (0 within the cap), and the first of them. */
-export function omittedWeeks(dataset: WeeksData, max: number = MAX_REPORT_WEEKS): { count: number; first: Day | null } {
+export function omittedWeeks(dataset: WeeksData, max: number): { count: number; first: Day | null } {
   const all = allWeeks(dataset);
   const count = Math.max(0, all.length - max);
   return { count, first: count > 0 ? all[0]!.until : null };

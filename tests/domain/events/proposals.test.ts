@@ -44,7 +44,13 @@ describe('proposalsOn, on the committed data', () => {
     const end = proposalsOn(data, data.meta.pullsAsOf);
     expect(end.map((p) => [p.pr, p.source, p.changes.length, p.conflicts])).toEqual([
       [842, 'head', 0, ['Tests/scs-compatible-kaas.yaml']],
-      [996, 'head', 0, ['Standards/scs-0103-v1-standard-flavors.md']],
+      [
+        996,
+        'head',
+        0,
+        ['Standards/scs-0103-v1-standard-flavors.md', 'Standards/scs-0103-w1-standard-flavors-implementation.md'],
+      ],
+      [998, 'head', 0, ['Standards/scs-0103-v1-standard-flavors.md']],
     ]);
   });
 });

@@ -139,7 +139,7 @@ const WEEK = [
   '',
   '## Proposed, not announced: pull requests open on 2024-11-26',
   '',
-  "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) fix: Test id not machting sonobuoy 'check\\_name' (its head at the end of the data): does not merge into main \\(Tests/scs-compatible-kaas.yaml\\): what it changes there is not known",
+  "- [PR#842](https://github.com/SovereignCloudStack/standards/pull/842) fix: Test id not machting sonobuoy 'check\\_name' (its head at the end of the data): does not merge into main: what it changes in Tests/scs-compatible-kaas.yaml is not known",
   '',
   '----',
   '',

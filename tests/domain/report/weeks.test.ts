@@ -52,7 +52,7 @@ describe('reportWeeks on the snapshot', () => {
   it('has every call week from the data’s first day to its end, the call of 2024-11-21 among them', async () => {
     const data = await realData();
     expect(dataStart(data)).toBe('2022-09-23');
-    const weeks = reportWeeks(data);
+    const weeks = reportWeeks(data, MAX_REPORT_WEEKS);
     expect(weeks[0]).toEqual({ since: '2022-09-22', until: '2022-09-29' });
     // pullsAsOf 2026-08-21 is a Friday: the last call the data reaches is the day before.
     expect(data.meta.pullsAsOf).toBe('2026-08-21');
@@ -62,7 +62,9 @@ describe('reportWeeks on the snapshot', () => {
     for (let i = 1; i < weeks.length; i++) expect(weeks[i]!.since).toBe(weeks[i - 1]!.until);
   });
   it('is empty for data with nothing in it', () => {
-    expect(reportWeeks({ documents: [], scopes: [], pulls: [], meta: { pullsAsOf: '2026-08-21' } })).toEqual([]);
+    expect(
+      reportWeeks({ documents: [], scopes: [], pulls: [], meta: { pullsAsOf: '2026-08-21' } }, MAX_REPORT_WEEKS),
+    ).toEqual([]);
   });
 });
 
@@ -71,7 +73,7 @@ describe('reportWeeks within the cap', () => {
   const data = { documents: [], scopes: [], pulls: [pr('2024-01-04T10:00:00Z')], meta: { pullsAsOf: '2024-02-01' } };
   it('keeps the newest weeks up to the cap and counts the older ones', () => {
     // Thursdays 2024-01-04 … 2024-02-01: five call weeks.
-    expect(reportWeeks(data).map((w) => w.until)).toEqual([
+    expect(reportWeeks(data, MAX_REPORT_WEEKS).map((w) => w.until)).toEqual([
       '2024-01-04',
       '2024-01-11',
       '2024-01-18',
@@ -85,8 +87,8 @@ describe('reportWeeks within the cap', () => {
   });
   it('a pull request dated 1971 does not mean thousands of pages', () => {
     const old = { ...data, pulls: [...data.pulls, pr('1971-01-01T00:00:00Z')] };
-    expect(reportWeeks(old)).toHaveLength(MAX_REPORT_WEEKS);
-    expect(reportWeeks(old).at(-1)!.until).toBe('2024-02-01');
-    expect(omittedWeeks(old).count).toBeGreaterThan(2_000);
+    expect(reportWeeks(old, MAX_REPORT_WEEKS)).toHaveLength(MAX_REPORT_WEEKS);
+    expect(reportWeeks(old, MAX_REPORT_WEEKS).at(-1)!.until).toBe('2024-02-01');
+    expect(omittedWeeks(old, MAX_REPORT_WEEKS).count).toBeGreaterThan(2_000);
   });
 });
