@@ -13,7 +13,7 @@ import { Day, dayOfTimestamp, type Day as DayType } from '../days/day.ts';
 import { shortName } from '../scopes/scopes.ts';
 import type { Dataset, DocumentChange, PullRequest, Scope } from '../schemas/data.ts';
 import { transitionPredicate } from './event-words.ts';
-import { revisionChanges, type TimelineChange } from './revision-changes.ts';
+import { revisionChanges, type RevisionChanges, type TimelineChange } from './revision-changes.ts';
 
 const DATE_FIELDS = [
   ['stabilizedAt', 'Stable'],
@@ -123,11 +123,8 @@ function fromHead(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'tit
         phrase,
       });
     } else {
-      const rc = revisionChanges({ ...scope, revisions: [...scope.revisions, revision] }).at(-1)!;
       changes.push(
-        ...rc.changes.map((c) => timelineChange(scope, c)),
-        ...rc.versionsAdded.map((v) => versionChange(scope, v, 'version-added')),
-        ...rc.versionsRemoved.map((v) => versionChange(scope, v, 'version-removed')),
+        ...revisionWords(scope, revisionChanges({ ...scope, revisions: [...scope.revisions, revision] }).at(-1)!),
       );
     }
   }
@@ -138,16 +135,23 @@ function fromHead(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'tit
   return { source: 'head', changes, conflicts: proposal.conflicts };
 }
 
-function fromMerge(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'title' | 'opened'> {
+/** What one revision of a scope changed, as proposed changes. */
+function revisionWords(scope: Scope, rc: RevisionChanges): ProposedChange[] {
+  return [
+    ...rc.changes.map((c) => timelineChange(scope, c)),
+    ...rc.versionsAdded.map((v) => versionChange(scope, v, 'version-added')),
+    ...rc.versionsRemoved.map((v) => versionChange(scope, v, 'version-removed')),
+  ];
+}
+
+type Histories = readonly { scope: Scope; changes: RevisionChanges[] }[];
+
+function fromMerge(dataset: Dataset, histories: Histories, pr: PullRequest): Omit<Proposed, 'pr' | 'title' | 'opened'> {
   const changes: ProposedChange[] = [];
-  for (const scope of dataset.scopes) {
-    for (const rc of revisionChanges(scope)) {
-      if ((rc.revision.madeBy?.pr ?? rc.revision.pr) !== pr.number || rc.initial) continue;
-      changes.push(
-        ...rc.changes.map((c) => timelineChange(scope, c)),
-        ...rc.versionsAdded.map((v) => versionChange(scope, v, 'version-added')),
-        ...rc.versionsRemoved.map((v) => versionChange(scope, v, 'version-removed')),
-      );
+  for (const { scope, changes: all } of histories) {
+    for (const rc of all) {
+      if ((rc.revision.madeBy?.pr ?? rc.revision.pr) === pr.number && !rc.initial)
+        changes.push(...revisionWords(scope, rc));
     }
   }
   for (const doc of dataset.documents) {
@@ -165,12 +169,15 @@ function fromMerge(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'ti
  */
 export function proposalsOn(dataset: Dataset, day: DayType): Proposed[] {
   const out: Proposed[] = [];
+  // Each scope's history told once, however many merged pull requests were open on the day.
+  let histories: Histories | null = null;
+  const told = () => (histories ??= dataset.scopes.map((scope) => ({ scope, changes: revisionChanges(scope) })));
   for (const pr of dataset.pulls) {
     const opened = openedOf(pr);
     const ended = endedOf(pr);
     const open = pr.state === 'open' || pr.state === 'draft';
     if ((opened === null && !open) || (opened !== null && opened > day) || (ended !== null && ended <= day)) continue;
-    const said = pr.state === 'merged' ? fromMerge(dataset, pr) : open ? fromHead(dataset, pr) : null;
+    const said = pr.state === 'merged' ? fromMerge(dataset, told(), pr) : open ? fromHead(dataset, pr) : null;
     if (!said || (said.changes.length === 0 && said.conflicts.length === 0)) continue;
     out.push({ pr: pr.number, title: pr.title, opened, ...said });
   }
@@ -186,7 +193,7 @@ export function proposalsForScope(proposals: readonly Proposed[], scope: Pick<Sc
   });
 }
 
-/** `Proposed by #824 (its merged change)`: where a proposal's words come from. */
+/** Where a proposal's words come from: `its change as merged later`, `its head at the end of the data`. */
 export function proposalSource(p: Pick<Proposed, 'pr' | 'source'>): string {
   return p.source === 'merged' ? 'its change as merged later' : 'its head at the end of the data';
 }
