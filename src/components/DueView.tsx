@@ -3,7 +3,6 @@
  * Rendered to static HTML on the server (home, /as-of/<day>/); the as-of island renders the
  * same component in the browser for a day picked there. React escapes every string.
  */
-import type { ReactNode } from 'react';
 import type { DueView as Model } from '../domain/events/due.ts';
 import { describeLead } from '../domain/events/revision-changes.ts';
 import { hasComing, type Coming as ComingModel } from '../domain/report/coming.ts';
@@ -17,20 +16,18 @@ const daysLeft = (n: number) => (n === 0 ? 'today' : n === 1 ? '1 day' : `${n} d
 /**
  * `repo`: the upstream repository (`meta.source.repo`) that pull-request and commit links point into.
  * `coming`: what is coming (src/domain/report/coming.ts) for the same day, shown after the next
- * transitions when there is something to show; `proposals`: its slot for proposed dates (Coming.tsx).
+ * transitions when there is something to show.
  */
 export default function DueView({
   model,
   repo,
   headingLevel = 2,
   coming = null,
-  proposals,
 }: {
   model: Model;
   repo: string;
   headingLevel?: 2 | 3;
   coming?: ComingModel | null;
-  proposals?: ReactNode;
 }) {
   const H = `h${headingLevel}` as 'h2' | 'h3';
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
@@ -171,9 +168,7 @@ export default function DueView({
           </div>
         )}
       </section>
-      {coming && (hasComing(coming) || proposals) ? (
-        <Coming coming={coming} repo={repo} headingLevel={headingLevel} proposals={proposals} />
-      ) : null}
+      {coming && hasComing(coming) ? <Coming coming={coming} repo={repo} headingLevel={headingLevel} /> : null}
     </div>
   );
 }

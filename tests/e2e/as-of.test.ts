@@ -31,6 +31,27 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
     await context.close();
   });
 
+  it('shows, marked proposed and apart from the announced transitions, the dates #824 proposed while open', async () => {
+    const { page, context } = await openPage(browser(), '/as-of/2024-11-19/', { javaScriptEnabled: false });
+    const items = page.locator('.coming ul.proposed-dates > li');
+    expect(await items.allInnerTexts()).toEqual([
+      'proposed 2024-11-21: IaaS v5 becomes effective on 2024-11-21, by #824 Stabilize SCS-compatible IaaS v5 (open since 2024-11-13; its change as merged later)',
+      'proposed 2025-01-01: IaaS v4 enters its warn period on 2025-01-01, by #824 Stabilize SCS-compatible IaaS v5 (open since 2024-11-13; its change as merged later)',
+    ]);
+    expect(
+      await items.first().locator('a[href="https://github.com/SovereignCloudStack/standards/pull/824"]').count(),
+    ).toBe(1);
+    // Not announced yet on that day: the due view's own transitions do not have them.
+    expect(await page.locator('table.transitions tr[data-version="v5"]').count()).toBe(0);
+    const section = await page.locator('section.coming').innerText();
+    await context.close();
+    // The island says the same for that day.
+    const { page: island, context: c2 } = await openPage(browser(), '/as-of/?day=2024-11-19');
+    await island.waitForFunction(() => document.getElementById('as-of-status')?.textContent === 'Showing 2024-11-19.');
+    expect(await island.locator('section.coming').innerText()).toBe(section);
+    await c2.close();
+  });
+
   it('without JavaScript, says plainly that ?day= needs it and shows the pre-rendered days open', async () => {
     const { page, context } = await openPage(browser(), '/as-of/?day=2024-12-01', { javaScriptEnabled: false });
     expect(await text(page, '.no-js-notice')).toMatch(

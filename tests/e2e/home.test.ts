@@ -125,6 +125,22 @@ describe.skipIf(!HAVE_CHROMIUM)('home built on 2026-12-01: nothing announced, wh
     await context.close();
   });
 
+  it('says which pull requests it asked for proposed dates: those open at the data’s end, none proposing one', async () => {
+    const { page, context } = await open();
+    expect(await text(page, '#proposed-dates')).toBe('Proposed dates from open pull requests');
+    expect(await text(page, '.coming .proposals-none')).toBe(
+      'No pull request open on 2026-08-21 (pull requests as of, the data’s end) proposes a date from 2026-12-01 on.',
+    );
+    expect(await text(page, '.coming .proposals-others')).toBe(
+      '3 pull requests open then propose changes without a date ahead (new scope versions, documents’ dates, or heads that do not merge).',
+    );
+    // Nothing proposed is listed among the announced transitions or the latest changes.
+    expect(
+      await page.locator('.coming .proposed-dates, table.transitions .proposed, ul.latest .proposed').count(),
+    ).toBe(0);
+    await context.close();
+  });
+
   it('works without JavaScript, has no axe violations, and does not scroll sideways on a 390 px phone', async () => {
     const { page, context } = await open({ javaScriptEnabled: false });
     expect(await page.locator('script').count()).toBe(0);

@@ -1,30 +1,17 @@
 /**
  * "What is coming" (src/domain/report/coming.ts), under the next transitions of the due view:
  * the draft scope versions in preparation with their readiness, and on a day with nothing
- * announced each scope's latest certification change with its notice. Rendered on the server
+ * announced each scope's latest certification change with its notice; and the dates open pull
+ * requests propose, apart from the announced ones (ProposedDates.tsx). Rendered on the server
  * (home, /as-of/<day>/) and by the as-of island for any day.
- *
- * `proposals`: the slot for proposed dates from open pull requests (never mixed with the
- * announced ones). From an Astro page, a child element with `slot="proposals"`; from the island,
- * a React node. Nothing is shown without it.
  */
-import type { ReactNode } from 'react';
 import { describeLead } from '../../domain/events/revision-changes.ts';
 import type { Coming as Model } from '../../domain/report/coming.ts';
 import ReadinessList from '../report/ReadinessList.tsx';
+import ProposedDates from './ProposedDates.tsx';
 import { Ref, What } from './Transition.tsx';
 
-export default function Coming({
-  coming,
-  repo,
-  headingLevel,
-  proposals,
-}: {
-  coming: Model;
-  repo: string;
-  headingLevel: 2 | 3;
-  proposals?: ReactNode;
-}) {
+export default function Coming({ coming, repo, headingLevel }: { coming: Model; repo: string; headingLevel: 2 | 3 }) {
   const H = `h${headingLevel}` as 'h2' | 'h3';
   const Sub = `h${headingLevel + 1}` as 'h3' | 'h4';
   const { day, dataEnd } = coming;
@@ -88,12 +75,10 @@ export default function Coming({
           <ReadinessList rows={coming.drafts} />
         </section>
       ) : null}
-      {proposals ? (
-        <section aria-labelledby="proposed-dates">
-          <Sub id="proposed-dates">Proposed dates from open pull requests</Sub>
-          {proposals}
-        </section>
-      ) : null}
+      <section aria-labelledby="proposed-dates">
+        <Sub id="proposed-dates">Proposed dates from open pull requests</Sub>
+        <ProposedDates proposed={coming.proposed} day={day} repo={repo} pastDataEnd={coming.pastDataEnd} />
+      </section>
     </section>
   );
 }

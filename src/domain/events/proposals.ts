@@ -210,13 +210,13 @@ export function proposalWords(p: Pick<Proposed, 'changes' | 'conflicts'>): strin
   return said.join('; ');
 }
 
+/** A proposed change with a date, and the pull request proposing it. */
+export type ProposedTransition = ProposedChange & Pick<Proposed, 'pr' | 'title' | 'opened' | 'source'>;
+
 /** The proposed transitions of scope versions with a date, soonest first: for the next transitions. */
-export function proposedTransitions(
-  proposals: readonly Proposed[],
-  from: DayType,
-): (ProposedChange & { pr: number })[] {
+export function proposedTransitions(proposals: readonly Proposed[], from: DayType): ProposedTransition[] {
   return proposals
-    .flatMap((p) => p.changes.map((c) => ({ ...c, pr: p.pr })))
+    .flatMap(({ pr, title, opened, source, changes }) => changes.map((c) => ({ ...c, pr, title, opened, source })))
     .filter((c) => c.scope !== null && c.date !== null && c.date >= from && c.kind !== 'withdrawn')
     .sort((a, b) => (a.date! < b.date! ? -1 : a.date! > b.date! ? 1 : a.pr - b.pr));
 }

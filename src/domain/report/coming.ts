@@ -4,11 +4,12 @@
  * their readiness (readiness.ts), and, when nothing is announced, each scope's latest
  * certification change and how far ahead it was announced.
  *
- * Proposed dates from open pull requests belong here too; they are not computed in this
- * module (see the `proposals` slot of src/components/due/Coming.tsx).
+ * And the dates that pull requests open on the day propose (events/proposals.ts), kept apart
+ * from the announced ones: only a timeline on `main` announces (scs-0003-v1).
  */
-import { type Day } from '../days/day.ts';
+import { minDay, type Day } from '../days/day.ts';
 import type { DueTransition, DueView } from '../events/due.ts';
+import { proposalsOn, proposedTransitions, type ProposedTransition } from '../events/proposals.ts';
 import { dataEnd } from '../pulls/data-end.ts';
 import type { Dataset } from '../schemas/data.ts';
 import { draftReadiness, type Readiness } from './readiness.ts';
@@ -26,6 +27,24 @@ export interface Coming {
   pastDataEnd: boolean;
   /** Only when nothing is ahead: per scope, its latest certification change (DueView's `latest`). */
   latest: DueTransition[];
+  proposed: ComingProposals;
+}
+
+/** What the pull requests open on a day propose: the dated scope transitions from `day` on. */
+export interface ComingProposals {
+  /** The day they were open on: `day`, or the data's end when that is earlier. */
+  openOn: Day;
+  transitions: ProposedTransition[];
+  /** How many other open pull requests propose something without a date ahead (versions, documents' dates). */
+  others: number;
+}
+
+function comingProposals(full: Dataset, day: Day, end: Day): ComingProposals {
+  const openOn = minDay(day, end);
+  const all = proposalsOn(full, openOn);
+  const transitions = proposedTransitions(all, day);
+  const dated = new Set(transitions.map((t) => t.pr));
+  return { openOn, transitions, others: all.filter((p) => !dated.has(p.pr)).length };
 }
 
 /** `due`: the due view of the same day (home: knownOn null; as-of: knownOn the day). */
@@ -40,10 +59,11 @@ export function comingView(full: Dataset, due: DueView): Coming {
     dataEnd: end,
     pastDataEnd: due.day > end,
     latest: nothingAhead ? due.latest : [],
+    proposed: comingProposals(full, due.day, end),
   };
 }
 
-/** Whether there is anything to show: drafts in preparation, or a day with nothing announced. */
+/** Whether there is anything to show: drafts in preparation, proposed dates, or a day with nothing announced. */
 export function hasComing(coming: Coming): boolean {
-  return coming.drafts.length > 0 || coming.nothingAhead;
+  return coming.drafts.length > 0 || coming.nothingAhead || coming.proposed.transitions.length > 0;
 }

@@ -2,10 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { dueView } from '../../../src/domain/events/due.ts';
 import { comingView, hasComing } from '../../../src/domain/report/coming.ts';
+import { PullRequest, type Dataset } from '../../../src/domain/schemas/data.ts';
 import { realData } from '../../support/real-data.ts';
 
 const data = await realData();
-const home = (today: string) => comingView(data, dueView(data, today));
+const home = (today: string, d: Dataset = data) => comingView(d, dueView(d, today));
 const asOf = (day: string) => comingView(data, dueView(data, day, { knownOn: day }));
 
 describe('comingView', () => {
@@ -62,3 +63,79 @@ describe('comingView', () => {
     expect(asOf('2025-07-01').nothingAhead).toBe(false);
   });
 });
+
+const dated = (c: ReturnType<typeof home>) => c.proposed.transitions.map((t) => `#${t.pr} ${t.subject} ${t.phrase}`);
+
+describe('comingView: dates proposed by pull requests open on the day', () => {
+  it('built on 2026-12-01: counted on 2026-08-21, the data’s end; none of the pull requests open then proposes a date', () => {
+    const c = home('2026-12-01');
+    expect(c.proposed).toEqual({ openOn: '2026-08-21', transitions: [], others: 3 });
+    expect(home('2026-08-20').proposed.openOn).toBe('2026-08-20');
+  });
+
+  it('#824 proposes IaaS v5 effective and v4 warn from the day it opened (2024-11-13) until it merged (2024-11-21)', () => {
+    expect(dated(asOf('2024-11-12'))).toEqual([]);
+    for (const day of ['2024-11-13', '2024-11-19', '2024-11-20'])
+      expect(dated(asOf(day))).toEqual([
+        '#824 IaaS v5 becomes effective on 2024-11-21',
+        '#824 IaaS v4 enters its warn period on 2025-01-01',
+      ]);
+    // Merged on 2024-11-21: announced from then on, no longer proposed.
+    expect(dated(asOf('2024-11-21'))).toEqual([]);
+    expect(asOf('2024-11-19').proposed.transitions[0]).toMatchObject({ source: 'merged', opened: '2024-11-13' });
+  });
+
+  it('only dates from the day on: on 2024-11-22 a proposal for 2024-11-21 would be past', () => {
+    const c = comingView(data, dueView(data, '2024-11-20', { knownOn: '2024-11-20' }));
+    expect(c.proposed.transitions.map((t) => t.date)).toEqual(['2024-11-21', '2025-01-01']);
+  });
+
+  it('a synthetic open pull request proposing IaaS next effective on 2027-03-01: listed, and what is coming is shown', () => {
+    const c = home('2026-12-01', withOpenProposal(data, '2027-03-01'));
+    expect(dated(c)).toEqual(['#9001 IaaS next becomes effective on 2027-03-01']);
+    expect(c.proposed).toMatchObject({ openOn: '2026-08-21', others: 3 });
+    expect(c.proposed.transitions[0]).toMatchObject({ source: 'head', title: 'Announce next', opened: '2026-08-20' });
+    // On 2027-03-01 the date is still ahead (inclusive), the day after it is not.
+    expect(dated(home('2027-03-01', withOpenProposal(data, '2027-03-01')))).toHaveLength(1);
+    expect(dated(home('2027-03-02', withOpenProposal(data, '2027-03-01')))).toEqual([]);
+  });
+
+  it('a day with transitions ahead and no draft shows what is coming when a date is proposed', () => {
+    expect(hasComing(home('2025-01-15'))).toBe(false);
+    expect(hasComing(home('2025-01-15', withOpenProposal(data, '2025-06-01', '2025-01-10')))).toBe(true);
+  });
+});
+
+/** The data plus an open pull request (#9001) whose head prepends `next` effective on `date` to the IaaS timeline. */
+function withOpenProposal(d: Dataset, date: string, opened = '2026-08-20'): Dataset {
+  const iaas = d.scopes.find((s) => s.id === 'iaas')!;
+  const last = iaas.revisions.at(-1)!;
+  const head = 'f'.repeat(40);
+  const versions = Object.fromEntries(Object.keys(last.timeline[0]!.versions).map((v) => [v, 'effective' as const]));
+  const revision = {
+    ...last,
+    commit: head,
+    date: d.meta.pullsAsOf,
+    pr: 9001,
+    title: 'Announce next',
+    timeline: [{ date, versions: { ...versions, next: 'effective' as const } }, ...last.timeline],
+  };
+  const pr = PullRequest.parse({
+    number: 9001,
+    title: 'Announce next',
+    state: 'open',
+    author: 'someone',
+    createdAt: `${opened}T09:00:00Z`,
+    updatedAt: `${opened}T09:00:00Z`,
+    mergedAt: null,
+    closedAt: null,
+    labels: [],
+    reviewDecision: null,
+    files: [last.file],
+    documents: [],
+    scopes: ['iaas'],
+    url: 'https://github.com/SovereignCloudStack/standards/pull/9001',
+    proposal: { head, base: d.meta.source.commit, scopes: [{ scope: 'iaas', revision }], documents: [], conflicts: [] },
+  });
+  return { ...d, pulls: [...d.pulls, pr] };
+}
