@@ -72,12 +72,21 @@ export type Urgency = (typeof URGENCIES)[number];
 
 const inForce = (v: Validity | null) => v === 'effective' || v === 'warn';
 
-function liveResults(scope: SubjectScope, day: Day): Map<string, { result: Verdict; expires: Day }> {
+/**
+ * Per testcase, its newest result that was there on `day` and has not expired: a result
+ * checked after `day` did not exist yet, and of two live results the newer one counts (the
+ * compliance monitor reports the latest result of each testcase).
+ */
+function liveResults(scope: SubjectScope, day: Day): Map<string, { result: Verdict; expires: Day; checkedAt: string }> {
   const lifetimes = new Map(scope.testcases.map((t) => [t.id, t.lifetime]));
-  const live = new Map<string, { result: Verdict; expires: Day }>();
+  const live = new Map<string, { result: Verdict; expires: Day; checkedAt: string }>();
   for (const r of scope.results) {
-    const expires = expiryDay(r.checkedAt.slice(0, 10), lifetimes.get(r.testcase) ?? null);
-    if (day < expires) live.set(r.testcase, { result: r.result, expires });
+    const checked = r.checkedAt.slice(0, 10);
+    if (checked > day) continue;
+    const expires = expiryDay(checked, lifetimes.get(r.testcase) ?? null);
+    const held = live.get(r.testcase);
+    if (day < expires && (!held || held.checkedAt < r.checkedAt))
+      live.set(r.testcase, { result: r.result, expires, checkedAt: r.checkedAt });
   }
   return live;
 }

@@ -124,6 +124,36 @@ describe('standingOf', () => {
     expect(standingOf('s', s, tracker, '2025-07-14').reliesOn).toBeNull();
   });
 
+  it('a result checked after the day did not exist yet; of two live results of a testcase the newer counts', () => {
+    const s = monitorScope([r('a', 1), r('b', 1), r('c', 1, '2025-07-02T08:00:00')]);
+    // On the day before c was checked it is missing; on the day of its check it counts.
+    expect(standingOf('s', s, tracker, '2025-07-01').reliesOn).toMatchObject({ version: 'v2', missing: ['c'] });
+    expect(standingOf('s', s, tracker, '2025-07-02').reliesOn).toMatchObject({ version: 'v2', outcome: 'pass' });
+    // a failed on 2025-07-01, passed on 2025-07-02, in whichever order the monitor lists them.
+    for (const results of [
+      [
+        r('a', 1, '2025-07-02T09:00:00'),
+        r('a', -1, '2025-07-01T09:00:00'),
+        r('b', 1, '2025-07-02T09:00:00'),
+        r('c', 1),
+      ],
+      [
+        r('a', -1, '2025-07-01T09:00:00'),
+        r('a', 1, '2025-07-02T09:00:00'),
+        r('b', 1, '2025-07-02T09:00:00'),
+        r('c', 1),
+      ],
+    ]) {
+      expect(standingOf('s', monitorScope(results), tracker, '2025-07-02').reliesOn).toMatchObject({
+        version: 'v2',
+        outcome: 'pass',
+      });
+      const before = standingOf('s', monitorScope(results), tracker, '2025-07-01');
+      expect(before.versions.find((v) => v.version === 'v2')?.failed).toEqual(['a']);
+      expect(before.reliesOn).toBeNull();
+    }
+  });
+
   it('a scope this tracker does not know: what it passes, and that what is due is unknown', () => {
     const s = standingOf('s', monitorScope([r('a', 1), r('b', 1), r('c', 1), r('d', 1)]), null, '2025-07-02');
     expect(s.reliesOn?.version).toBe('v3');
