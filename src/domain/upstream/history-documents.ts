@@ -15,19 +15,44 @@ import type { Document, DocumentChange } from '../schemas/data.ts';
 import { commitProvenance, type UpstreamCommit, type UpstreamSnapshot } from './upstream.ts';
 
 /**
- * Lifecycle changes of every document id through history. Early versions that do not fit
- * today's front matter are read leniently (`parsePastLifecycle`); only versions with no
- * readable front matter at all are passed over.
+ * Lifecycle changes of every document file through history, by its path at the head. Early
+ * versions that do not fit today's front matter are read leniently (`parsePastLifecycle`);
+ * only versions with no readable front matter at all are passed over.
+ *
+ * A file keeps its history when it is renamed, or deleted and another file of the same id
+ * added in its place; two files of one id at once each keep their own, so the one kept at the
+ * head does not inherit the other's dates.
  */
 function documentHistories(commits: readonly UpstreamCommit[]): Map<string, DocumentChange[]> {
   const histories = new Map<string, DocumentChange[]>();
   const last = new Map<string, string>();
+  const live = new Set<string>();
+  const gone = new Map<string, string>(); // id → the path of its last deleted file
+  const idOf = (path: string) => documentName(path)?.id ?? null;
+  const inherit = (from: string, to: string) => {
+    if (from === to || histories.has(to)) return;
+    histories.set(to, [...(histories.get(from) ?? [])]);
+    last.set(to, last.get(from) ?? '');
+  };
   for (const commit of commits) {
     const where = commitProvenance(commit);
-    for (const change of commit.changes) {
-      if (change.content === null || !change.path.startsWith('Standards/')) continue;
-      const name = documentName(change.path);
-      if (!name) continue;
+    const tracked = commit.changes.filter((c) => c.path.startsWith('Standards/') && idOf(c.path));
+    // Deletions first: a file deleted and one of its id added in the same commit is a rename.
+    for (const change of tracked) {
+      const from = change.content === null ? change.path : change.status === 'R' ? change.oldPath : null;
+      if (from === null || !live.delete(from)) continue;
+      const id = idOf(from);
+      if (id) gone.set(id, from);
+    }
+    for (const change of tracked) {
+      if (change.content === null) continue;
+      const id = idOf(change.path)!;
+      if (!live.has(change.path)) {
+        const previous = change.status === 'R' && change.oldPath && idOf(change.oldPath) === id ? change.oldPath : null;
+        const before = previous ?? gone.get(id) ?? null;
+        if (before !== null && ![...live].some((p) => idOf(p) === id)) inherit(before, change.path);
+        live.add(change.path);
+      }
       let lifecycle: FrontMatterLifecycle;
       try {
         lifecycle = parsePastLifecycle(decodeUtf8(change.content, change.path), change.path);
@@ -36,11 +61,11 @@ function documentHistories(commits: readonly UpstreamCommit[]): Map<string, Docu
         throw error;
       }
       const key = JSON.stringify(lifecycle);
-      if (last.get(name.id) === key) continue;
-      last.set(name.id, key);
-      const list = histories.get(name.id) ?? [];
+      if (last.get(change.path) === key) continue;
+      last.set(change.path, key);
+      const list = histories.get(change.path) ?? [];
       list.push({ commit: where.commit, date: where.date, pr: where.pr, ...lifecycle });
-      histories.set(name.id, list);
+      histories.set(change.path, list);
     }
   }
   return histories;
@@ -67,7 +92,7 @@ export function assembleDocuments(snapshot: UpstreamSnapshot, warnings: string[]
       continue;
     }
     seen.set(doc.id, path);
-    documents.push({ ...doc, history: histories.get(doc.id) ?? [] });
+    documents.push({ ...doc, history: histories.get(path) ?? [] });
   }
   return documents;
 }

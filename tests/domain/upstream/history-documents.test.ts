@@ -68,5 +68,45 @@ describe('assemble: documents', () => {
     expect(result.meta.warnings).toEqual([
       `${path}: document skipped: id scs-0100-v3 is already used by Standards/scs-0100-v3-duplicate.md`,
     ]);
+    // The kept file's history is its own: the skipped file's Stable of 2023-01-10 is not in it.
+    expect(result.documents[0]!.history.map((h) => [h.date, h.pr, h.status])).toEqual([['2023-03-01', 2, 'Draft']]);
+  });
+
+  const lifecycleOf = (steps: Parameters<typeof history>[0]) =>
+    assemble(history(steps), [], 'git').dataset.documents.map((d) => [
+      d.file,
+      d.history.map((h) => `${h.date} #${h.pr} ${h.status}`),
+    ]);
+  const start = {
+    at: '2023-01-10T10:00:00Z',
+    message: 'a (#1)',
+    set: { [path]: doc('Draft'), 'Tests/scs-compatible-iaas.yaml': scopeText(V4) },
+  };
+  const renamed = 'Standards/scs-0100-v3-flavor-naming-standard.md';
+
+  it('a renamed file keeps its history, whether git saw a rename or a deletion and an addition', () => {
+    const stable = doc('Stable', 'stabilized_at: 2023-02-21\n');
+    const expected = [[renamed, ['2023-01-10 #1 Draft', '2023-02-21 #2 Stable']]];
+    expect(
+      lifecycleOf([start, { at: '2023-02-21T10:00:00Z', message: 'b (#2)', rename: [path, renamed, stable] }]),
+    ).toEqual(expected);
+    expect(
+      lifecycleOf([start, { at: '2023-02-21T10:00:00Z', message: 'b (#2)', set: { [path]: null, [renamed]: stable } }]),
+    ).toEqual(expected);
+    // Deleted, and added again under another name later: still the same document.
+    expect(
+      lifecycleOf([
+        start,
+        { at: '2023-02-01T10:00:00Z', message: 'gone (#3)', set: { [path]: null } },
+        { at: '2023-02-21T10:00:00Z', message: 'back (#2)', set: { [renamed]: stable } },
+      ]),
+    ).toEqual(expected);
+  });
+
+  it('a file renamed to another document id starts a history of its own', () => {
+    const other = 'Standards/scs-0100-v4-flavor-naming.md';
+    expect(
+      lifecycleOf([start, { at: '2023-02-21T10:00:00Z', message: 'b (#2)', rename: [path, other, doc('Draft')] }]),
+    ).toEqual([[other, ['2023-02-21 #2 Draft']]]);
   });
 });
