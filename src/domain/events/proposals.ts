@@ -26,7 +26,16 @@ export const ProposedChange = z.object({
   subject: z.string(),
   scope: z.string().nullable(),
   document: z.string().nullable(),
-  kind: z.enum(['announced', 'moved', 'withdrawn', 'version-added', 'version-removed', 'file-added', 'unreadable']),
+  kind: z.enum([
+    'announced',
+    'moved',
+    'withdrawn',
+    'version-added',
+    'version-removed',
+    'file-added',
+    'file-removed',
+    'unreadable',
+  ]),
   date: Day.nullable(),
   previous: Day.nullable(),
   /** After the subject, in the feeds' words: `becomes effective on 2024-11-21`. */
@@ -109,7 +118,7 @@ function fromHead(dataset: Dataset, pr: PullRequest): Omit<Proposed, 'pr' | 'tit
     if (revision === null || !scope) {
       const phrase = revision === null ? 'scope file removed' : `scope file ${revision.file} added`;
       const subject = scope ? shortName(scope) : id;
-      const kind = revision === null ? 'version-removed' : 'file-added';
+      const kind = revision === null ? 'file-removed' : 'file-added';
       changes.push({ subject, scope: id, document: null, kind, date: null, previous: null, phrase });
     } else if (revision.format === 'unparseable') {
       const phrase = `scope file ${revision.file} would not parse: ${revision.error ?? ''}`;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { proposalsOn, proposedTransitions } from '../../../src/domain/events/proposals.ts';
-import type { Dataset } from '../../../src/domain/schemas/data.ts';
+import { PullRequest, type Dataset } from '../../../src/domain/schemas/data.ts';
 import { realData } from '../../support/real-data.ts';
 
 let data: Dataset;
@@ -51,6 +51,44 @@ describe('proposalsOn, on the committed data', () => {
         ['Standards/scs-0103-v1-standard-flavors.md', 'Standards/scs-0103-w1-standard-flavors-implementation.md'],
       ],
       [998, 'head', 0, ['Standards/scs-0103-v1-standard-flavors.md']],
+    ]);
+  });
+});
+
+describe('proposalsOn, a head that adds or removes a scope file', () => {
+  const openPull = (scopes: NonNullable<PullRequest['proposal']>['scopes']) =>
+    PullRequest.parse({
+      number: 9002,
+      title: 'Rework the scope files',
+      state: 'open',
+      author: null,
+      createdAt: '2026-08-01T09:00:00Z',
+      updatedAt: '2026-08-01T09:00:00Z',
+      mergedAt: null,
+      closedAt: null,
+      labels: [],
+      reviewDecision: null,
+      files: [],
+      documents: [],
+      scopes: [],
+      url: '',
+      proposal: { head: 'e'.repeat(40), base: data.meta.source.commit, scopes, documents: [], conflicts: [] },
+    });
+  const changesOf = (scopes: Parameters<typeof openPull>[0]) =>
+    proposalsOn({ ...data, pulls: [openPull(scopes)] }, '2026-08-21')[0]!.changes.map((c) => [
+      c.kind,
+      c.subject,
+      c.phrase,
+    ]);
+
+  it('a removed file is said as such, not as a removed version', () => {
+    expect(changesOf([{ scope: 'kaas', revision: null }])).toEqual([['file-removed', 'KaaS', 'scope file removed']]);
+  });
+
+  it('a file of a scope the data does not have is a new scope file', () => {
+    const revision = { ...data.scopes[0]!.revisions.at(-1)!, file: 'Tests/scs-compatible-new.yaml' };
+    expect(changesOf([{ scope: 'new', revision }])).toEqual([
+      ['file-added', 'new', 'scope file Tests/scs-compatible-new.yaml added'],
     ]);
   });
 });
