@@ -1,6 +1,6 @@
 /** The as-of view: pre-rendered days (no JavaScript) and the island for any day. */
 import { describe, expect, it } from 'vitest';
-import { HAVE_CHROMIUM, openPage, SKIP_REASON, text, useBrowser } from './support/browser.ts';
+import { HAVE_CHROMIUM, openPage, siteUrl, SKIP_REASON, text, useBrowser } from './support/browser.ts';
 
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -121,6 +121,28 @@ describe.skipIf(!HAVE_CHROMIUM)('as-of view', () => {
       /^Could not show/.test(document.getElementById('as-of-status')?.textContent ?? ''),
     );
     expect(await text(page, '#as-of-status')).toContain('not a calendar day');
+    await context.close();
+  });
+
+  it('refuses data that does not fit the schema, naming the key and value, and shows nothing of it', async () => {
+    const { page, context, errors } = await openPage(browser(), '/as-of/');
+    const shown = await page.locator('#as-of-result').innerText();
+    await page.route('**/as-of/data.json', async (route) => {
+      const data = await (await route.fetch()).json();
+      data.meta.pullsAsOf = '<img src=x onerror=alert(1)>';
+      await route.fulfill({ json: data });
+    });
+    await page.goto(siteUrl('/as-of/?day=2024-12-01'));
+    await page.waitForFunction(() =>
+      /^Could not show/.test(document.getElementById('as-of-status')?.textContent ?? ''),
+    );
+    expect(await text(page, '#as-of-status')).toMatch(
+      /^Could not show 2024-12-01: \/as-of\/data\.json: meta\.pullsAsOf = "<img src=x onerror=alert\(1\)>": expected /,
+    );
+    // The pre-rendered view of the build day stays; nothing of the refused data is rendered.
+    expect(await page.locator('#as-of-result').innerText()).toBe(shown);
+    expect(await page.locator('#as-of-status img').count()).toBe(0);
+    expect(errors).toEqual([]);
     await context.close();
   });
 });
