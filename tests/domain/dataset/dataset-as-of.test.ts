@@ -11,6 +11,7 @@ import { addDays } from '../../../src/domain/days/day.ts';
 import type { DocumentChange, PullRequest } from '../../../src/domain/schemas/data.ts';
 import { documentOf, revision, scope, sha } from '../../support/build-scope.ts';
 import { realData } from '../../support/real-data.ts';
+import { buildPull } from '../../support/build-pull.ts';
 
 const change = (date: string, extra: Partial<DocumentChange> = {}): DocumentChange => ({
   commit: sha(date),
@@ -24,23 +25,14 @@ const change = (date: string, extra: Partial<DocumentChange> = {}): DocumentChan
 });
 
 function pr(extra: Partial<PullRequest>): PullRequest {
-  return {
+  return buildPull({
     number: 7,
     title: 't',
-    state: 'open',
     author: 'a',
     createdAt: '2025-03-10T09:00:00Z',
     updatedAt: '2025-03-10T09:00:00Z',
-    mergedAt: null,
-    closedAt: null,
-    labels: [],
-    reviewDecision: null,
-    files: [],
-    documents: [],
-    scopes: [],
-    url: 'https://github.com/SovereignCloudStack/standards/pull/7',
     ...extra,
-  };
+  });
 }
 
 describe('documentAsOf', () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { proposalsOn, proposedTransitions } from '../../../src/domain/events/proposals.ts';
-import { PullRequest, type Dataset } from '../../../src/domain/schemas/data.ts';
+import type { Dataset, PullRequest } from '../../../src/domain/schemas/data.ts';
+import { buildPull } from '../../support/build-pull.ts';
 import { realData } from '../../support/real-data.ts';
 
 let data: Dataset;
@@ -57,21 +58,10 @@ describe('proposalsOn, on the committed data', () => {
 
 describe('proposalsOn, a head that adds or removes a scope file', () => {
   const openPull = (scopes: NonNullable<PullRequest['proposal']>['scopes']) =>
-    PullRequest.parse({
+    buildPull({
       number: 9002,
       title: 'Rework the scope files',
-      state: 'open',
-      author: null,
       createdAt: '2026-08-01T09:00:00Z',
-      updatedAt: '2026-08-01T09:00:00Z',
-      mergedAt: null,
-      closedAt: null,
-      labels: [],
-      reviewDecision: null,
-      files: [],
-      documents: [],
-      scopes: [],
-      url: '',
       proposal: { head: 'e'.repeat(40), base: data.meta.source.commit, scopes, documents: [], conflicts: [] },
     });
   const changesOf = (scopes: Parameters<typeof openPull>[0]) =>

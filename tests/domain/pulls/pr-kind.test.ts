@@ -7,6 +7,7 @@ import { classifyPull, kindContext, type KindContext } from '../../../src/domain
 import { touchesStandards } from '../../../src/domain/pulls/progress.ts';
 import type { Dataset, PullRequest } from '../../../src/domain/schemas/data.ts';
 import { pull, realData } from '../../support/real-data.ts';
+import { buildPull } from '../../support/build-pull.ts';
 
 let data: Dataset;
 let ctx: KindContext;
@@ -79,22 +80,14 @@ describe('classifyPull on the snapshot', () => {
 });
 
 describe('classifyPull rules', () => {
-  const base: PullRequest = {
+  const base: PullRequest = buildPull({
     number: 99999,
     title: '',
-    state: 'open',
     author: 'x',
     createdAt: '2025-01-01T10:00:00Z',
     updatedAt: '2025-01-02T10:00:00Z',
-    mergedAt: null,
-    closedAt: null,
-    labels: [],
-    reviewDecision: null,
-    files: [],
-    documents: [],
-    scopes: [],
     url: 'https://example.invalid/1',
-  };
+  });
   it('reads the verb in open titles: stabilize / stabilise / deprecate', () => {
     expect(classifyPull({ ...base, title: 'Stabilise scs-0219-v2' }, ctx)).toMatchObject({
       kind: 'stabilization',

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { dueView } from '../../../src/domain/events/due.ts';
 import { comingView, hasComing } from '../../../src/domain/report/coming.ts';
-import { PullRequest, type Dataset } from '../../../src/domain/schemas/data.ts';
+import type { Dataset } from '../../../src/domain/schemas/data.ts';
+import { buildPull } from '../../support/build-pull.ts';
 import { realData } from '../../support/real-data.ts';
 
 const data = await realData();
@@ -120,21 +121,13 @@ function withOpenProposal(d: Dataset, date: string, opened = '2026-08-20'): Data
     title: 'Announce next',
     timeline: [{ date, versions: { ...versions, next: 'effective' as const } }, ...last.timeline],
   };
-  const pr = PullRequest.parse({
+  const pr = buildPull({
     number: 9001,
     title: 'Announce next',
-    state: 'open',
-    author: 'someone',
     createdAt: `${opened}T09:00:00Z`,
     updatedAt: `${opened}T09:00:00Z`,
-    mergedAt: null,
-    closedAt: null,
-    labels: [],
-    reviewDecision: null,
     files: [last.file],
-    documents: [],
     scopes: ['iaas'],
-    url: 'https://github.com/SovereignCloudStack/standards/pull/9001',
     proposal: { head, base: d.meta.source.commit, scopes: [{ scope: 'iaas', revision }], documents: [], conflicts: [] },
   });
   return { ...d, pulls: [...d.pulls, pr] };

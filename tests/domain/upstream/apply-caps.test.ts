@@ -4,6 +4,7 @@ import type { PullRequest, Revision } from '../../../src/domain/schemas/data.ts'
 import { capPulls, capTimelines, revisionCost } from '../../../src/domain/upstream/apply-caps.ts';
 import { sha } from '../../support/build-scope.ts';
 import { caught } from '../../support/input-error.ts';
+import { buildPull } from '../../support/build-pull.ts';
 
 /** A revision of `entries` timeline entries on `date`. */
 function revision(date: string, entries: number, format: Revision['format'] = 'timeline'): Revision {
@@ -136,22 +137,8 @@ describe('capTimelines', () => {
 });
 
 describe('capPulls', () => {
-  const pull = (number: number): PullRequest => ({
-    number,
-    title: `#${number}`,
-    state: 'merged',
-    author: null,
-    createdAt: null,
-    updatedAt: null,
-    mergedAt: null,
-    closedAt: null,
-    labels: [],
-    reviewDecision: null,
-    files: [],
-    documents: [],
-    scopes: [],
-    url: `https://github.com/o/r/pull/${number}`,
-  });
+  const pull = (number: number): PullRequest =>
+    buildPull({ number, state: 'merged', url: `https://github.com/o/r/pull/${number}` });
   const pulls = [5, 1, 4, 2, 3].map(pull);
   it('keeps every pull request at the cap and under it, without a warning', () => {
     for (const max of [5, 6]) {

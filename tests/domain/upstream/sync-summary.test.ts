@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeChanges } from '../../../src/domain/upstream/sync-summary.ts';
 import type { Dataset, PullRequest } from '../../../src/domain/schemas/data.ts';
 import { documentOf, revision, scope, sha } from '../../support/build-scope.ts';
+import { buildPull } from '../../support/build-pull.ts';
 
 const r1 = revision('2024-11-21', [{ date: '2024-11-21', versions: { v1: 'effective' } }], {
   pr: 824,
@@ -11,22 +12,8 @@ const r2 = revision('2024-12-20', [{ date: '2025-02-01', versions: { v1: 'warn' 
   pr: 859,
   title: 'Announce warn',
 });
-const pull = (number: number, state: PullRequest['state'] = 'open'): PullRequest => ({
-  number,
-  title: `PR ${number}`,
-  state,
-  author: null,
-  createdAt: null,
-  updatedAt: null,
-  mergedAt: null,
-  closedAt: null,
-  labels: [],
-  reviewDecision: null,
-  files: [],
-  documents: [],
-  scopes: [],
-  url: `https://github.com/SovereignCloudStack/standards/pull/${number}`,
-});
+const pull = (number: number, state: PullRequest['state'] = 'open'): PullRequest =>
+  buildPull({ number, title: `PR ${number}`, state });
 
 function dataset(extra: Partial<Dataset> = {}): Dataset {
   return {
