@@ -8,7 +8,7 @@ import { firstWarnings, proposalOf } from '../../src/domain/upstream/proposal.ts
 import { TRACKED_PATH } from '../../src/domain/upstream/upstream.ts';
 import type { Dataset, Proposal } from '../../src/domain/schemas/data.ts';
 import { readGitChange } from './git-change.ts';
-import { PATHSPEC, resolveRev } from './git-source.ts';
+import { PATHSPEC, resolveCommits } from './git-source.ts';
 import { git } from './git.ts';
 
 const PARALLEL = 4;
@@ -23,15 +23,22 @@ async function changedPaths(repo: string, base: string, head: string): Promise<s
     .sort();
 }
 
-async function headOf(repo: string, number: number, exported: string | undefined): Promise<string | null> {
-  for (const rev of [`refs/pull/${number}/head`, ...(exported ? [exported] : [])]) {
-    try {
-      return await resolveRev(repo, rev);
-    } catch {
-      // not in this clone: try the next
-    }
-  }
-  return null;
+/** Each open pull request's head: `refs/pull/N/head`, else the commit the export names, if the clone has it. */
+async function headsOf(
+  repo: string,
+  numbers: readonly number[],
+  exported: ReadonlyMap<number, string>,
+): Promise<Map<number, string | null>> {
+  const candidates = (n: number) => [`refs/pull/${n}/head`, ...(exported.has(n) ? [exported.get(n)!] : [])];
+  const found = await resolveCommits(repo, numbers.flatMap(candidates));
+  return new Map(
+    numbers.map((n) => [
+      n,
+      candidates(n)
+        .map((rev) => found.get(rev) ?? null)
+        .find((id) => id) ?? null,
+    ]),
+  );
 }
 
 /**
@@ -47,11 +54,16 @@ export async function readGitProposals(
   const proposals = new Map<number, Proposal>();
   const warnings: string[] = [];
   const open = dataset.pulls.filter((p) => p.state === 'open' || p.state === 'draft');
+  const headOf = await headsOf(
+    repo,
+    open.map((p) => p.number),
+    heads,
+  );
   // A few git processes at a time: each merge is its own `git merge-tree` and `git diff`.
   for (let i = 0; i < open.length; i += PARALLEL) {
     await Promise.all(
       open.slice(i, i + PARALLEL).map(async (pr) => {
-        const head = await headOf(repo, pr.number, heads.get(pr.number));
+        const head = headOf.get(pr.number) ?? null;
         if (head === null) {
           if (pr.files.some((f) => TRACKED_PATH.test(f)))
             warnings.push(

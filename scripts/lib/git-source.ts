@@ -14,7 +14,7 @@ import {
   type UpstreamCommit,
   type UpstreamSnapshot,
 } from '../../src/domain/upstream/upstream.ts';
-import { git, GitError, readBlobs } from './git.ts';
+import { catFile, git, GitError, readBlobs } from './git.ts';
 import { objectInfo, unreadable } from './git-objects.ts';
 
 /** Mode of a gitlink (a submodule's commit recorded in the tree): no file the sync could read. */
@@ -137,6 +137,29 @@ export async function resolveRev(repo: string, rev: string): Promise<string> {
   } catch {
     throw new GitError(`${repo}: no commit "${rev}" (git rev-parse found none)`);
   }
+}
+
+/**
+ * The commit each revision names, or null where the clone has none: one `git cat-file` for
+ * all of them (the open pull requests' heads), not one process each.
+ */
+export async function resolveCommits(repo: string, revs: readonly string[]): Promise<Map<string, string | null>> {
+  const out = new Map<string, string | null>();
+  if (revs.length === 0) return out;
+  const lines = (
+    await catFile(
+      repo,
+      '--batch-check',
+      revs.map((r) => `${r}^{commit}`),
+    )
+  )
+    .toString('utf8')
+    .split('\n');
+  revs.forEach((rev, i) => {
+    const [id, type] = (lines[i] ?? '').split(' ');
+    out.set(rev, type === 'commit' && id ? id : null);
+  });
+  return out;
 }
 
 /**
