@@ -73,20 +73,22 @@ export type Urgency = (typeof URGENCIES)[number];
 const inForce = (v: Validity | null) => v === 'effective' || v === 'warn';
 
 /**
- * Per testcase, its newest result that was there on `day` and has not expired: a result
- * checked after `day` did not exist yet, and of two live results the newer one counts (the
- * compliance monitor reports the latest result of each testcase).
+ * Per testcase, its newest result, live on `day` unless it has expired then: as the compliance
+ * monitor does (`db_get_relevant_results2`: the most recent result of each testcase; then
+ * `now >= add_period(checked_at, lifetime)` drops it), whatever order the results come in.
+ * Like the monitor with its clock set back, a result counts on a day before it was checked.
  */
-function liveResults(scope: SubjectScope, day: Day): Map<string, { result: Verdict; expires: Day; checkedAt: string }> {
+function liveResults(scope: SubjectScope, day: Day): Map<string, { result: Verdict; expires: Day }> {
   const lifetimes = new Map(scope.testcases.map((t) => [t.id, t.lifetime]));
-  const live = new Map<string, { result: Verdict; expires: Day; checkedAt: string }>();
+  const newest = new Map<string, SubjectScope['results'][number]>();
   for (const r of scope.results) {
-    const checked = r.checkedAt.slice(0, 10);
-    if (checked > day) continue;
-    const expires = expiryDay(checked, lifetimes.get(r.testcase) ?? null);
-    const held = live.get(r.testcase);
-    if (day < expires && (!held || held.checkedAt < r.checkedAt))
-      live.set(r.testcase, { result: r.result, expires, checkedAt: r.checkedAt });
+    const held = newest.get(r.testcase);
+    if (!held || held.checkedAt < r.checkedAt) newest.set(r.testcase, r);
+  }
+  const live = new Map<string, { result: Verdict; expires: Day }>();
+  for (const r of newest.values()) {
+    const expires = expiryDay(r.checkedAt.slice(0, 10), lifetimes.get(r.testcase) ?? null);
+    if (day < expires) live.set(r.testcase, { result: r.result, expires });
   }
   return live;
 }
