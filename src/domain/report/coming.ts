@@ -7,10 +7,10 @@
  * And the dates that pull requests open on the day propose (events/proposals.ts), kept apart
  * from the announced ones: only a timeline on `main` announces (scs-0003-v1).
  */
-import { minDay, type Day } from '../days/day.ts';
+import { type Day } from '../days/day.ts';
 import type { DueTransition, DueView } from '../events/due.ts';
 import { proposalsOn, proposedTransitions, type ProposedTransition } from '../events/proposals.ts';
-import { dataEnd } from '../pulls/data-end.ts';
+import { dataEnd, measuredDay } from '../pulls/data-end.ts';
 import type { Dataset } from '../schemas/data.ts';
 import { draftReadiness, type Readiness } from './readiness.ts';
 
@@ -39,8 +39,8 @@ export interface ComingProposals {
   others: number;
 }
 
-function comingProposals(full: Dataset, day: Day, end: Day): ComingProposals {
-  const openOn = minDay(day, end);
+function comingProposals(full: Dataset, day: Day): ComingProposals {
+  const openOn = measuredDay(day, full.meta);
   const all = proposalsOn(full, openOn);
   const transitions = proposedTransitions(all, day);
   const dated = new Set(transitions.map((t) => t.pr));
@@ -59,7 +59,7 @@ export function comingView(full: Dataset, due: DueView): Coming {
     dataEnd: end,
     pastDataEnd: due.day > end,
     latest: nothingAhead ? due.latest : [],
-    proposed: comingProposals(full, due.day, end),
+    proposed: comingProposals(full, due.day),
   };
 }
 
