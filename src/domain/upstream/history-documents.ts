@@ -26,36 +26,40 @@ import { commitProvenance, type UpstreamCommit, type UpstreamSnapshot } from './
 function documentHistories(commits: readonly UpstreamCommit[]): Map<string, DocumentChange[]> {
   const histories = new Map<string, DocumentChange[]>();
   const last = new Map<string, string>();
-  const live = new Set<string>();
+  const live = new Map<string, string>(); // path → document id, of the files there now
+  const liveOfId = new Map<string, number>(); // id → how many files there now have it
   const gone = new Map<string, string>(); // id → the path of its last deleted file
-  const idOf = (path: string) => documentName(path)?.id ?? null;
-  const inherit = (from: string, to: string) => {
-    if (from === to || histories.has(to)) return;
-    histories.set(to, [...(histories.get(from) ?? [])]);
-    last.set(to, last.get(from) ?? '');
+  const idOf = (path: string) => (path.startsWith('Standards/') ? (documentName(path)?.id ?? null) : null);
+  const remove = (path: string) => {
+    const id = live.get(path);
+    if (id === undefined) return;
+    live.delete(path);
+    liveOfId.set(id, liveOfId.get(id)! - 1);
+    gone.set(id, path);
   };
   for (const commit of commits) {
     const where = commitProvenance(commit);
-    const tracked = commit.changes.filter((c) => c.path.startsWith('Standards/') && idOf(c.path));
     // Deletions first: a file deleted and one of its id added in the same commit is a rename.
-    for (const change of tracked) {
-      const from = change.content === null ? change.path : change.status === 'R' ? change.oldPath : null;
-      if (from === null || !live.delete(from)) continue;
-      const id = idOf(from);
-      if (id) gone.set(id, from);
+    for (const change of commit.changes) {
+      if (change.content === null) remove(change.path);
+      else if (change.status === 'R' && change.oldPath) remove(change.oldPath);
     }
-    for (const change of tracked) {
-      if (change.content === null) continue;
-      const id = idOf(change.path)!;
+    for (const change of commit.changes) {
+      const id = change.content === null ? null : idOf(change.path);
+      if (id === null) continue;
       if (!live.has(change.path)) {
-        const previous = change.status === 'R' && change.oldPath && idOf(change.oldPath) === id ? change.oldPath : null;
-        const before = previous ?? gone.get(id) ?? null;
-        if (before !== null && ![...live].some((p) => idOf(p) === id)) inherit(before, change.path);
-        live.add(change.path);
+        const renamed = change.status === 'R' && change.oldPath !== null && idOf(change.oldPath) === id;
+        const before = renamed ? change.oldPath : (liveOfId.get(id) ?? 0) > 0 ? undefined : gone.get(id);
+        if (before && before !== change.path && !histories.has(change.path)) {
+          histories.set(change.path, [...(histories.get(before) ?? [])]);
+          last.set(change.path, last.get(before) ?? '');
+        }
+        live.set(change.path, id);
+        liveOfId.set(id, (liveOfId.get(id) ?? 0) + 1);
       }
       let lifecycle: FrontMatterLifecycle;
       try {
-        lifecycle = parsePastLifecycle(decodeUtf8(change.content, change.path), change.path);
+        lifecycle = parsePastLifecycle(decodeUtf8(change.content!, change.path), change.path);
       } catch (error) {
         if (error instanceof InputError) continue;
         throw error;

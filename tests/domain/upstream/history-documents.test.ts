@@ -103,6 +103,25 @@ describe('assemble: documents', () => {
     ).toEqual(expected);
   });
 
+  it('of two files of one id, the one renamed takes its own history along, not the other’s', () => {
+    const twin = 'Standards/scs-0100-v3-zz-twin.md';
+    const steps = [
+      start,
+      {
+        at: '2023-02-01T10:00:00Z',
+        message: 'twin (#3)',
+        set: { [twin]: doc('Stable', 'stabilized_at: 2023-02-01\n') },
+      },
+      {
+        at: '2023-02-21T10:00:00Z',
+        message: 'b (#2)',
+        rename: [twin, renamed, doc('Stable', 'stabilized_at: 2023-02-01\n')],
+      },
+    ] as Parameters<typeof history>[0];
+    // At the head the renamed file sorts first and is kept: with the twin's history, not the other file's Draft.
+    expect(lifecycleOf(steps)).toEqual([[renamed, ['2023-02-01 #3 Stable']]]);
+  });
+
   it('a file renamed to another document id starts a history of its own', () => {
     const other = 'Standards/scs-0100-v4-flavor-naming.md';
     expect(
