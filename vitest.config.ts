@@ -5,8 +5,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 // builds the site once per distinct dataset and serves it on 127.0.0.1.
 // Timeouts are generous: they catch a hang, not slowness. A test that measures speed belongs
 // in `npm run bench`, and a loaded machine (a parallel build, two cores) must not fail a test.
+// Workers: half again as many as cores. Vitest's default here is one per core less one, which
+// on two cores runs every file one after another, while most tests wait on a child process
+// (git, the sync, a site build, Chromium, a calendar client) and leave the cores idle.
 export default defineConfig({
   test: {
+    maxWorkers: '150%',
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['default', './tests/support/summary-reporter.ts'],

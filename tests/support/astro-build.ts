@@ -1,14 +1,16 @@
 /**
  * One real `astro build` of the project for a test: from a given data directory, for a
- * fixed "today", into a temporary directory, with its own cache directory so that builds
- * running at the same time (vitest runs files in parallel) cannot share a content-layer
- * store.
+ * fixed "today", into a temporary directory, with its own cache directory. Builds of this
+ * checkout take turns (a lock across vitest's workers): Astro keeps its prerender chunks in
+ * the root's `.astro/`, so two builds of one root at once break each other.
  */
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { lock } from 'proper-lockfile';
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '../..');
 
@@ -40,6 +42,27 @@ export interface BuildOptions {
   label: string;
 }
 
+/** One lock per checkout, outside it: builds of other clones share no `.astro/` with this one. */
+const BUILD_LOCK = join(
+  tmpdir(),
+  `scs-timeline-build-${createHash('sha256').update(PROJECT_DIR).digest('hex').slice(0, 16)}`,
+);
+
+/** Run `build` when no other build of this checkout runs (a dead holder's lock goes stale after 30 s). */
+async function inTurn<T>(build: () => Promise<T>): Promise<T> {
+  const release = await lock(PROJECT_DIR, {
+    lockfilePath: `${BUILD_LOCK}.lock`,
+    realpath: false,
+    stale: 30_000,
+    retries: { retries: 10_000, minTimeout: 100, maxTimeout: 500 },
+  });
+  try {
+    return await build();
+  } finally {
+    await release();
+  }
+}
+
 /** Build the site and return the output directory. */
 export async function buildSite(options: BuildOptions): Promise<string> {
   const tmp = mkdtempSync(join(tmpdir(), `scs-build-${options.label}-`));
@@ -57,19 +80,21 @@ export async function buildSite(options: BuildOptions): Promise<string> {
     ...(options.lastChecked ? { SCS_LAST_CHECKED: options.lastChecked } : {}),
   });
   try {
-    await promisify(execFile)(
-      join(PROJECT_DIR, 'node_modules/.bin/node'),
-      [
-        join(PROJECT_DIR, 'node_modules/astro/bin/astro.mjs'),
-        'build',
-        '--root',
-        PROJECT_DIR,
-        '--config',
-        relative(PROJECT_DIR, config),
-        '--outDir',
-        dist,
-      ],
-      { cwd: PROJECT_DIR, env, maxBuffer: 64 * 1024 * 1024 },
+    await inTurn(() =>
+      promisify(execFile)(
+        join(PROJECT_DIR, 'node_modules/.bin/node'),
+        [
+          join(PROJECT_DIR, 'node_modules/astro/bin/astro.mjs'),
+          'build',
+          '--root',
+          PROJECT_DIR,
+          '--config',
+          relative(PROJECT_DIR, config),
+          '--outDir',
+          dist,
+        ],
+        { cwd: PROJECT_DIR, env, maxBuffer: 64 * 1024 * 1024 },
+      ),
     );
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
