@@ -3,10 +3,7 @@
  * draft version: nothing to add) and for 2026-12-01, past the data's end (2026-08-21), when
  * nothing is announced for the next year and the page shows what is coming instead.
  */
-import { existsSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/astro-build.ts';
+import { describe, expect, inject, it } from 'vitest';
 import {
   axeViolations,
   HAVE_CHROMIUM,
@@ -17,7 +14,6 @@ import {
   text,
   useBrowser,
 } from './support/browser.ts';
-import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 if (!HAVE_CHROMIUM) console.warn(SKIP_REASON);
 
@@ -74,17 +70,9 @@ describe.skipIf(!HAVE_CHROMIUM)('home: what is due on 2025-01-15', () => {
 
 describe.skipIf(!HAVE_CHROMIUM)('home built on 2026-12-01: nothing announced, what is coming instead', () => {
   const browser = useBrowser();
-  let server: StaticServer;
-  let dist: string;
-  beforeAll(async () => {
-    dist = await buildSite({ today: '2026-12-01', label: 'home-coming' });
-    server = await serveStatic(dist);
-  }, 300_000);
-  afterAll(async () => {
-    await server?.close();
-    if (dist && existsSync(dirname(dist))) rmSync(dirname(dist), { recursive: true, force: true });
-  });
-  const open = (options = {}) => openPage(browser(), '/', options, server.url);
+  // The data-end site of the global setup (tests/site/global-setup.ts): data/, built on 2026-12-01.
+  const url = inject('dataEndUrl')!;
+  const open = (options = {}) => openPage(browser(), '/', options, url);
 
   it('says nothing is announced, and shows each scope’s latest change with its notice', async () => {
     const { page, context, errors } = await open();

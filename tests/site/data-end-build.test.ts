@@ -1,5 +1,5 @@
 /**
- * A real `astro build` of the project's data for 2026-12-01, more than three months after
+ * The real `astro build` of the project's data for 2026-12-01, more than three months after
  * the pull-request data ends (2026-08-21): /report/, /report.md and /progress/ say where the
  * data ends, count up to that day, and chart nothing past its month; every call week of the
  * data has its report, pre-rendered and linked. The last successful check (three days before
@@ -7,21 +7,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/astro-build.ts';
+import { describe, expect, inject, it } from 'vitest';
 import { buildReport } from '../../src/domain/report/report.ts';
 import { reportMarkdown } from '../../src/domain/report/report-markdown.ts';
 import { MAX_REPORT_WEEKS } from '../../src/domain/parse/caps.ts';
 import { reportWeeks } from '../../src/domain/report/weeks.ts';
 import { realData } from '../support/real-data.ts';
 
-let dist: string;
+// Built once by the global setup (tests/site/global-setup.ts), shared with the home page's e2e test.
+const dist = inject('dataEndDir');
 const read = (path: string) => readFileSync(join(dist, path), 'utf8');
 const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
-
-beforeAll(async () => {
-  dist = await buildSite({ today: '2026-12-01', lastChecked: '2026-11-28T06:17:00Z', label: 'data-end' });
-}, 300_000);
 
 describe('built on 2026-12-01, last checked on 2026-11-28', () => {
   // data/ is what a GitHub sync of the snapshot writes (tests/sync/github/github-snapshot.test.ts).
