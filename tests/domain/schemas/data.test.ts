@@ -13,6 +13,7 @@ import {
 } from '../../../src/domain/schemas/data.ts';
 import { documentOf, revision, scope, sha } from '../../support/build-scope.ts';
 import { DATA_DIR } from '../../support/real-data.ts';
+import { buildPull } from '../../support/build-pull.ts';
 
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean } }, value: unknown) =>
   schema.safeParse(value).success;
@@ -130,22 +131,13 @@ describe('Document', () => {
 });
 
 describe('PullRequest and Meta', () => {
-  const p = {
+  const p = buildPull({
     number: 1,
     title: 't',
     state: 'merged',
-    author: null,
     createdAt: '2024-01-01T00:00:00Z',
-    updatedAt: null,
-    mergedAt: null,
-    closedAt: null,
-    labels: [],
-    reviewDecision: null,
-    files: [],
-    documents: [],
-    scopes: [],
     url: 'https://x.invalid/1',
-  };
+  });
   it('takes the four pull-request states and GitHub review decisions', () => {
     for (const state of ['open', 'draft', 'merged', 'closed'])
       expect(ok(PullRequest, { ...p, state }), state).toBe(true);
