@@ -30,7 +30,11 @@ export default function ProposedDates({
   );
   return (
     <>
-      {transitions.length === 0 ? (
+      {!proposed.known ? (
+        <p className="proposals-unknown">
+          Pull requests come from commit messages only: which were open on {on}, and what they proposed, is not known.
+        </p>
+      ) : transitions.length === 0 ? (
         <p className="proposals-none">
           No pull request open on {on} proposes a date from <time dateTime={day}>{day}</time> on.
         </p>

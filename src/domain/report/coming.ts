@@ -34,6 +34,11 @@ export interface Coming {
 export interface ComingProposals {
   /** The day they were open on: `day`, or the data's end when that is earlier. */
   openOn: Day;
+  /**
+   * Whether the data can say which were open: not when pull requests come from commit messages
+   * only (`pullRequestSource: git`), which give no day a pull request opened.
+   */
+  known: boolean;
   transitions: ProposedTransition[];
   /** How many other open pull requests propose something without a date ahead (versions, documents' dates). */
   others: number;
@@ -44,7 +49,12 @@ function comingProposals(full: Dataset, day: Day): ComingProposals {
   const all = proposalsOn(full, openOn);
   const transitions = proposedTransitions(all, day);
   const dated = new Set(transitions.map((t) => t.pr));
-  return { openOn, transitions, others: all.filter((p) => !dated.has(p.pr)).length };
+  return {
+    openOn,
+    known: full.meta.pullRequestSource !== 'git',
+    transitions,
+    others: all.filter((p) => !dated.has(p.pr)).length,
+  };
 }
 
 /** `due`: the due view of the same day (home: knownOn null; as-of: knownOn the day). */

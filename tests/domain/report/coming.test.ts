@@ -70,8 +70,13 @@ const dated = (c: ReturnType<typeof home>) => c.proposed.transitions.map((t) => 
 describe('comingView: dates proposed by pull requests open on the day', () => {
   it('built on 2026-12-01: counted on 2026-08-21, the data’s end; none of the pull requests open then proposes a date', () => {
     const c = home('2026-12-01');
-    expect(c.proposed).toEqual({ openOn: '2026-08-21', transitions: [], others: 3 });
+    expect(c.proposed).toEqual({ openOn: '2026-08-21', known: true, transitions: [], others: 3 });
     expect(home('2026-08-20').proposed.openOn).toBe('2026-08-20');
+  });
+
+  it('from commit messages only, which pull requests were open is not known, and it says so', () => {
+    const git = { ...data, meta: { ...data.meta, pullRequestSource: 'git' as const } };
+    expect(comingView(git, dueView(git, '2026-12-01')).proposed.known).toBe(false);
   });
 
   it('#824 proposes IaaS v5 effective and v4 warn from the day it opened (2024-11-13) until it merged (2024-11-21)', () => {
