@@ -4,7 +4,7 @@
  * a timeline on `main` announces (scs-0003-v1). React escapes every string.
  */
 import { pullUrl } from '../../domain/links/upstream-links.ts';
-import { proposalSource } from '../../domain/events/proposals.ts';
+import { proposalSource, proposalsUnknownWords } from '../../domain/events/proposals.ts';
 import type { ComingProposals } from '../../domain/report/coming.ts';
 
 const others = (n: number, listed: boolean) =>
@@ -31,9 +31,7 @@ export default function ProposedDates({
   return (
     <>
       {!proposed.known ? (
-        <p className="proposals-unknown">
-          Pull requests come from commit messages only: which were open on {on}, and what they proposed, is not known.
-        </p>
+        <p className="proposals-unknown">{proposalsUnknownWords(openOn)}</p>
       ) : transitions.length === 0 ? (
         <p className="proposals-none">
           No pull request open on {on} proposes a date from <time dateTime={day}>{day}</time> on.

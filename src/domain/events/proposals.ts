@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { Day, dayOfTimestamp, type Day as DayType } from '../days/day.ts';
 import { shortName } from '../scopes/scopes.ts';
-import type { Dataset, DocumentChange, PullRequest, Scope } from '../schemas/data.ts';
+import type { Dataset, DocumentChange, Meta, PullRequest, Scope } from '../schemas/data.ts';
 import { transitionPredicate } from './event-words.ts';
 import { revisionChanges, type RevisionChanges, type TimelineChange } from './revision-changes.ts';
 
@@ -191,6 +191,19 @@ export function proposalsOn(dataset: Dataset, day: DayType): Proposed[] {
     out.push({ pr: pr.number, title: pr.title, opened, ...said });
   }
   return out.sort((a, b) => a.pr - b.pr);
+}
+
+/**
+ * Whether the data can say which pull requests were open on a day: not when they come from
+ * commit messages only (`pullRequestSource: git`), which give no day one opened.
+ */
+export function proposalsKnown(meta: Pick<Meta, 'pullRequestSource'>): boolean {
+  return meta.pullRequestSource !== 'git';
+}
+
+/** Said instead of "none proposes" when `proposalsKnown` is false. */
+export function proposalsUnknownWords(day: DayType): string {
+  return `Pull requests come from commit messages only: which were open on ${day}, and what they proposed, is not known.`;
 }
 
 /** Only what proposals say of one scope: its timeline and versions, conflicts in its file. */

@@ -9,7 +9,7 @@
  */
 import { type Day } from '../days/day.ts';
 import type { DueTransition, DueView } from '../events/due.ts';
-import { proposalsOn, proposedTransitions, type ProposedTransition } from '../events/proposals.ts';
+import { proposalsKnown, proposalsOn, proposedTransitions, type ProposedTransition } from '../events/proposals.ts';
 import { dataEnd, measuredDay } from '../pulls/data-end.ts';
 import type { Dataset } from '../schemas/data.ts';
 import { draftReadiness, type Readiness } from './readiness.ts';
@@ -34,10 +34,7 @@ export interface Coming {
 export interface ComingProposals {
   /** The day they were open on: `day`, or the data's end when that is earlier. */
   openOn: Day;
-  /**
-   * Whether the data can say which were open: not when pull requests come from commit messages
-   * only (`pullRequestSource: git`), which give no day a pull request opened.
-   */
+  /** Whether the data can say which were open (events/proposals.ts `proposalsKnown`). */
   known: boolean;
   transitions: ProposedTransition[];
   /** How many other open pull requests propose something without a date ahead (versions, documents' dates). */
@@ -51,7 +48,7 @@ function comingProposals(full: Dataset, day: Day): ComingProposals {
   const dated = new Set(transitions.map((t) => t.pr));
   return {
     openOn,
-    known: full.meta.pullRequestSource !== 'git',
+    known: proposalsKnown(full.meta),
     transitions,
     others: all.filter((p) => !dated.has(p.pr)).length,
   };

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { proposalsOn, proposedTransitions } from '../../../src/domain/events/proposals.ts';
+import {
+  proposalsKnown,
+  proposalsOn,
+  proposalsUnknownWords,
+  proposedTransitions,
+} from '../../../src/domain/events/proposals.ts';
 import type { Dataset, PullRequest } from '../../../src/domain/schemas/data.ts';
 import { buildPull } from '../../support/build-pull.ts';
 import { realData } from '../../support/real-data.ts';
@@ -97,5 +102,16 @@ describe('proposedTransitions', () => {
 
   it('leaves out document dates and withdrawals', () => {
     expect(proposedTransitions(proposalsOn(data, '2024-11-21'), '2024-11-01')).toEqual([]);
+  });
+});
+
+describe('proposalsKnown', () => {
+  it('from GitHub or an export the data knows which pull requests were open; from commit messages only it does not', () => {
+    expect(proposalsKnown({ pullRequestSource: 'github' })).toBe(true);
+    expect(proposalsKnown({ pullRequestSource: 'export' })).toBe(true);
+    expect(proposalsKnown({ pullRequestSource: 'git' })).toBe(false);
+    expect(proposalsUnknownWords('2024-11-19')).toBe(
+      'Pull requests come from commit messages only: which were open on 2024-11-19, and what they proposed, is not known.',
+    );
   });
 });
