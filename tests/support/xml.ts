@@ -1,5 +1,6 @@
 /** Reading RSS back with fast-xml-parser, independently of the builder inside @astrojs/rss. */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 
 export interface ParsedItem {
   title: string;
@@ -11,8 +12,11 @@ export interface ParsedItem {
 }
 
 export function parseRss(text: string): { channel: Record<string, unknown>; items: ParsedItem[] } {
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) throw new Error(`not well-formed XML: ${JSON.stringify(valid.err)}`);
+  try {
+    SyntaxValidator.validate(text);
+  } catch (error) {
+    throw new Error(`not well-formed XML: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '@',

@@ -139,3 +139,14 @@ describe('rssFeed', () => {
     expect(kaas.channel.lastBuildDate).not.toBe(all.channel.lastBuildDate);
   });
 });
+
+describe('the independent reader the feed tests use (tests/support/xml.ts)', () => {
+  it('refuses a feed that is not well-formed XML, naming what is wrong', () => {
+    expect(() => parseRss('<rss version="2.0"><channel><title>x</channel></rss>')).toThrow(
+      /^not well-formed XML: Expected closing tag 'title'/,
+    );
+    expect(() => parseRss('<rss version="2.0"><channel><title>a & b</title></channel></rss>')).toThrow(
+      'not well-formed XML',
+    );
+  });
+});
