@@ -10,7 +10,7 @@ import { lifecycleMove } from '../documents/document-state.ts';
 import { docsUrl, pullUrl } from '../links/upstream-links.ts';
 import { deriveEvents, upcoming } from '../events/events.ts';
 import { changePhrase, timelineChangePredicate } from '../events/event-words.ts';
-import { Proposed, proposalsOn } from '../events/proposals.ts';
+import { Proposed, proposalsKnown, proposalsOn } from '../events/proposals.ts';
 import { classifyPull, kindContext, PrKind } from '../pulls/pr-kind.ts';
 import { shortName } from '../scopes/scopes.ts';
 import { DocumentStatus } from '../schemas/front-matter.ts';
@@ -106,6 +106,8 @@ export const Report = z.object({
   readiness: z.array(Readiness).nullable(),
   /** What the pull requests open then proposed (events/proposals.ts), never mixed with the announced. */
   proposals: z.array(Proposed.extend({ url: z.string() })).nullable(),
+  /** Whether the data knows which pull requests were open (events/proposals.ts `proposalsKnown`). */
+  proposalsKnown: z.boolean(),
   /** Rule findings (scs-0003-v1) of the scope-file revisions that landed in the period. */
   findings: z.array(Finding.extend({ scopeName: z.string(), prUrl: z.string().nullable() })),
 });
@@ -258,6 +260,7 @@ export function buildReport(full: Dataset, period: { since: Day; until: Day }): 
     inProgress: covered === null ? null : inProgress(dataset, full, covered, (n) => prUrl(n)!),
     readiness: covered === null ? null : draftReadiness(full, covered),
     proposals: covered === null ? null : proposalsOn(full, covered).map((p) => ({ ...p, url: prUrl(p.pr)! })),
+    proposalsKnown: proposalsKnown(full.meta),
     findings: checkScopes(dataset.scopes)
       .filter((f) => within(f.landed))
       .map((f) => ({ ...f, scopeName: shortName(scopeById.get(f.scope) ?? { name: f.scope }), prUrl: prUrl(f.pr) })),

@@ -133,6 +133,7 @@ describe('report Markdown as slides', () => {
       inProgress: null,
       readiness: null,
       proposals: null,
+      proposalsKnown: true,
     };
     expect(reportMarkdown(empty).split('\n')[0]).toBe('# SIG Standards/Certification');
   });

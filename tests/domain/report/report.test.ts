@@ -370,3 +370,12 @@ describe('period', () => {
     );
   });
 });
+
+describe('buildReport: whether the data knows which pull requests were open', () => {
+  it('from an export it does; from commit messages only it does not, so the page says so instead of "none"', () => {
+    const period = { since: '2024-11-07', until: '2024-11-14' };
+    expect(buildReport(data, period).proposalsKnown).toBe(true);
+    const git = { ...data, meta: { ...data.meta, pullRequestSource: 'git' as const } };
+    expect(buildReport(git, period).proposalsKnown).toBe(false);
+  });
+});
