@@ -9,19 +9,22 @@ import { catFile } from './git.ts';
 /** Larger than any file the parsers accept (2 MB of YAML or front matter), so those still say why. */
 export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
 
-export type ObjectInfo = { type: 'blob' | 'tree' | 'commit' | 'tag'; size: number } | { type: 'missing'; size: null };
+/** `id`: the object a name resolves to (`refs/pull/7/head^{commit}` → its commit). */
+export type ObjectInfo =
+  { type: 'blob' | 'tree' | 'commit' | 'tag'; id: string; size: number } | { type: 'missing'; id: null; size: null };
 
-export async function objectInfo(repo: string, ids: readonly string[]): Promise<Map<string, ObjectInfo>> {
+/** `names`: object ids, or any name git resolves (`<rev>^{commit}`), by which the answers are keyed. */
+export async function objectInfo(repo: string, names: readonly string[]): Promise<Map<string, ObjectInfo>> {
   const out = new Map<string, ObjectInfo>();
-  if (ids.length === 0) return out;
-  const lines = (await catFile(repo, '--batch-check', ids)).toString('utf8').split('\n');
-  ids.forEach((id, i) => {
-    const [, type, size] = (lines[i] ?? '').split(' ');
+  if (names.length === 0) return out;
+  const lines = (await catFile(repo, '--batch-check', names)).toString('utf8').split('\n');
+  names.forEach((name, i) => {
+    const [id, type, size] = (lines[i] ?? '').split(' ');
     out.set(
-      id,
-      (type === 'blob' || type === 'tree' || type === 'commit' || type === 'tag') && size !== undefined
-        ? { type, size: Number(size) }
-        : { type: 'missing', size: null },
+      name,
+      (type === 'blob' || type === 'tree' || type === 'commit' || type === 'tag') && id && size !== undefined
+        ? { type, id, size: Number(size) }
+        : { type: 'missing', id: null, size: null },
     );
   });
   return out;

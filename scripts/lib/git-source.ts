@@ -14,7 +14,7 @@ import {
   type UpstreamCommit,
   type UpstreamSnapshot,
 } from '../../src/domain/upstream/upstream.ts';
-import { catFile, git, GitError, readBlobs } from './git.ts';
+import { git, GitError, readBlobs } from './git.ts';
 import { objectInfo, unreadable } from './git-objects.ts';
 
 /** Mode of a gitlink (a submodule's commit recorded in the tree): no file the sync could read. */
@@ -144,22 +144,11 @@ export async function resolveRev(repo: string, rev: string): Promise<string> {
  * all of them (the open pull requests' heads), not one process each.
  */
 export async function resolveCommits(repo: string, revs: readonly string[]): Promise<Map<string, string | null>> {
-  const out = new Map<string, string | null>();
-  if (revs.length === 0) return out;
-  const lines = (
-    await catFile(
-      repo,
-      '--batch-check',
-      revs.map((r) => `${r}^{commit}`),
-    )
-  )
-    .toString('utf8')
-    .split('\n');
-  revs.forEach((rev, i) => {
-    const [id, type] = (lines[i] ?? '').split(' ');
-    out.set(rev, type === 'commit' && id ? id : null);
-  });
-  return out;
+  const info = await objectInfo(
+    repo,
+    revs.map((rev) => `${rev}^{commit}`),
+  );
+  return new Map(revs.map((rev) => [rev, info.get(`${rev}^{commit}`)?.id ?? null]));
 }
 
 /**
