@@ -77,7 +77,7 @@ export default function Coming({ coming, repo, headingLevel }: { coming: Model; 
       ) : null}
       <section aria-labelledby="proposed-dates">
         <Sub id="proposed-dates">Proposed dates from open pull requests</Sub>
-        <ProposedDates proposed={coming.proposed} day={day} repo={repo} pastDataEnd={coming.pastDataEnd} />
+        <ProposedDates proposed={coming.proposed} day={day} repo={repo} />
       </section>
     </section>
   );

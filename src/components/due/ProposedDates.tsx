@@ -14,14 +14,14 @@ export default function ProposedDates({
   proposed,
   day,
   repo,
-  pastDataEnd,
 }: {
   proposed: ComingProposals;
   day: string;
   repo: string;
-  pastDataEnd: boolean;
 }) {
   const { openOn, transitions } = proposed;
+  // Counted on an earlier day than `day` only when `day` is past the data's end (measuredDay).
+  const pastDataEnd = openOn < day;
   const on = (
     <>
       <time dateTime={openOn}>{openOn}</time>

@@ -10,8 +10,8 @@ import ProposedDates from '../../../src/components/due/ProposedDates.tsx';
 import type { ComingProposals } from '../../../src/domain/report/coming.ts';
 
 const REPO = 'SovereignCloudStack/standards';
-const render = (proposed: ComingProposals, pastDataEnd = false) =>
-  renderToStaticMarkup(createElement(ProposedDates, { proposed, day: '2024-11-19', repo: REPO, pastDataEnd }));
+const render = (proposed: ComingProposals, day = '2024-11-19') =>
+  renderToStaticMarkup(createElement(ProposedDates, { proposed, day, repo: REPO }));
 const text = (html: string) =>
   html
     .replace(/<[^>]+>/g, '')
@@ -45,9 +45,9 @@ describe('ProposedDates', () => {
   });
 
   it('says when no pull request open then proposes a date, and whose data that is past its end', () => {
-    const none = text(render({ openOn: '2026-08-21', known: true, transitions: [], others: 0 }, true));
+    const none = text(render({ openOn: '2026-08-21', known: true, transitions: [], others: 0 }, '2026-12-01'));
     expect(none).toBe(
-      'No pull request open on 2026-08-21 (pull requests as of, the data’s end) proposes a date from 2024-11-19 on.',
+      'No pull request open on 2026-08-21 (pull requests as of, the data’s end) proposes a date from 2026-12-01 on.',
     );
   });
 
