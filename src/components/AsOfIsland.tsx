@@ -10,7 +10,7 @@ import DueView from './DueView.tsx';
 import { isDay } from '../domain/days/day.ts';
 import { dueView } from '../domain/events/due.ts';
 import { comingView } from '../domain/report/coming.ts';
-import { errorText, parseOrThrow } from '../domain/parse/errors.ts';
+import { parseOrThrow } from '../domain/parse/errors.ts';
 import { Dataset } from '../domain/schemas/data.ts';
 
 /** `repo`: the upstream repository pull-request and commit links point into (`meta.source.repo`). */
@@ -20,12 +20,8 @@ export async function renderAsOf(container: HTMLElement, day: string, dataUrl: s
   if (!response.ok) throw new Error(`could not load ${dataUrl}: HTTP ${response.status}`);
   // The site's own build output (src/pages/as-of/data.json.ts), validated when it was built, and
   // again here with the same schema: a stale cache or a proxy can serve something else.
-  let data: Dataset;
-  try {
-    data = parseOrThrow(Dataset, await response.json(), dataUrl);
-  } catch (error) {
-    throw new Error(errorText(error).slice(0, 300));
-  }
+  // The message (the page's status line) names at most MAX_PROBLEMS keys, each value shortened.
+  const data = parseOrThrow(Dataset, await response.json(), dataUrl);
   const model = dueView(data, day, { knownOn: day });
   const coming = comingView(data, model);
   container.replaceChildren();
