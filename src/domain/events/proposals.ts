@@ -206,6 +206,11 @@ export function proposalsUnknownWords(day: DayType): string {
   return `Pull requests come from commit messages only: which were open on ${day}, and what they proposed, is not known.`;
 }
 
+/** What a view says when no pull request open on `day` proposes anything: `none`, if the data can know it. */
+export function noProposalsWords(meta: Pick<Meta, 'pullRequestSource'>, day: DayType, none: string): string {
+  return proposalsKnown(meta) ? none : proposalsUnknownWords(day);
+}
+
 /** Only what proposals say of one scope: its timeline and versions, conflicts in its file. */
 export function proposalsForScope(proposals: readonly Proposed[], scope: Pick<Scope, 'id' | 'file'>): Proposed[] {
   return proposals.flatMap((p) => {

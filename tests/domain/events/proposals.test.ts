@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  noProposalsWords,
   proposalsKnown,
   proposalsOn,
   proposalsUnknownWords,
@@ -112,6 +113,10 @@ describe('proposalsKnown', () => {
     expect(proposalsKnown({ pullRequestSource: 'git' })).toBe(false);
     expect(proposalsUnknownWords('2024-11-19')).toBe(
       'Pull requests come from commit messages only: which were open on 2024-11-19, and what they proposed, is not known.',
+    );
+    expect(noProposalsWords({ pullRequestSource: 'export' }, '2024-11-19', 'None.')).toBe('None.');
+    expect(noProposalsWords({ pullRequestSource: 'git' }, '2024-11-19', 'None.')).toBe(
+      proposalsUnknownWords('2024-11-19'),
     );
   });
 });
