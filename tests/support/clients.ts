@@ -26,8 +26,19 @@ export interface KhalEvent {
   title: string;
 }
 
-/** Imports a calendar into an empty khal calendar (a vdir) and returns the vdir and its configuration writer. */
-export function khalImport(ics: string): { list: (tz: string) => KhalEvent[] } {
+/** The days `khal list` looks at, first and last included (`YYYY-MM-DD`). */
+export interface KhalWindow {
+  from: string;
+  to: string;
+}
+
+/**
+ * Imports a calendar into an empty khal calendar (a vdir) and returns a lister of its events
+ * as the reader's machine in a time zone shows them. khal lists a window day by day, so a
+ * century takes seconds: callers pass the window their calendar spans, widened so that an
+ * event moved by a day still shows up (and fails the comparison) rather than falling outside.
+ */
+export function khalImport(ics: string): { list: (tz: string, window: KhalWindow) => KhalEvent[] } {
   if (!KHAL) throw new Error('khal is missing');
   const dir = mkdtempSync(join(tmpdir(), 'scs-khal-'));
   mkdirSync(join(dir, 'calendar'));
@@ -64,15 +75,15 @@ export function khalImport(ics: string): { list: (tz: string) => KhalEvent[] } {
     });
   run('UTC', ['import', '--batch', '-a', 'subscribed', join(dir, 'import.ics')]);
   return {
-    list: (tz) =>
+    list: (tz, { from, to }) =>
       run(tz, [
         'list',
         '--format',
         '{start-date}\t{end-date}\t{uid}\t{cancelled}\t{title}',
         '--day-format',
         '',
-        '2000-01-01',
-        '2100-01-01',
+        from,
+        to,
       ])
         .split('\n')
         .filter((line) => line.trim() !== '')
