@@ -26,7 +26,7 @@ export interface KhalEvent {
   title: string;
 }
 
-/** The days `khal list` looks at, first and last included (`YYYY-MM-DD`). */
+/** The first and last day (`YYYY-MM-DD`) given to `khal list`. */
 export interface KhalWindow {
   from: string;
   to: string;
