@@ -27,10 +27,12 @@ export async function siteReport(): Promise<Report> {
   return periodReport(defaultPeriod(buildDay(), dataset.meta));
 }
 
-/** Every call week of the data, oldest first. */
-export async function siteWeeks(): Promise<CallWeek[]> {
-  const { dataset } = await siteData();
-  return reportWeeks(dataset, MAX_REPORT_WEEKS);
+let weeks: Promise<CallWeek[]> | null = null;
+
+/** Every call week of the data, oldest first; worked out once per build, not once per week's page. */
+export function siteWeeks(): Promise<CallWeek[]> {
+  weeks ??= siteData().then(({ dataset }) => reportWeeks(dataset, MAX_REPORT_WEEKS));
+  return weeks;
 }
 
 /** The older call weeks without a page (the cap, parse/caps.ts). */

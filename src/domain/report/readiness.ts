@@ -86,6 +86,33 @@ function wordsOf(
 /** The module name without its document id: "scs-0201-v1: CNCF Kubernetes conformance" → "CNCF Kubernetes conformance". */
 const moduleName = (name: string, id: string) => name.replace(/^scs-\d{4}-v\d+:\s*/, '') || id;
 
+interface DayContext {
+  /** The dataset as it stood at the end of the day. */
+  asOf: Dataset;
+  /** The pull requests open then, or at the data's end when the day is past it. */
+  open: InProgressPull[];
+}
+
+// Every draft version of every scope on a day reads the same dataset as of that day and the
+// same open pull requests; a build asks for them once per call week. Computed once per
+// dataset and day: a dataset is a value, never changed once read.
+const dayContexts = new WeakMap<Dataset, Map<DayType, DayContext>>();
+
+function dayContext(full: Dataset, day: DayType): DayContext {
+  let byDay = dayContexts.get(full);
+  if (!byDay) dayContexts.set(full, (byDay = new Map()));
+  let context = byDay.get(day);
+  if (!context) {
+    const asOf = datasetAsOf(full, day);
+    const pullsDay = minDay(day, dataEnd(full.meta));
+    const open = inProgress(pullsDay === day ? asOf : datasetAsOf(full, pullsDay), full, pullsDay, (n) =>
+      pullUrl(full.meta.source.repo, n),
+    ).pulls;
+    byDay.set(day, (context = { asOf, open }));
+  }
+  return context;
+}
+
 /**
  * The readiness of `version` of scope `scopeId` on `day`, as the data stood then; null when
  * the scope or the version did not exist yet.
@@ -94,7 +121,7 @@ export function readinessOf(full: Dataset, scopeId: string, version: string, day
   const head = full.scopes.find((s) => s.id === scopeId);
   if (!head) return null;
   const pullsAsOf = dataEnd(full.meta);
-  const asOf = datasetAsOf(full, day);
+  const { asOf, open } = dayContext(full, day);
   const scope = asOf.scopes.find((s) => s.id === scopeId);
   const facts = head.facts.find((f) => f.name === version) ?? null;
   const descriptor = scope?.versions.find((v) => v.name === version) ?? null;
@@ -111,11 +138,6 @@ export function readinessOf(full: Dataset, scopeId: string, version: string, day
         document: modules.get(i.ref)?.document ?? null,
       }))
     : (facts?.standards ?? []).map((id) => ({ id, name: id, document: id }));
-  // Pull requests as of the day, or of the data's end when the day is past it.
-  const pullsDay = minDay(day, pullsAsOf);
-  const open = inProgress(pullsDay === day ? asOf : datasetAsOf(full, pullsDay), full, pullsDay, (n) =>
-    pullUrl(full.meta.source.repo, n),
-  ).pulls;
   const toPull = (p: InProgressPull) => ({ number: p.number, url: p.url, kind: p.kind, daysOpen: p.daysOpen });
   const seen = new Set<string>();
   const standards: ReadinessStandard[] = [];
@@ -164,7 +186,7 @@ export function readinessOf(full: Dataset, scopeId: string, version: string, day
 export function scopeDraftReadiness(full: Dataset, scopeId: string, day: DayType): Readiness[] {
   const head = full.scopes.find((s) => s.id === scopeId);
   if (!head) return [];
-  const scope = datasetAsOf(full, day).scopes.find((s) => s.id === scopeId);
+  const scope = dayContext(full, day).asOf.scopes.find((s) => s.id === scopeId);
   const names = new Set([
     ...(scope?.versions.map((v) => v.name) ?? []),
     ...head.facts.filter((f) => f.periodsFrom === 'document').map((f) => f.name),
