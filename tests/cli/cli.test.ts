@@ -1,37 +1,23 @@
 /**
- * The `scs-timeline` command as a user runs it: a real process on the project's Node, on
- * the committed data/, with "today" fixed by SCS_TODAY.
+ * The `scs-timeline` command on the committed data/, with "today" fixed by SCS_TODAY: in this
+ * process (tests/support/cli.ts) for the answers, and as a real process on the project's Node
+ * for what a process adds (stdout, stderr and exit code as the shell sees them, bin/).
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cli as runCli, cliProcess } from '../support/cli.ts';
+import type { CliResult as Run } from '../../src/cli/run.ts';
 
-// Each case starts a process; on a busy 2-core machine a few of them can take seconds.
-vi.setConfig({ testTimeout: 120_000 });
+// A zone 14 hours ahead of UTC, where a day computed through local time would move.
+process.env.TZ = 'Pacific/Kiritimati';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], today = '2025-01-15'): Promise<Run> {
-  return new Promise((done) => {
-    execFile(
-      NODE,
-      [join(ROOT, 'src/cli/main.ts'), ...args],
-      { cwd: ROOT, env: { ...process.env, SCS_TODAY: today, TZ: 'Pacific/Kiritimati' } },
-      (error, stdout, stderr) => {
-        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const cli = (args: string[], today = '2025-01-15'): Promise<Run> => runCli(args, today);
 
 async function ok(args: string[], today?: string): Promise<string> {
   const r = await cli(args, today);
@@ -453,6 +439,24 @@ describe.concurrent('unreadable data exits 1 naming the file', () => {
     cpSync(join(ROOT, 'data'), dir, { recursive: true });
     expect(await ok(['periods', '--scope', 'kaas', '--data', dir])).toBe(await ok(['periods', '--scope', 'kaas']));
   });
+});
+
+describe.concurrent('as a process', () => {
+  // Each a real `node src/cli/main.ts`: what it prints, on which stream, and its exit code are
+  // what the in-process run gives, for an answer, a data error and a usage error.
+  for (const [code, args] of [
+    [0, ['validity', '--scope', 'iaas', '--on', '2025-01-15']],
+    [0, ['periods', '--scope', 'kaas', '--json']],
+    [1, ['periods', '--scope', 'iaas', '--data', '/nonexistent/data']],
+    [2, ['validity', '--scope', 'iaas']],
+  ] as const) {
+    it(`scs-timeline ${args.join(' ')}: exit ${code}`, async () => {
+      const run = await cliProcess(args, { ...process.env, SCS_TODAY: '2025-01-15', TZ: 'Pacific/Kiritimati' });
+      expect(run.code).toBe(code);
+      expect(run[code === 0 ? 'stdout' : 'stderr']).not.toBe('');
+      expect(run).toEqual(await cli([...args]));
+    });
+  }
 });
 
 describe.concurrent('bin/scs-timeline.js', () => {

@@ -1,31 +1,19 @@
 /**
- * `scs-timeline report` as a user runs it: a real process on the project's data, its output
- * and exit codes (0 answered, 2 wrong command line, 1 unreadable data).
+ * `scs-timeline report` on the project's data (tests/support/cli.ts): its output and exit
+ * codes (0 answered, 2 wrong command line, 1 unreadable data).
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { readDataset } from '../../src/io/dataset.ts';
 import { buildReport, Report } from '../../src/domain/report/report.ts';
 import { reportMarkdown } from '../../src/domain/report/report-markdown.ts';
+import { cli as runCli } from '../support/cli.ts';
 
-const MAIN = resolve(import.meta.dirname, '../../src/cli/main.ts');
 const DATA = resolve(import.meta.dirname, '../../data');
 
-async function cli(args: string[], today = '2024-11-27'): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [MAIN, ...args], {
-      env: { ...process.env, SCS_TODAY: today },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const cli = (args: string[], today = '2024-11-27') => runCli(args, today);
 
 describe('scs-timeline report', () => {
   it('prints the slide Markdown for --since/--until, the same as the domain builds', async () => {

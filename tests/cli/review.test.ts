@@ -1,32 +1,19 @@
 /**
- * `scs-timeline review` as a workflow runs it: a real process on a real clone of the snapshot
- * (skipped, saying so, without ../shared), between two commits of upstream `main` and between
- * `main` and an open pull request's head; and its usage errors, which need no snapshot.
+ * `scs-timeline review` as a workflow runs it, on a real clone of the snapshot (skipped, saying
+ * so, without ../shared), between two commits of upstream `main` and between `main` and an open
+ * pull request's head; and its usage errors, which need no snapshot. In this process
+ * (tests/support/cli.ts), and once as the real process whose exit code a workflow reads.
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { cli, cliProcess } from '../support/cli.ts';
 import { HAVE_SNAPSHOT, snapshotClone } from '../support/snapshot.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const NODE = join(ROOT, 'node_modules/.bin/node');
-
-function review(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(
-      NODE,
-      [join(ROOT, 'src/cli/main.ts'), 'review', ...args],
-      { cwd: ROOT, env: { ...process.env, SCS_TODAY: '2026-08-21' } },
-      (error, stdout, stderr) => {
-        done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
+const review = (args: string[]) => cli(['review', ...args], '2026-08-21');
 
 // #859 (cf3a261, 2024-12-20), #824 (ebfaa1a, 2024-11-21), #835 (3b478a7, 2024-11-26) on upstream main.
 const PR859 = 'cf3a26137ade461d83d9b70be23f1762d8f9e2b4';
@@ -70,6 +57,9 @@ describe.skipIf(!HAVE_SNAPSHOT)('review on a clone of the snapshot', () => {
       '- **Breaks R2** (scs-0003-v1, Process): added an entry dated 2024-12-19 \\(v4 effective, v5.1 effective\\), before the day it landed \\(2024-12-20\\)',
     );
     expect(lines.at(-2)).toBe('**2 rule violations.**');
+    // The process a workflow runs: the same Markdown on stdout, and exit code 1.
+    const args = ['review', '--repo', repo, '--base', `${PR859}^`, '--head', PR859, '--on', '2024-12-20'];
+    expect(await cliProcess(args, { ...process.env, SCS_TODAY: '2026-08-21' })).toEqual(r);
   });
 
   it('#824 on 2024-11-21: v5 effective and v4 warn on 2025-01-01, only the notice advisory, exit 0', async () => {

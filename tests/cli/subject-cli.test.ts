@@ -1,6 +1,7 @@
 /**
  * `scs-timeline subject` on the answers recorded from a real monitor run, synced by the real
- * sync from a real HTTP server: the answers the issue asks for, word for word.
+ * sync from a real HTTP server: the answers the issue asks for, word for word (the command
+ * line in this process, tests/support/cli.ts).
  */
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts'
 import { startMonitorServer, type MonitorServer } from '../support/monitor-server.ts';
 import { runScript, ROOT } from '../support/upstream-repo.ts';
 import { tempDir } from '../support/files.ts';
+import { cli as runCli } from '../support/cli.ts';
 
 let server: MonitorServer;
 let answer = 'status.json';
@@ -35,7 +37,7 @@ async function dataWith(status: string): Promise<string> {
   return dir;
 }
 
-const cli = (args: string[]) => runScript('src/cli/main.ts', args, { SCS_TODAY: '2026-12-01' });
+const cli = (args: string[]) => runCli(args, '2026-12-01');
 
 describe.skipIf(!HAVE_MONITOR_FIXTURES)('scs-timeline subject', () => {
   beforeAll(async () => {

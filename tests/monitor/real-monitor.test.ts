@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_MONITOR_FIXTURES, HAVE_SNAPSHOT, MONITOR_FIXTURES, snapshotClone } from '../support/monitor-fixtures.ts';
 import { ROOT, runScript } from '../support/upstream-repo.ts';
 import { tempDir } from '../support/files.ts';
+import { cli as runCli } from '../support/cli.ts';
 import {
   checkReport,
   missingForMonitor,
@@ -164,7 +165,7 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
     await pg?.stop();
   });
 
-  const cli = (args: string[]) => runScript('src/cli/main.ts', args);
+  const cli = (args: string[]) => runCli(args);
 
   it('acme-cloud on 2026-12-01: passes IaaS v5.1; results expire on 2026-12-14 (re-test by 2026-12-13); nothing due', async () => {
     const r = await cli(['subject', 'acme-cloud', '--on', '2026-12-01', '--data', data.now]);

@@ -20,7 +20,7 @@ import { gitRepo } from '../support/git-repo.ts';
 import { revampScopeFile } from '../support/revamp-scope.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../support/snapshot.ts';
 import { copyDir, tempDir } from '../support/files.ts';
-import { runScript } from '../support/upstream-repo.ts';
+import { cli } from '../support/cli.ts';
 
 const SCOPE_FILES = { iaas: 'Tests/scs-compatible-iaas.yaml', kaas: 'Tests/scs-compatible-kaas.yaml' } as const;
 
@@ -65,19 +65,10 @@ interface CliVersion {
   standards: string[];
 }
 
-/** `scs-timeline versions` on the data in `dir`: a real process, as a user runs it. */
+/** `scs-timeline versions` on the data in `dir` (the command line in this process). */
 async function checkCli(result: SyncResult, dir: string) {
   for (const s of result.dataset.scopes) {
-    const run = await runScript('src/cli/main.ts', [
-      'versions',
-      '--scope',
-      s.id,
-      '--on',
-      '2026-09-01',
-      '--json',
-      '--data',
-      dir,
-    ]);
+    const run = await cli(['versions', '--scope', s.id, '--on', '2026-09-01', '--json', '--data', dir]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const rows = (JSON.parse(run.stdout) as { versions: CliVersion[] }).versions;
@@ -89,14 +80,14 @@ async function checkCli(result: SyncResult, dir: string) {
         standards: f.standards,
       });
     }
-    const text = await runScript('src/cli/main.ts', ['versions', '--scope', s.id, '--on', '2026-09-01', '--data', dir]);
+    const text = await cli(['versions', '--scope', s.id, '--on', '2026-09-01', '--data', dir]);
     for (const f of s.facts.filter((x) => x.stabilizedAt))
       expect(text.stdout).toMatch(new RegExp(`^  ${f.name.replace('.', '\\.')} .*stabilized ${f.stabilizedAt}`, 'm'));
   }
   const v51 = (
-    JSON.parse(
-      (await runScript('src/cli/main.ts', ['versions', '--scope', 'iaas', '--json', '--data', dir])).stdout,
-    ) as { versions: CliVersion[] }
+    JSON.parse((await cli(['versions', '--scope', 'iaas', '--json', '--data', dir])).stdout) as {
+      versions: CliVersion[];
+    }
   ).versions.find((r) => r.version === 'v5.1');
   expect(v51).toMatchObject({
     document: 'scs-0501-v5',
