@@ -1,10 +1,10 @@
 /**
- * Debian's khal (calendar) and newsboat (feed reader), driven as a subscriber would: import a
- * calendar and list its events, reload a feed and read what the reader stored. Each runs in a
- * throwaway directory with its own configuration, never the user's.
+ * Debian's khal and calcurse (calendars) and newsboat (feed reader), driven as a subscriber
+ * would: import a calendar and list its events, reload a feed and read what the reader stored.
+ * Each runs in a throwaway directory with its own configuration, never the user's.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -14,9 +14,14 @@ const which = (program: string) =>
   ['/usr/bin', '/usr/local/bin', '/bin'].map((d) => join(d, program)).find((p) => existsSync(p)) ?? null;
 
 export const KHAL = which('khal');
+export const CALCURSE = which('calcurse');
 export const NEWSBOAT = which('newsboat');
-export const CLIENTS_MISSING = [KHAL ? null : 'khal', NEWSBOAT ? null : 'newsboat'].filter((x) => x !== null);
-export const CLIENTS_SKIP_REASON = `SKIPPED: the real-client feed tests need Debian's ${CLIENTS_MISSING.join(' and ')} (apt-get install khal newsboat)`;
+export const CLIENTS_MISSING = [
+  KHAL ? null : 'khal',
+  CALCURSE ? null : 'calcurse',
+  NEWSBOAT ? null : 'newsboat',
+].filter((x) => x !== null);
+export const CLIENTS_SKIP_REASON = `SKIPPED: the real-client feed tests need Debian's ${CLIENTS_MISSING.join(' and ')} (apt-get install khal calcurse newsboat)`;
 
 export interface KhalEvent {
   start: string;
@@ -26,8 +31,8 @@ export interface KhalEvent {
   title: string;
 }
 
-/** The first and last day (`YYYY-MM-DD`) given to `khal list`. */
-export interface KhalWindow {
+/** The first and last day (`YYYY-MM-DD`) given to `khal list` or `calcurse -Q`. */
+export interface DayWindow {
   from: string;
   to: string;
 }
@@ -38,7 +43,7 @@ export interface KhalWindow {
  * century takes seconds: callers pass the window their calendar spans, widened so that an
  * event moved by a day still shows up (and fails the comparison) rather than falling outside.
  */
-export function khalImport(ics: string): { list: (tz: string, window: KhalWindow) => KhalEvent[] } {
+export function khalImport(ics: string): { list: (tz: string, window: DayWindow) => KhalEvent[] } {
   if (!KHAL) throw new Error('khal is missing');
   const dir = mkdtempSync(join(tmpdir(), 'scs-khal-'));
   mkdirSync(join(dir, 'calendar'));
@@ -91,6 +96,69 @@ export function khalImport(ics: string): { list: (tz: string, window: KhalWindow
           const [start = '', end = '', uid = '', cancelled = '', title = ''] = line.split('\t');
           return { start, end, uid, cancelled: cancelled.trim() !== '', title };
         }),
+  };
+}
+
+export interface CalcurseEvent {
+  /** The day calcurse shows the event under (`YYYY-MM-DD`). */
+  day: string;
+  /** What calcurse shows: the event's SUMMARY. */
+  message: string;
+  /** The note calcurse keeps with it: the event's DESCRIPTION. */
+  note: string;
+}
+
+/**
+ * Imports a calendar into an empty calcurse data directory, failing if calcurse skipped any
+ * item, and returns a lister of the events calcurse shows day by day in a window, as the
+ * reader's machine in a time zone runs it. calcurse keeps no UID and ignores STATUS, so a
+ * reader of a withdrawn date sees only what its summary says.
+ */
+export function calcurseImport(ics: string): { list: (tz: string, window: DayWindow) => CalcurseEvent[] } {
+  if (!CALCURSE) throw new Error('calcurse is missing');
+  const dir = mkdtempSync(join(tmpdir(), 'scs-calcurse-'));
+  writeFileSync(join(dir, 'import.ics'), ics);
+  const run = (tz: string, args: string[]) =>
+    execFileSync(CALCURSE!, ['-D', dir, ...args], {
+      env: { ...process.env, HOME: dir, TZ: tz },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  const report = run('UTC', ['-i', join(dir, 'import.ics')]);
+  const counts = /(\d+) apps \/ (\d+) events \/ (\d+) todos \/ (\d+) skipped/.exec(report);
+  if (!counts) throw new Error(`calcurse printed no import report:\n${report}`);
+  if (counts[4] !== '0') throw new Error(`calcurse skipped ${counts[4]} items:\n${report}`);
+  // A day heading "YYYY-MM-DD:" and under it one line per event: its summary and its note file.
+  const EVENT = 'EVENT\t';
+  return {
+    list: (tz, { from, to }) => {
+      const out = run(tz, [
+        '-Q',
+        '--input-datefmt',
+        '4',
+        '--output-datefmt',
+        '%Y-%m-%d',
+        '--from',
+        from,
+        '--to',
+        to,
+        '--format-event',
+        `${EVENT}%n\t%m\n`,
+      ]);
+      const events: CalcurseEvent[] = [];
+      let day = '';
+      for (const line of out.split('\n')) {
+        const heading = /^(\d{4}-\d{2}-\d{2}):$/.exec(line);
+        if (heading) day = heading[1]!;
+        else if (line.startsWith(EVENT)) {
+          const [noteFile = '', ...message] = line.slice(EVENT.length).split('\t');
+          // calcurse ends each note file with a newline of its own.
+          const note = noteFile ? readFileSync(join(dir, 'notes', noteFile), 'utf8').replace(/\n$/, '') : '';
+          events.push({ day, message: message.join('\t'), note });
+        } else if (line.trim() !== '') throw new Error(`calcurse printed a line this reader does not know: ${line}`);
+      }
+      return events;
+    },
   };
 }
 

@@ -1,12 +1,13 @@
 /**
- * The default data's calendars and feeds in real clients: Debian's khal imports each calendar
- * and lists every event on its day under three time zones of the reader's machine (UTC, -8/-7,
- * +14), and newsboat reads each RSS feed. Without the programs these tests are skipped with a
- * message; under CI=true (.ci/run installs them) that is a failure.
+ * The default data's calendars and feeds in real clients: Debian's khal and calcurse import
+ * each calendar and list every event on its day under three time zones of the reader's machine
+ * (UTC, -8/-7, +14), and newsboat reads each RSS feed. Without the programs these tests are
+ * skipped with a message; under CI=true (.ci/run installs them) that is a failure.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../../src/domain/days/day.ts';
 import {
+  calcurseImport,
   CLIENTS_MISSING,
   CLIENTS_SKIP_REASON,
   type KhalEvent,
@@ -21,7 +22,9 @@ import { parseRss } from '../../support/xml.ts';
 const HAVE_CLIENTS = CLIENTS_MISSING.length === 0;
 if (!HAVE_CLIENTS) {
   if (process.env.CI === 'true')
-    throw new Error(`CI=true but ${CLIENTS_MISSING.join(' and ')} missing: .ci/run installs khal and newsboat`);
+    throw new Error(
+      `CI=true but ${CLIENTS_MISSING.join(' and ')} missing: .ci/run installs khal, calcurse and newsboat`,
+    );
   console.warn(CLIENTS_SKIP_REASON);
 }
 
@@ -35,14 +38,17 @@ beforeAll(async () => {
 
 // One import per calendar and one listing per zone, shared by both tests: khal takes seconds
 // for each. The window is the calendar's own span (read by ical.js) and a week either side.
+function windowOf(calendar: FeedFile) {
+  const days = parseCalendar(calendar.text)
+    .events.map((e) => e.start)
+    .sort();
+  return { from: addDays(days[0]!, -7), to: addDays(days.at(-1)!, 7) };
+}
 const imported = new Map<string, (tz: string) => KhalEvent[]>();
 function khalListing(calendar: FeedFile): (tz: string) => KhalEvent[] {
   let listing = imported.get(calendar.path);
   if (!listing) {
-    const days = parseCalendar(calendar.text)
-      .events.map((e) => e.start)
-      .sort();
-    const window = { from: addDays(days[0]!, -7), to: addDays(days.at(-1)!, 7) };
+    const window = windowOf(calendar);
     const khal = khalImport(calendar.text);
     const byZone = new Map<string, KhalEvent[]>();
     listing = (tz) => byZone.get(tz) ?? byZone.set(tz, khal.list(tz, window)).get(tz)!;
@@ -50,6 +56,9 @@ function khalListing(calendar: FeedFile): (tz: string) => KhalEvent[] {
   }
   return listing;
 }
+
+const byDay = (a: { day: string; message: string }, b: { day: string; message: string }) =>
+  a.day.localeCompare(b.day) || a.message.localeCompare(b.message);
 
 describe.skipIf(!HAVE_CLIENTS)('real clients on the default data', () => {
   it(
@@ -72,6 +81,23 @@ describe.skipIf(!HAVE_CLIENTS)('real clients on the default data', () => {
             expect(seen!.cancelled, `${where}: ${e.uid}`).toBe(e.status === 'CANCELLED');
           }
         }
+      }
+    },
+  );
+
+  it(
+    'calcurse imports every calendar and shows each event on its day with its summary and description, in UTC, Los Angeles and Kiritimati',
+    { timeout: 300_000 },
+    () => {
+      for (const calendar of calendars) {
+        const expected = parseCalendar(calendar.text).events;
+        const calcurse = calcurseImport(calendar.text);
+        const window = windowOf(calendar);
+        const own = expected.map((e) => ({ day: e.start, message: e.summary, note: e.description })).sort(byDay);
+        for (const tz of ZONES) expect(calcurse.list(tz, window).sort(byDay), `${calendar.path} in ${tz}`).toEqual(own);
+        // calcurse ignores STATUS: a withdrawn date must say so in what it shows.
+        for (const e of expected.filter((x) => x.status === 'CANCELLED'))
+          expect(e.summary, `${calendar.path}: ${e.uid}`).toMatch(/^Withdrawn: /);
       }
     },
   );
