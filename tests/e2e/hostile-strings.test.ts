@@ -18,7 +18,7 @@ import { fastImport } from '../../scripts/lib/git-fast-import.ts';
 import { syncFromGit } from '../../scripts/lib/sync.ts';
 import { parseCalendar } from '../support/ics.ts';
 import { parseRss } from '../support/xml.ts';
-import { buildSite } from '../support/astro-build.ts';
+import { buildSite, removeBuild } from '../support/astro-build.ts';
 import { BUNDLE, HAVE_SNAPSHOT, PULLS } from '../support/snapshot.ts';
 import { HAVE_CHROMIUM, launchChromium, SKIP_REASON } from './support/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -136,6 +136,7 @@ describe.skipIf(!HAVE_SNAPSHOT || !HAVE_CHROMIUM)('hostile strings from upstream
   afterAll(async () => {
     await browser?.close();
     await server?.close();
+    if (dist) removeBuild(dist);
   });
 
   it('never writes the markup unescaped into a page', () => {

@@ -69,9 +69,10 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
 
   beforeAll(async () => {
     browser = await launchChromium();
-    // One after the other: builds of one project share its .astro/ directory.
-    sites.now = await site('status.json', '2026-12-01');
-    sites.faked = await site('status-faked-2025-08-01.json', '2025-08-01');
+    [sites.now, sites.faked] = await Promise.all([
+      site('status.json', '2026-12-01'),
+      site('status-faked-2025-08-01.json', '2025-08-01'),
+    ]);
   }, 600_000);
   afterAll(async () => {
     await browser?.close();

@@ -44,16 +44,18 @@ export default async function setup(project: TestProject) {
   }
   const started = Date.now();
   const hostileData = await hostileDataDir();
-  // One after another: astro build writes its prerender chunks into the project's .astro/.
-  const dir = HAVE_CHROMIUM ? await buildSite({ today: E2E_TODAY, label: 'e2e' }) : null;
-  const hostileDir = await buildSite({
-    today: HOSTILE_TODAY,
-    dataDir: hostileData,
-    siteUrl: HOSTILE_SITE,
-    basePath: HOSTILE_BASE,
-    label: 'hostile',
-  });
-  const dataEndDir = await buildSite({ today: DATA_END_TODAY, lastChecked: DATA_END_CHECKED, label: 'data-end' });
+  // At once: each build keeps its prerender chunks in its own directory (support/astro-build.ts).
+  const [dir, hostileDir, dataEndDir] = await Promise.all([
+    HAVE_CHROMIUM ? buildSite({ today: E2E_TODAY, label: 'e2e' }) : null,
+    buildSite({
+      today: HOSTILE_TODAY,
+      dataDir: hostileData,
+      siteUrl: HOSTILE_SITE,
+      basePath: HOSTILE_BASE,
+      label: 'hostile',
+    }),
+    buildSite({ today: DATA_END_TODAY, lastChecked: DATA_END_CHECKED, label: 'data-end' }),
+  ]);
   console.log(
     `site: built ${dir ? 'the default, the hostile and the data-end site' : 'the hostile and the data-end site'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );

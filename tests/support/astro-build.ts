@@ -1,18 +1,22 @@
 /**
  * One real `astro build` of the project for a test: from a given data directory, for a
- * fixed "today", into a temporary directory, with its own cache directory. Builds of this
- * checkout take turns (a lock across vitest's workers): Astro keeps its prerender chunks in
- * the root's `.astro/`, so two builds of one root at once break each other.
+ * fixed "today", into a temporary directory, with its own cache directory and its own
+ * prerender chunks, so builds of one checkout can run at once (vitest's workers, the global
+ * setup). Astro puts those chunks under the output directory only when that lies inside the
+ * working directory, and in the working directory's `.astro/` otherwise
+ * (astro/dist/core/build/common.js, getOutDirWithinCwd): each build runs in its temporary
+ * directory. What builds still share, the root's `.astro/` of generated types and content
+ * imports, has the same bytes from every build, and Astro replaces the imports atomically.
  */
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { lock } from 'proper-lockfile';
 
 export const PROJECT_DIR = resolve(import.meta.dirname, '../..');
+
+/** Where test builds go: a directory of their own each, which the test that made it removes (removeBuild). */
+const BUILDS_DIR = join(PROJECT_DIR, 'node_modules/.cache/scs-test-builds');
 
 /**
  * The parent environment without what vitest puts into process.env (its own
@@ -42,30 +46,11 @@ export interface BuildOptions {
   label: string;
 }
 
-/** One lock per checkout, outside it: builds of other clones share no `.astro/` with this one. */
-const BUILD_LOCK = join(
-  tmpdir(),
-  `scs-timeline-build-${createHash('sha256').update(PROJECT_DIR).digest('hex').slice(0, 16)}`,
-);
-
-/** Run `build` when no other build of this checkout runs (a dead holder's lock goes stale after 30 s). */
-async function inTurn<T>(build: () => Promise<T>): Promise<T> {
-  const release = await lock(PROJECT_DIR, {
-    lockfilePath: `${BUILD_LOCK}.lock`,
-    realpath: false,
-    stale: 30_000,
-    retries: { retries: 10_000, minTimeout: 100, maxTimeout: 500 },
-  });
-  try {
-    return await build();
-  } finally {
-    await release();
-  }
-}
-
 /** Build the site and return the output directory. */
 export async function buildSite(options: BuildOptions): Promise<string> {
-  const tmp = mkdtempSync(join(tmpdir(), `scs-build-${options.label}-`));
+  // Inside the project: the prerender chunks import its packages from node_modules/.
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  const tmp = mkdtempSync(join(BUILDS_DIR, `${options.label}-`));
   const config = join(tmp, 'astro.config.mjs');
   writeFileSync(
     config,
@@ -74,31 +59,35 @@ export async function buildSite(options: BuildOptions): Promise<string> {
   const dist = join(tmp, 'dist');
   const env = buildEnv({
     SCS_TODAY: options.today,
-    ...(options.dataDir ? { SCS_DATA_DIR: options.dataDir } : {}),
+    // Absolute: the build runs in its temporary directory (see above).
+    SCS_DATA_DIR: resolve(options.dataDir ?? join(PROJECT_DIR, 'data')),
     ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
     ...(options.basePath ? { BASE_PATH: options.basePath } : {}),
     ...(options.lastChecked ? { SCS_LAST_CHECKED: options.lastChecked } : {}),
   });
   try {
-    await inTurn(() =>
-      promisify(execFile)(
-        join(PROJECT_DIR, 'node_modules/.bin/node'),
-        [
-          join(PROJECT_DIR, 'node_modules/astro/bin/astro.mjs'),
-          'build',
-          '--root',
-          PROJECT_DIR,
-          '--config',
-          relative(PROJECT_DIR, config),
-          '--outDir',
-          dist,
-        ],
-        { cwd: PROJECT_DIR, env, maxBuffer: 64 * 1024 * 1024 },
-      ),
+    await promisify(execFile)(
+      join(PROJECT_DIR, 'node_modules/.bin/node'),
+      [
+        join(PROJECT_DIR, 'node_modules/astro/bin/astro.mjs'),
+        'build',
+        '--root',
+        PROJECT_DIR,
+        '--config',
+        relative(PROJECT_DIR, config),
+        '--outDir',
+        dist,
+      ],
+      { cwd: tmp, env, maxBuffer: 64 * 1024 * 1024 },
     );
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`astro build failed (${options.label}): ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
   }
   return dist;
+}
+
+/** Remove a build that buildSite returned, with its cache. */
+export function removeBuild(dist: string): void {
+  rmSync(dirname(dist), { recursive: true, force: true });
 }

@@ -15,7 +15,7 @@ import { summarize, syncFromGit, type SyncResult } from '../../scripts/lib/sync.
 import { deriveEvents } from '../../src/domain/events/events.ts';
 import { fullTimeline } from '../../src/domain/scopes/scopes.ts';
 import { periodsOf } from '../../src/domain/scopes/validity.ts';
-import { buildSite } from '../support/astro-build.ts';
+import { buildSite, removeBuild } from '../support/astro-build.ts';
 import { gitRepo } from '../support/git-repo.ts';
 import { revampScopeFile } from '../support/revamp-scope.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../support/snapshot.ts';
@@ -99,6 +99,14 @@ async function checkCli(result: SyncResult, dir: string) {
 /** A site built from `dir`: each version's stabilization day and included standards, scope pages and scs-0501/scs-0502 linking each other, one calendar event per transition. */
 async function checkSite(result: SyncResult, dir: string, label: string, fromDocuments: boolean) {
   const dist = await buildSite({ dataDir: dir, today: '2026-09-01', label });
+  try {
+    checkPages(result, dist, fromDocuments);
+  } finally {
+    removeBuild(dist);
+  }
+}
+
+function checkPages(result: SyncResult, dist: string, fromDocuments: boolean) {
   const page = (path: string) => readFileSync(join(dist, path, 'index.html'), 'utf8');
   for (const [scope, series, name] of [
     ['iaas', 'scs-0501', 'IaaS'],
@@ -216,12 +224,12 @@ describe.skipIf(!HAVE_SNAPSHOT)('the scope model on the three inputs', () => {
     noYaml = result;
   });
 
-  // Real builds (they are slow): input 1 is the committed data, which tests/site/ builds.
-  it('2. the site builds from the revamped copy', { timeout: 300_000 }, async () => {
+  // Real builds (they are slow), both at once: input 1 is the committed data, which tests/site/ builds.
+  it.concurrent('2. the site builds from the revamped copy', { timeout: 300_000 }, async () => {
     await checkSite(revamped, kept.revamped, 'revamped', false);
   });
 
-  it('3. the site builds from the copy without scope YAML', { timeout: 300_000 }, async () => {
+  it.concurrent('3. the site builds from the copy without scope YAML', { timeout: 300_000 }, async () => {
     await checkSite(noYaml, kept.noYaml, 'no-yaml', true);
   });
 });
