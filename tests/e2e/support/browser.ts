@@ -90,20 +90,29 @@ interface AxeViolation {
   nodes: { target: unknown[]; failureSummary?: string }[];
 }
 
-/** WCAG 2.0/2.1 A and AA violations axe-core finds on the page, one line each. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** The WCAG 2.0/2.1 A and AA rules of axe-core. */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * Those of them whose answer depends on colours alone: the dark scheme changes only the
+ * colour custom properties (src/styles/global.css), so these are all a dark pass can find
+ * that the light pass of the same page did not.
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/** WCAG 2.0/2.1 A and AA violations axe-core finds on the page, one line each; `rules` limits the check to those. */
+export async function axeViolations(page: Page, rules?: string[]): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE() });
-  const violations = await page.evaluate(async () => {
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: WCAG_TAGS };
+  const violations = await page.evaluate(async (only) => {
     const axe = (
       globalThis as unknown as {
         axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    });
+    const result = await axe.run(document, { runOnly: only });
     return result.violations;
-  });
+  }, runOnly);
   return violations.map(
     (v: AxeViolation) =>
       `${v.id} (${v.impact}): ${v.help} — ${v.nodes
@@ -118,10 +127,16 @@ export const SCREENSHOT_DIR = join(PROJECT_DIR, 'test-results/screenshots');
 /** A phone's viewport, for the narrow screenshots. */
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-/** A full-page screenshot kept as a test artefact: test-results/screenshots/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Screenshots are taken only on request (`npm run screenshots`, SCREENSHOTS=1): they are for
+ * people to look at, assert nothing, and cost a fifth of the browser tests' time.
+ */
+export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
+
+/** With SCREENSHOTS, a full-page screenshot kept as a test artefact: test-results/screenshots/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
-  return file;
 }
