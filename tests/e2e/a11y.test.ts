@@ -44,7 +44,7 @@ export const PAGES: {
   { name: 'feeds', path: '/feeds/' },
 ];
 
-describe.skipIf(!HAVE_CHROMIUM)('accessibility (axe-core, WCAG 2.1 A/AA) and screenshots', () => {
+describe.skipIf(!HAVE_CHROMIUM)('accessibility (axe-core, WCAG 2.1 A/AA) of every page type', () => {
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchChromium();

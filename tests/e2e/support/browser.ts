@@ -124,12 +124,12 @@ export async function axeViolations(page: Page, rules?: string[]): Promise<strin
 
 export const SCREENSHOT_DIR = join(PROJECT_DIR, 'test-results/screenshots');
 
-/** A phone's viewport, for the narrow screenshots. */
+/** A phone's viewport: the narrow layout's checks and screenshots. */
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 /**
  * Screenshots are taken only on request (`npm run screenshots`, SCREENSHOTS=1): they are for
- * people to look at, assert nothing, and cost a fifth of the browser tests' time.
+ * people to look at and assert nothing, and full-page captures of long pages are slow.
  */
 export const SCREENSHOTS = process.env.SCREENSHOTS === '1';
 
