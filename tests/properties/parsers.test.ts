@@ -13,7 +13,7 @@ import { InputError, parseOrThrow } from '../../src/domain/parse/errors.ts';
 import { parsePullExport } from '../../src/domain/pulls/pulls.ts';
 import { parseScopeText } from '../../src/domain/scopes/scope-parse.ts';
 import { decodeUtf8, firstInvalidUtf8, parseYaml } from '../../src/domain/parse/yaml.ts';
-import { scopeYaml } from '../support/upstream-repo.ts';
+import { scopeYaml } from '../support/upstream-files.ts';
 
 const RUNS = { numRuns: 300 };
 const FILE = 'Tests/scs-compatible-x.yaml';

@@ -8,62 +8,10 @@ import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { fastImport, fastImportStream, runFastImport, type ImportCommit } from '../../scripts/lib/git-fast-import.ts';
 import { tempDir } from './files.ts';
+import { documentMd, scopeYaml } from './upstream-files.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCOPE_PATH = 'Tests/scs-compatible-iaas.yaml';
-
-/**
- * A scope file in the scs-0003-v1 format; `timeline` and `versions` are YAML blocks, pasted as
- * given, and `afterUrl` top-level lines after the `url` line (`\nvariables: [os_cloud]`).
- */
-export function scopeYaml(parts: { timeline?: string; versions?: string; afterUrl?: string } = {}): string {
-  const timeline =
-    parts.timeline ??
-    `  - date: 2025-02-01
-    versions:
-      v5: effective
-      v4: warn
-  - date: 2024-11-08
-    versions:
-      v5: effective
-      v4: effective
-`;
-  const versions =
-    parts.versions ??
-    `  - version: v5
-    stabilized_at: 2024-11-08
-    include:
-      - scs-0100-v3.1
-  - version: v4
-    stabilized_at: 2024-02-28
-    include: [scs-0100-v3.1]
-`;
-  return `name: SCS-compatible IaaS
-uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
-url: https://example.invalid/Tests/scs-compatible-iaas.yaml${parts.afterUrl ?? ''}
-modules:
-  - id: scs-0100-v3.1
-    name: Flavor naming v3.1
-    url: https://docs.scs.community/standards/scs-0100-v3-flavor-naming
-timeline:
-${timeline}versions:
-${versions}`;
-}
-
-/** A standard document with front matter (scs-0001-v1). */
-export function documentMd(fm: {
-  title: string;
-  status?: string;
-  type?: string;
-  stabilized_at?: string;
-  track?: string;
-}): string {
-  const lines = ['---', `title: ${fm.title}`, `type: ${fm.type ?? 'Standard'}`];
-  if (fm.status) lines.push(`status: ${fm.status}`);
-  if (fm.stabilized_at) lines.push(`stabilized_at: ${fm.stabilized_at}`);
-  lines.push(`track: ${fm.track ?? 'IaaS'}`, '---', '', '<!-- body -->', '');
-  return lines.join('\n');
-}
 
 /** The history every fault case starts from: three squash-merged pull requests. */
 export function baseCommits(): ImportCommit[] {

@@ -6,27 +6,18 @@ import {
   supplementedBy,
 } from '../../../src/domain/documents/catalogue.ts';
 import type { Document, Scope } from '../../../src/domain/schemas/data.ts';
+import { documentOf } from '../../support/build-scope.ts';
 
-const doc = (id: string, over: Partial<Document> = {}): Document => ({
-  id,
-  series: id.slice(0, 8),
-  version: id.slice(9),
-  slug: 's',
-  file: `Standards/${id}-s.md`,
-  title: id,
-  type: id.includes('-w') ? 'Supplement' : 'Standard',
-  status: id.includes('-w') ? null : 'Draft',
-  track: 'IaaS',
-  stabilizedAt: null,
-  deprecatedAt: null,
-  rejectedAt: null,
-  replaces: [],
-  replacedBy: [],
-  supplements: [],
-  description: null,
-  history: [],
-  ...over,
-});
+const doc = (id: string, over: Partial<Document> = {}): Document =>
+  documentOf({
+    id,
+    slug: 's',
+    file: `Standards/${id}-s.md`,
+    title: id,
+    type: id.includes('-w') ? 'Supplement' : 'Standard',
+    status: id.includes('-w') ? null : 'Draft',
+    ...over,
+  });
 
 describe('stateFacet (scs-0001-v1)', () => {
   it('tells a future stabilization or deprecation apart from the state today', () => {

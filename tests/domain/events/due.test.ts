@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { dueView, type DueView } from '../../../src/domain/events/due.ts';
 import { realData } from '../../support/real-data.ts';
 import type { Document, Revision, Scope } from '../../../src/domain/schemas/data.ts';
+import { documentOf, scope as buildScope } from '../../support/build-scope.ts';
 import type { VersionFacts } from '../../../src/domain/schemas/scope-facts.ts';
 import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
 
@@ -30,35 +31,15 @@ const after: TimelineEntry[] = [
   { date: '2025-02-01', versions: { v5: 'effective', v4: 'warn' } },
 ];
 const revisions = [rev(1, '2024-11-21', before), rev(2, '2024-12-20', after)];
-const scope: Scope = {
-  id: 'iaas',
-  uuid: null,
-  name: 'SCS-compatible IaaS',
-  url: null,
-  file: 'f',
-  modules: [],
-  versions: revisions[1]!.versions,
-  timeline: after,
-  revisions,
-  facts: [],
-};
-const doc: Document = {
+const scope = buildScope(revisions, { id: 'iaas', uuid: null, name: 'SCS-compatible IaaS', file: 'f' });
+const doc = documentOf({
   id: 'scs-0214-v2',
-  series: 'scs-0214',
-  version: 'v2',
   slug: 'x',
   file: 'Standards/scs-0214-v2-x.md',
   title: 'Node distribution',
-  type: 'Standard',
   status: 'Stable',
   track: 'KaaS',
   stabilizedAt: '2025-01-20',
-  deprecatedAt: null,
-  rejectedAt: null,
-  replaces: [],
-  replacedBy: [],
-  supplements: [],
-  description: null,
   history: [
     {
       commit: sha(7),
@@ -79,7 +60,7 @@ const doc: Document = {
       rejectedAt: null,
     },
   ],
-};
+});
 const data = { scopes: [scope], documents: [doc] };
 
 describe('dueView', () => {

@@ -18,7 +18,8 @@ import {
   MAX_TIMELINE_ENTRIES,
 } from '../../../src/domain/parse/caps.ts';
 import { InputError } from '../../../src/domain/parse/errors.ts';
-import { baseCommits, SCOPE_PATH, scopeYaml, syncGit, upstreamRepo } from '../../support/upstream-repo.ts';
+import { baseCommits, SCOPE_PATH, syncGit, upstreamRepo } from '../../support/upstream-repo.ts';
+import { scopeYaml } from '../../support/upstream-files.ts';
 import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const out = () => join(tempDir('caps-data'), 'data');

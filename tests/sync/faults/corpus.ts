@@ -4,7 +4,8 @@
  * valid history of tests/support/upstream-repo.ts, in one repository.
  */
 import type { ImportCommit } from '../../../scripts/lib/git-fast-import.ts';
-import { baseCommits, documentMd, SCOPE_PATH, scopeYaml, upstreamWithBranches } from '../../support/upstream-repo.ts';
+import { baseCommits, SCOPE_PATH, upstreamWithBranches } from '../../support/upstream-repo.ts';
+import { documentMd, scopeYaml } from '../../support/upstream-files.ts';
 
 export const TWENTY_MB = 20 * 1024 * 1024;
 

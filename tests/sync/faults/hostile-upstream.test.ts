@@ -13,15 +13,8 @@ import { MAX_LIST_ENTRIES } from '../../../src/domain/parse/errors.ts';
 import { deriveEvents } from '../../../src/domain/events/events.ts';
 import { writeDataset } from '../../../src/io/dataset.ts';
 import { gitRepo } from '../../support/git-repo.ts';
-import {
-  baseCommits,
-  documentMd,
-  runScript,
-  syncGit,
-  SCOPE_PATH,
-  scopeYaml,
-  upstreamRepo,
-} from '../../support/upstream-repo.ts';
+import { baseCommits, runScript, syncGit, SCOPE_PATH, upstreamRepo } from '../../support/upstream-repo.ts';
+import { documentMd, scopeYaml } from '../../support/upstream-files.ts';
 import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const out = () => join(tempDir('hostile-data'), 'data');

@@ -11,7 +11,8 @@ import type { Dataset } from '../../../src/domain/schemas/data.ts';
 import { readDataset } from '../../../src/io/dataset.ts';
 import { tempDir } from '../../support/files.ts';
 import { gitRepo } from '../../support/git-repo.ts';
-import { documentMd, SCOPE_PATH, scopeYaml, syncGit } from '../../support/upstream-repo.ts';
+import { SCOPE_PATH, syncGit } from '../../support/upstream-repo.ts';
+import { documentMd, scopeYaml } from '../../support/upstream-files.ts';
 
 const DOC = 'Standards/scs-0100-v3-flavor-naming.md';
 const WARN_FEB = `  - date: 2025-02-01

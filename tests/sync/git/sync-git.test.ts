@@ -13,7 +13,8 @@ import { Dataset, type Revision } from '../../../src/domain/schemas/data.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { readDataset } from '../../../src/io/dataset.ts';
 import { gitRepo, type GitRepo } from '../../support/git-repo.ts';
-import { runScript, syncGit, scopeYaml } from '../../support/upstream-repo.ts';
+import { runScript, syncGit } from '../../support/upstream-repo.ts';
+import { scopeYaml } from '../../support/upstream-files.ts';
 import { ageFiles, dirState, tempDir } from '../../support/files.ts';
 
 const LEGACY_V1 = `name: SCS Compatible

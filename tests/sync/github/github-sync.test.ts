@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullsDataEnd } from '../../../src/domain/pulls/data-end.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../../support/github-server.ts';
-import { buildHistoryRepo, builtRepoPulls, git, scopeYaml, syncEnv, type TestRepo } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, git, syncEnv, type TestRepo } from './support.ts';
+import { scopeYamlFrom } from '../../support/upstream-files.ts';
 import { runSync } from '../../support/upstream-repo.ts';
 import { dirState, tempDir } from '../../support/files.ts';
 
@@ -178,7 +179,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
 
   it('fetches only what is new after an upstream change, and ends where a cold sync ends', async () => {
     repo.commit('Timeline for v3 (#23)', '2024-08-01T10:00:00+02:00', {
-      'Tests/scs-compatible-iaas.yaml': scopeYaml({
+      'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
         name: 'SCS-compatible IaaS',
         uuid: '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f',
         timeline: [

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { tempDir } from '../../support/files.ts';
+import { documentMd, scopeYamlFrom } from '../../support/upstream-files.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -84,43 +85,6 @@ export class TestRepo {
   }
 }
 
-/** A scope file (scs-0003-v1) with a timeline; `padding` lines make small edits small in git's eyes. */
-export function scopeYaml(opts: {
-  name: string;
-  uuid: string;
-  timeline: { date: string; versions: Record<string, string> }[];
-  versions?: string[];
-  padding?: number;
-}): string {
-  const versions = opts.versions ?? ['v1', 'v2'];
-  const lines = ['# -- informal edit log --'];
-  for (let i = 0; i < (opts.padding ?? 0); i++)
-    lines.push(`# note ${i}: the scope lists its modules, versions and timeline as scs-0003-v1 describes`);
-  lines.push(`name: ${opts.name}`, `uuid: ${opts.uuid}`, `url: https://example.invalid/${opts.uuid}.yaml`, 'modules:');
-  lines.push(
-    '  - id: scs-0100-v1',
-    '    name: Flavor naming',
-    '    url: https://docs.scs.community/standards/scs-0100-v1-flavor-naming',
-  );
-  lines.push('timeline:');
-  for (const t of opts.timeline) {
-    lines.push(`  - date: ${t.date}`, '    versions:');
-    for (const [v, s] of Object.entries(t.versions)) lines.push(`      ${v}: ${s}`);
-  }
-  lines.push('versions:');
-  versions.forEach((v, i) =>
-    lines.push(`  - version: ${v}`, `    stabilized_at: 2024-0${i + 1}-01`, '    include:', '      - scs-0100-v1'),
-  );
-  return `${lines.join('\n')}\n`;
-}
-
-/** A standard document with front matter only (scs-0001-v1). */
-export function documentMd(fields: Record<string, string>, body = '<!-- body -->'): string {
-  return `---\n${Object.entries(fields)
-    .map(([k, v]) => `${k}: ${v}`)
-    .join('\n')}\n---\n\n${body}\n`;
-}
-
 const IAAS = '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f';
 const KAAS = '1fffebe6-fd4b-44d3-a36c-fc58b4bb0180';
 
@@ -134,7 +98,7 @@ export function buildHistoryRepo(): TestRepo {
   const repo = new TestRepo();
   repo.commit('Initial standards', '2024-01-10T10:00:00+02:00', {
     'README.md': '# Standards\n',
-    'Tests/scs-compatible.yaml': scopeYaml({
+    'Tests/scs-compatible.yaml': scopeYamlFrom({
       name: 'SCS-compatible IaaS',
       uuid: IAAS,
       timeline: [{ date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } }],
@@ -163,7 +127,7 @@ export function buildHistoryRepo(): TestRepo {
   });
   repo.commit('Rename the IaaS scope file (#12)', '2024-03-01T09:00:00+01:00', {
     'Tests/scs-compatible.yaml': null,
-    'Tests/scs-compatible-iaas.yaml': scopeYaml({
+    'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
       name: 'SCS-compatible IaaS',
       uuid: IAAS,
       timeline: [
@@ -183,7 +147,7 @@ export function buildHistoryRepo(): TestRepo {
   repo.commit('Fix a typo', '2024-03-03T08:00:00+01:00', { 'README.md': '# Standards!\n' });
   repo.checkout('main');
   repo.commit('Add KaaS scope (#14)', '2024-03-04T23:30:00-05:00', {
-    'Tests/scs-compatible-kaas.yaml': scopeYaml({
+    'Tests/scs-compatible-kaas.yaml': scopeYamlFrom({
       name: 'SCS-compatible KaaS',
       uuid: KAAS,
       timeline: [{ date: '2024-03-10', versions: { v1: 'effective' } }],
@@ -221,7 +185,7 @@ export function buildHistoryRepo(): TestRepo {
   });
   repo.commit('Unrelated (#18)', '2024-06-15T10:00:00+02:00', { 'README.md': '# Standards of SCS\n' });
   repo.commit('Timeline for v2 (#19)', '2024-07-01T10:00:00+02:00', {
-    'Tests/scs-compatible-iaas.yaml': scopeYaml({
+    'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
       name: 'SCS-compatible IaaS',
       uuid: IAAS,
       timeline: [
