@@ -21,8 +21,8 @@ export interface GitRepo {
   write(files: Record<string, string | Uint8Array | null>): void;
   /** `git mv`. */
   move(from: string, to: string): void;
-  /** Stage everything and commit; returns the commit id. */
-  commit(message: string, options: CommitOptions): string;
+  /** Write `files` (as `write`), stage everything and commit; returns the commit id. */
+  commit(message: string, options: CommitOptions, files?: Record<string, string | Uint8Array | null>): string;
   /** Create and switch to a branch, or switch to an existing one. */
   checkout(branch: string, create?: boolean): void;
   /** A real merge commit (`--no-ff`) of `branch` into the current branch; returns its id. */
@@ -71,7 +71,8 @@ export function gitRepo(prefix = 'repo', from?: string): GitRepo {
       mkdirSync(dirname(join(dir, to)), { recursive: true });
       run(['mv', from, to]);
     },
-    commit(message, options) {
+    commit(message, options, files = {}) {
+      this.write(files);
       run(['add', '-A']);
       run(['commit', '-q', '--allow-empty', '-m', message], dates(options));
       return run(['rev-parse', 'HEAD']).trim();

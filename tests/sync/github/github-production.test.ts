@@ -17,7 +17,8 @@ import {
   type Match,
 } from '../../support/github-server.ts';
 import { copyDir, dirState, tempDir } from '../../support/files.ts';
-import { buildHistoryRepo, builtRepoPulls, syncEnv, type TestRepo } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, syncEnv } from './support.ts';
+import type { GitRepo } from '../../support/git-repo.ts';
 import { runSync } from '../../support/upstream-repo.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -32,7 +33,7 @@ const path =
 const DATA_FILES = ['documents.json', 'scopes.json', 'pulls.json', 'meta.json', 'sync-state.json'];
 
 describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', () => {
-  let repo: TestRepo;
+  let repo: GitRepo;
   let server: GitHubServer;
   /** A cold GitHub sync through the plain server: what every other run must end with. */
   let reference: string;

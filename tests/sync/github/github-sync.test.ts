@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pullsDataEnd } from '../../../src/domain/pulls/data-end.ts';
 import { SKIP_GITHUB_SERVER, startGitHubServer, type GitHubServer } from '../../support/github-server.ts';
-import { buildHistoryRepo, builtRepoPulls, git, syncEnv, type TestRepo } from './support.ts';
+import { buildHistoryRepo, builtRepoPulls, git, syncEnv } from './support.ts';
+import type { GitRepo } from '../../support/git-repo.ts';
 import { scopeYamlFrom } from '../../support/upstream-files.ts';
 import { runSync } from '../../support/upstream-repo.ts';
 import { dirState, tempDir } from '../../support/files.ts';
@@ -18,7 +19,7 @@ import { dirState, tempDir } from '../../support/files.ts';
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
 
 describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
-  let repo: TestRepo;
+  let repo: GitRepo;
   let server: GitHubServer;
   let gitOut: string;
   let out: string;
@@ -178,19 +179,23 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
   });
 
   it('fetches only what is new after an upstream change, and ends where a cold sync ends', async () => {
-    repo.commit('Timeline for v3 (#23)', '2024-08-01T10:00:00+02:00', {
-      'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
-        name: 'SCS-compatible IaaS',
-        uuid: '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f',
-        timeline: [
-          { date: '2024-09-01', versions: { v2: 'effective', v3: 'draft' } },
-          { date: '2024-08-01', versions: { v2: 'effective' } },
-          { date: '2024-04-01', versions: { v1: 'warn', v2: 'effective' } },
-        ],
-        versions: ['v1', 'v2', 'v3'],
-        padding: 40,
-      }),
-    });
+    repo.commit(
+      'Timeline for v3 (#23)',
+      { date: '2024-08-01T10:00:00+02:00' },
+      {
+        'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
+          name: 'SCS-compatible IaaS',
+          uuid: '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f',
+          timeline: [
+            { date: '2024-09-01', versions: { v2: 'effective', v3: 'draft' } },
+            { date: '2024-08-01', versions: { v2: 'effective' } },
+            { date: '2024-04-01', versions: { v1: 'warn', v2: 'effective' } },
+          ],
+          versions: ['v1', 'v2', 'v3'],
+          padding: 40,
+        }),
+      },
+    );
     const pr20 = server.pulls.find((p) => p.number === 20)!;
     pr20.draft = false;
     pr20.updated_at = '2024-08-02T10:00:00Z';
@@ -265,9 +270,13 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync of a built repository', () => {
   it('starts over when the branch was rewritten', async () => {
     const head = git(repo.dir, ['rev-parse', 'main']).trim();
     git(repo.dir, ['reset', '-q', '--hard', 'HEAD~2']);
-    repo.commit('Timeline for v3, again (#24)', '2024-08-03T10:00:00+02:00', {
-      'Standards/scs-0004-v1-new.md': '---\ntitle: New\ntype: Standard\nstatus: Draft\ntrack: KaaS\n---\n',
-    });
+    repo.commit(
+      'Timeline for v3, again (#24)',
+      { date: '2024-08-03T10:00:00+02:00' },
+      {
+        'Standards/scs-0004-v1-new.md': '---\ntitle: New\ntype: Standard\nstatus: Draft\ntrack: KaaS\n---\n',
+      },
+    );
     const r = await runSync(['--out', out, '--cache', cache], syncEnv(server.url));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/was rewritten/);

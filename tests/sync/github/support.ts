@@ -1,12 +1,11 @@
 /**
- * Helpers for the GitHub-sync tests: run the real `node scripts/sync.ts` as a child process
- * against the test server, and build throwaway git repositories (directories and their
- * state: tests/support/files.ts).
+ * Helpers for the GitHub-sync tests: the environment for running the real `node scripts/sync.ts`
+ * against the test server, and the small upstream they serve (built with tests/support/git-repo.ts)
+ * with the pull-request export that goes with it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { tempDir } from '../../support/files.ts';
+import { resolve } from 'node:path';
+import { gitRepo, type GitRepo } from '../../support/git-repo.ts';
 import { documentMd, scopeYamlFrom } from '../../support/upstream-files.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -34,57 +33,6 @@ export function git(dir: string, args: string[], env: Record<string, string> = {
   return execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
 }
 
-/** A throwaway repository whose commits get chosen dates (committer offset kept, as upstream). */
-export class TestRepo {
-  readonly dir: string;
-  constructor(dir?: string) {
-    this.dir = dir ?? join(tempDir('repo'), 'standards');
-    if (!dir) {
-      mkdirSync(this.dir, { recursive: true });
-      git(this.dir, ['init', '-q', '-b', 'main']);
-      git(this.dir, ['config', 'user.name', 'Test']);
-      git(this.dir, ['config', 'user.email', 'test@example.invalid']);
-      git(this.dir, ['config', 'commit.gpgsign', 'false']);
-    }
-  }
-
-  write(files: Record<string, string | Buffer | null>): void {
-    for (const [path, content] of Object.entries(files)) {
-      const p = join(this.dir, path);
-      if (content === null) rmSync(p, { force: true });
-      else {
-        mkdirSync(dirname(p), { recursive: true });
-        writeFileSync(p, content);
-      }
-    }
-  }
-
-  /** Stage everything and commit with this message and committer date (`2024-11-21T10:00:00+01:00`). */
-  commit(message: string, date: string, files: Record<string, string | Buffer | null> = {}): string {
-    this.write(files);
-    git(this.dir, ['add', '-A']);
-    git(this.dir, ['commit', '-q', '--allow-empty', '-m', message], {
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-    });
-    return git(this.dir, ['rev-parse', 'HEAD']).trim();
-  }
-
-  /** Merge `branch` into main with a merge commit, as GitHub's merge button does. */
-  merge(branch: string, message: string, date: string): string {
-    git(this.dir, ['checkout', '-q', 'main']);
-    git(this.dir, ['merge', '-q', '--no-ff', '-m', message, branch], {
-      GIT_AUTHOR_DATE: date,
-      GIT_COMMITTER_DATE: date,
-    });
-    return git(this.dir, ['rev-parse', 'HEAD']).trim();
-  }
-
-  checkout(branch: string, create = false): void {
-    git(this.dir, ['checkout', '-q', ...(create ? ['-b'] : []), branch]);
-  }
-}
-
 const IAAS = '50393e6f-2ae1-4c5c-a62c-3b75f2abef3f';
 const KAAS = '1fffebe6-fd4b-44d3-a36c-fc58b4bb0180';
 
@@ -94,119 +42,149 @@ const KAAS = '1fffebe6-fd4b-44d3-a36c-fc58b4bb0180';
  * (negative, UTC, late evening), CRLF and a BOM in a document, an exact rename, a deletion,
  * a commit that touches no tracked path.
  */
-export function buildHistoryRepo(): TestRepo {
-  const repo = new TestRepo();
-  repo.commit('Initial standards', '2024-01-10T10:00:00+02:00', {
-    'README.md': '# Standards\n',
-    'Tests/scs-compatible.yaml': scopeYamlFrom({
-      name: 'SCS-compatible IaaS',
-      uuid: IAAS,
-      timeline: [{ date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } }],
-      padding: 40,
-    }),
-    'Tests/other.yaml': 'not: a scope\n',
-    'Standards/scs-0001-v1-sovereign.md': documentMd({
-      title: 'Sovereign Cloud Standards',
-      type: 'Procedural',
-      status: 'Stable',
-      track: 'Global',
-      stabilized_at: '2022-11-28',
-    }),
-    'Standards/scs-0003-v1-old-name.md': documentMd({
-      title: 'Scope YAML',
-      type: 'Standard',
-      status: 'Draft',
-      track: 'Global',
-    }),
-    'Standards/scs-XXXX-vN-template.md': documentMd({
-      title: 'Template',
-      type: 'Standard',
-      status: 'Draft',
-      track: 'Global',
-    }),
-  });
-  repo.commit('Rename the IaaS scope file (#12)', '2024-03-01T09:00:00+01:00', {
-    'Tests/scs-compatible.yaml': null,
-    'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
-      name: 'SCS-compatible IaaS',
-      uuid: IAAS,
-      timeline: [
-        { date: '2024-04-01', versions: { v1: 'warn', v2: 'effective' } },
-        { date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } },
-      ],
-      padding: 40,
-    }),
-  });
-  repo.checkout('feature', true);
-  repo.commit('Add scs-0002 draft', '2024-03-02T08:00:00+01:00', {
-    'Standards/scs-0002-v1-bar.md': Buffer.from(
-      `\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Draft', track: 'IaaS' }).replace(/\n/g, '\r\n')}`,
-      'utf8',
-    ),
-  });
-  repo.commit('Fix a typo', '2024-03-03T08:00:00+01:00', { 'README.md': '# Standards!\n' });
-  repo.checkout('main');
-  repo.commit('Add KaaS scope (#14)', '2024-03-04T23:30:00-05:00', {
-    'Tests/scs-compatible-kaas.yaml': scopeYamlFrom({
-      name: 'SCS-compatible KaaS',
-      uuid: KAAS,
-      timeline: [{ date: '2024-03-10', versions: { v1: 'effective' } }],
-      versions: ['v1'],
-    }),
-  });
-  repo.merge(
-    'feature',
-    'Merge pull request #15 from someone/feature\n\nAdd scs-0002 draft',
-    '2024-03-06T12:00:00+00:00',
+export function buildHistoryRepo(): GitRepo {
+  const repo = gitRepo();
+  repo.commit(
+    'Initial standards',
+    { date: '2024-01-10T10:00:00+02:00' },
+    {
+      'README.md': '# Standards\n',
+      'Tests/scs-compatible.yaml': scopeYamlFrom({
+        name: 'SCS-compatible IaaS',
+        uuid: IAAS,
+        timeline: [{ date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } }],
+        padding: 40,
+      }),
+      'Tests/other.yaml': 'not: a scope\n',
+      'Standards/scs-0001-v1-sovereign.md': documentMd({
+        title: 'Sovereign Cloud Standards',
+        type: 'Procedural',
+        status: 'Stable',
+        track: 'Global',
+        stabilized_at: '2022-11-28',
+      }),
+      'Standards/scs-0003-v1-old-name.md': documentMd({
+        title: 'Scope YAML',
+        type: 'Standard',
+        status: 'Draft',
+        track: 'Global',
+      }),
+      'Standards/scs-XXXX-vN-template.md': documentMd({
+        title: 'Template',
+        type: 'Standard',
+        status: 'Draft',
+        track: 'Global',
+      }),
+    },
   );
-  repo.commit('Stabilize scs-0002, rename scs-0003 (#16)', '2024-05-01T00:30:00+02:00', {
-    'Standards/scs-0002-v1-bar.md': Buffer.from(
-      `\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Stable', track: 'IaaS', stabilized_at: '2024-05-01' }).replace(/\n/g, '\r\n')}`,
-      'utf8',
-    ),
-    'Standards/scs-0003-v1-old-name.md': null,
-    'Standards/scs-0003-v1-new-name.md': documentMd({
-      title: 'Scope YAML',
-      type: 'Standard',
-      status: 'Draft',
-      track: 'Global',
-    }),
+  repo.commit(
+    'Rename the IaaS scope file (#12)',
+    { date: '2024-03-01T09:00:00+01:00' },
+    {
+      'Tests/scs-compatible.yaml': null,
+      'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
+        name: 'SCS-compatible IaaS',
+        uuid: IAAS,
+        timeline: [
+          { date: '2024-04-01', versions: { v1: 'warn', v2: 'effective' } },
+          { date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } },
+        ],
+        padding: 40,
+      }),
+    },
+  );
+  repo.checkout('feature', true);
+  repo.commit(
+    'Add scs-0002 draft',
+    { date: '2024-03-02T08:00:00+01:00' },
+    {
+      'Standards/scs-0002-v1-bar.md': Buffer.from(
+        `\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Draft', track: 'IaaS' }).replace(/\n/g, '\r\n')}`,
+        'utf8',
+      ),
+    },
+  );
+  repo.commit('Fix a typo', { date: '2024-03-03T08:00:00+01:00' }, { 'README.md': '# Standards!\n' });
+  repo.checkout('main');
+  repo.commit(
+    'Add KaaS scope (#14)',
+    { date: '2024-03-04T23:30:00-05:00' },
+    {
+      'Tests/scs-compatible-kaas.yaml': scopeYamlFrom({
+        name: 'SCS-compatible KaaS',
+        uuid: KAAS,
+        timeline: [{ date: '2024-03-10', versions: { v1: 'effective' } }],
+        versions: ['v1'],
+      }),
+    },
+  );
+  repo.merge('feature', 'Merge pull request #15 from someone/feature\n\nAdd scs-0002 draft', {
+    date: '2024-03-06T12:00:00+00:00',
   });
-  repo.commit('Drop the template, rewrite scs-0001 (#17)', '2024-06-01T10:00:00+02:00', {
-    'Standards/scs-XXXX-vN-template.md': null,
-    'Standards/scs-0001-v1-sovereign.md': documentMd({
-      title: 'Sovereign Cloud Standards, rewritten',
-      type: 'Procedural',
-      status: 'Deprecated',
-      track: 'Global',
-      stabilized_at: '2022-11-28',
-      deprecated_at: '2024-06-01',
-    }),
-  });
-  repo.commit('Unrelated (#18)', '2024-06-15T10:00:00+02:00', { 'README.md': '# Standards of SCS\n' });
-  repo.commit('Timeline for v2 (#19)', '2024-07-01T10:00:00+02:00', {
-    'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
-      name: 'SCS-compatible IaaS',
-      uuid: IAAS,
-      timeline: [
-        { date: '2024-08-01', versions: { v2: 'effective' } },
-        { date: '2024-04-01', versions: { v1: 'warn', v2: 'effective' } },
-        { date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } },
-      ],
-      padding: 40,
-    }),
-  });
+  repo.commit(
+    'Stabilize scs-0002, rename scs-0003 (#16)',
+    { date: '2024-05-01T00:30:00+02:00' },
+    {
+      'Standards/scs-0002-v1-bar.md': Buffer.from(
+        `\ufeff${documentMd({ title: 'Bar', type: 'Decision Record', status: 'Stable', track: 'IaaS', stabilized_at: '2024-05-01' }).replace(/\n/g, '\r\n')}`,
+        'utf8',
+      ),
+      'Standards/scs-0003-v1-old-name.md': null,
+      'Standards/scs-0003-v1-new-name.md': documentMd({
+        title: 'Scope YAML',
+        type: 'Standard',
+        status: 'Draft',
+        track: 'Global',
+      }),
+    },
+  );
+  repo.commit(
+    'Drop the template, rewrite scs-0001 (#17)',
+    { date: '2024-06-01T10:00:00+02:00' },
+    {
+      'Standards/scs-XXXX-vN-template.md': null,
+      'Standards/scs-0001-v1-sovereign.md': documentMd({
+        title: 'Sovereign Cloud Standards, rewritten',
+        type: 'Procedural',
+        status: 'Deprecated',
+        track: 'Global',
+        stabilized_at: '2022-11-28',
+        deprecated_at: '2024-06-01',
+      }),
+    },
+  );
+  repo.commit('Unrelated (#18)', { date: '2024-06-15T10:00:00+02:00' }, { 'README.md': '# Standards of SCS\n' });
+  repo.commit(
+    'Timeline for v2 (#19)',
+    { date: '2024-07-01T10:00:00+02:00' },
+    {
+      'Tests/scs-compatible-iaas.yaml': scopeYamlFrom({
+        name: 'SCS-compatible IaaS',
+        uuid: IAAS,
+        timeline: [
+          { date: '2024-08-01', versions: { v2: 'effective' } },
+          { date: '2024-04-01', versions: { v1: 'warn', v2: 'effective' } },
+          { date: '2024-02-01', versions: { v1: 'effective', v2: 'draft' } },
+        ],
+        padding: 40,
+      }),
+    },
+  );
   // The open #20's head, published as GitHub publishes it: it stabilizes scs-0003-v1.
   repo.checkout('stabilize-0003', true);
-  const head20 = repo.commit('Stabilize scs-0003-v1', '2024-07-03T10:00:00+02:00', {
-    'Standards/scs-0003-v1-new-name.md': documentMd({
-      title: 'Scope YAML',
-      type: 'Standard',
-      status: 'Stable',
-      track: 'Global',
-      stabilized_at: '2024-09-01',
-    }),
-  });
+  const head20 = repo.commit(
+    'Stabilize scs-0003-v1',
+    { date: '2024-07-03T10:00:00+02:00' },
+    {
+      'Standards/scs-0003-v1-new-name.md': documentMd({
+        title: 'Scope YAML',
+        type: 'Standard',
+        status: 'Stable',
+        track: 'Global',
+        stabilized_at: '2024-09-01',
+      }),
+    },
+  );
   git(repo.dir, ['update-ref', 'refs/pull/20/head', head20]);
   repo.checkout('main');
   return repo;

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { commitChanges, gitBlobId, similarity, type Listing, type RawChange } from '../../../scripts/lib/tree-diff.ts';
-import { git, TestRepo } from './support.ts';
+import { git } from './support.ts';
+import { gitRepo } from '../../support/git-repo.ts';
 
 /** A small deterministic generator, so a failure can be reproduced. */
 function rng(seed: number) {
@@ -109,8 +110,8 @@ function gitChanges(dir: string): RawChange[][] {
 describe('rename detection as git -M does it', () => {
   it('pairs the same files as git on every built commit', () => {
     const all = scenarios();
-    const repo = new TestRepo();
-    repo.commit('root', '2024-01-01T00:00:00+00:00', { 'README.md': 'root\n' });
+    const repo = gitRepo();
+    repo.commit('root', { date: '2024-01-01T00:00:00+00:00' }, { 'README.md': 'root\n' });
     for (const [i, s] of all.entries()) {
       // Each scenario is two commits: set up `before`, then replace it with `after`.
       const clear = Object.fromEntries(
@@ -119,11 +120,15 @@ describe('rename detection as git -M does it', () => {
           .filter((p) => p && p !== 'README.md')
           .map((p) => [p, null]),
       );
-      repo.commit(`before ${i}`, '2024-01-01T00:00:00+00:00', { ...clear, ...s.before });
-      repo.commit(`after ${i}`, '2024-01-01T00:00:00+00:00', {
-        ...Object.fromEntries(Object.keys(s.before).map((p) => [p, null])),
-        ...s.after,
-      });
+      repo.commit(`before ${i}`, { date: '2024-01-01T00:00:00+00:00' }, { ...clear, ...s.before });
+      repo.commit(
+        `after ${i}`,
+        { date: '2024-01-01T00:00:00+00:00' },
+        {
+          ...Object.fromEntries(Object.keys(s.before).map((p) => [p, null])),
+          ...s.after,
+        },
+      );
     }
     const byGit = gitChanges(repo.dir);
     let renames = 0;

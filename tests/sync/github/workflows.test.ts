@@ -9,7 +9,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { git, ROOT, TestRepo } from './support.ts';
+import { git, ROOT } from './support.ts';
+import { gitRepo } from '../../support/git-repo.ts';
 import { tempDir } from '../../support/files.ts';
 
 interface Step {
@@ -96,8 +97,8 @@ describe('.github/workflows/sync.yml', () => {
 
   it('says "unchanged" and commits nothing on a clean tree, and "changed" otherwise', () => {
     const script = steps.find((s) => s.id === 'diff')!.run!;
-    const repo = new TestRepo();
-    repo.commit('data', '2024-01-01T00:00:00+00:00', { 'data/meta.json': '{}\n', 'README.md': 'x\n' });
+    const repo = gitRepo();
+    repo.commit('data', { date: '2024-01-01T00:00:00+00:00' }, { 'data/meta.json': '{}\n', 'README.md': 'x\n' });
     const runStep = () => {
       const output = join(tempDir('gh-output'), 'out');
       writeFileSync(output, '');
