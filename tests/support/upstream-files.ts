@@ -4,14 +4,8 @@
  * (`scopeYamlFrom`), and standard documents with front matter (scs-0001-v1, `documentMd`).
  */
 
-/**
- * A scope file in the scs-0003-v1 format; `timeline` and `versions` are YAML blocks, pasted as
- * given, and `afterUrl` top-level lines after the `url` line (`\nvariables: [os_cloud]`).
- */
-export function scopeYaml(parts: { timeline?: string; versions?: string; afterUrl?: string } = {}): string {
-  const timeline =
-    parts.timeline ??
-    `  - date: 2025-02-01
+/** scopeYaml's timeline unless one is given: v5 effective since 2024-11-08, v4 `warn` from 2025-02-01. */
+export const DEFAULT_TIMELINE = `  - date: 2025-02-01
     versions:
       v5: effective
       v4: warn
@@ -20,6 +14,13 @@ export function scopeYaml(parts: { timeline?: string; versions?: string; afterUr
       v5: effective
       v4: effective
 `;
+
+/**
+ * A scope file in the scs-0003-v1 format; `timeline` and `versions` are YAML blocks, pasted as
+ * given, and `afterUrl` top-level lines after the `url` line (`\nvariables: [os_cloud]`).
+ */
+export function scopeYaml(parts: { timeline?: string; versions?: string; afterUrl?: string } = {}): string {
+  const timeline = parts.timeline ?? DEFAULT_TIMELINE;
   const versions =
     parts.versions ??
     `  - version: v5

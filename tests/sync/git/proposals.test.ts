@@ -12,18 +12,10 @@ import { readDataset } from '../../../src/io/dataset.ts';
 import { tempDir } from '../../support/files.ts';
 import { gitRepo } from '../../support/git-repo.ts';
 import { SCOPE_PATH, syncGit } from '../../support/upstream-repo.ts';
-import { documentMd, scopeYaml } from '../../support/upstream-files.ts';
+import { DEFAULT_TIMELINE, documentMd, scopeYaml } from '../../support/upstream-files.ts';
 
 const DOC = 'Standards/scs-0100-v3-flavor-naming.md';
-const WARN_FEB = `  - date: 2025-02-01
-    versions:
-      v5: effective
-      v4: warn
-  - date: 2024-11-08
-    versions:
-      v5: effective
-      v4: effective
-`;
+const WARN_FEB = DEFAULT_TIMELINE;
 const DEPRECATE_JUL = `  - date: 2025-07-01
     versions:
       v5: effective
