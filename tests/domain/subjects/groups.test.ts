@@ -9,17 +9,7 @@ import {
 } from '../../../src/domain/subjects/groups.ts';
 import type { SubjectResult, SubjectScope, SubjectsFile } from '../../../src/domain/subjects/schema.ts';
 import { standingOf } from '../../../src/domain/subjects/standing.ts';
-import { revision, scope } from '../../support/build-scope.ts';
-
-// X v1 effective 2025-01-01, warn 2025-06-01, deprecated 2025-09-01; v2 effective 2025-05-01.
-const tracker = scope([
-  revision('2024-12-01', [
-    { date: '2025-01-01', versions: { v1: 'effective' } },
-    { date: '2025-05-01', versions: { v1: 'effective', v2: 'effective' } },
-    { date: '2025-06-01', versions: { v1: 'warn', v2: 'effective' } },
-    { date: '2025-09-01', versions: { v1: 'deprecated', v2: 'effective', v3: 'draft' } },
-  ]),
-]);
+import { result as r, TRACKER_X as tracker } from '../../support/build-subject.ts';
 
 function monitorScope(results: SubjectResult[], uuid = 'uuid-x', name = 'SCS-compatible X'): SubjectScope {
   return {
@@ -39,13 +29,6 @@ function monitorScope(results: SubjectResult[], uuid = 'uuid-x', name = 'SCS-com
     ],
   };
 }
-// Checked Tuesday 2025-07-01: `week` results expire 2025-07-14, testcase b (`day`) on 2025-07-03.
-const r = (testcase: string, result: 1 | 0 | -1): SubjectResult => ({
-  testcase,
-  result,
-  checkedAt: '2025-07-01T10:00:00',
-  report: null,
-});
 const DAY = '2025-07-02';
 
 /** p passes v2; m misses c of v2; o fails c, so relies on v1 (warn); f fails a; z aborted c; n has no results. */

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SubjectScope } from '../../../src/domain/subjects/schema.ts';
 import { standingOf } from '../../../src/domain/subjects/standing.ts';
 import { dueWords, expiryWords, reliesWords } from '../../../src/domain/subjects/subjects.ts';
-import { revision, scope } from '../../support/build-scope.ts';
-
-// X v1 effective 2025-01-01, warn 2025-06-01, deprecated 2025-09-01; v2 effective 2025-05-01.
-const tracker = scope([
-  revision('2024-12-01', [
-    { date: '2025-01-01', versions: { v1: 'effective' } },
-    { date: '2025-05-01', versions: { v1: 'effective', v2: 'effective' } },
-    { date: '2025-06-01', versions: { v1: 'warn', v2: 'effective' } },
-    { date: '2025-09-01', versions: { v1: 'deprecated', v2: 'effective', v3: 'draft' } },
-  ]),
-]);
+import { result as r, TRACKER_X as tracker } from '../../support/build-subject.ts';
 
 function monitorScope(results: SubjectScope['results'], extra: Partial<SubjectScope> = {}): SubjectScope {
   return {
@@ -39,12 +29,6 @@ function monitorScope(results: SubjectScope['results'], extra: Partial<SubjectSc
     ...extra,
   };
 }
-const r = (testcase: string, result: 1 | 0 | -1, checkedAt = '2025-07-01T10:00:00') => ({
-  testcase,
-  result,
-  checkedAt,
-  report: null,
-});
 
 describe('standingOf', () => {
   it('passes only with result 1 on every testcase of main; a missing or aborted one is tentative', () => {

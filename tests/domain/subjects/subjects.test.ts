@@ -18,17 +18,8 @@ import {
   subjectStanding,
   subjectStandings,
 } from '../../../src/domain/subjects/subjects.ts';
-import { revision, scope } from '../../support/build-scope.ts';
+import { result as r, TRACKER_X as tracker } from '../../support/build-subject.ts';
 
-// X v1 effective 2025-01-01, warn 2025-06-01, deprecated 2025-09-01; v2 effective 2025-05-01.
-const tracker = scope([
-  revision('2024-12-01', [
-    { date: '2025-01-01', versions: { v1: 'effective' } },
-    { date: '2025-05-01', versions: { v1: 'effective', v2: 'effective' } },
-    { date: '2025-06-01', versions: { v1: 'warn', v2: 'effective' } },
-    { date: '2025-09-01', versions: { v1: 'deprecated', v2: 'effective' } },
-  ]),
-]);
 const monitorScope = (results: SubjectResult[]): SubjectScope => ({
   uuid: 'uuid-x',
   name: 'SCS-compatible X',
@@ -38,13 +29,6 @@ const monitorScope = (results: SubjectResult[]): SubjectScope => ({
     { name: 'v2', targets: [{ name: 'main', testcases: ['a', 'b'] }] },
     { name: 'v1', targets: [{ name: 'main', testcases: ['a'] }] },
   ],
-});
-// Checked Tuesday 2025-07-01: results expire 2025-07-14.
-const r = (testcase: string, result: 1 | -1): SubjectResult => ({
-  testcase,
-  result,
-  checkedAt: '2025-07-01T10:00:00',
-  report: null,
 });
 const DAY = '2025-07-02';
 
