@@ -2,7 +2,7 @@
  * Shared fixtures of the subjects tests (tests/domain/subjects/): the tracker's scope X that
  * subjects are measured against, and one result of a monitor's testcase.
  */
-import type { SubjectResult } from '../../src/domain/subjects/schema.ts';
+import type { SubjectResult, SubjectScope } from '../../src/domain/subjects/schema.ts';
 import { revision, scope } from './build-scope.ts';
 
 /** X v1 effective 2025-01-01, warn 2025-06-01, deprecated 2025-09-01; v2 effective 2025-05-01; v3 draft from 2025-09-01. */
@@ -22,4 +22,34 @@ export function result(
   checkedAt = '2025-07-01T10:00:00',
 ): SubjectResult {
   return { testcase, result: verdict, checkedAt, report: null };
+}
+
+/**
+ * The monitor's scope X: testcases a–d (b lives a day, the others a week); v3 needs a–d, v2
+ * a–c, v1 a and b, with d in v1's `preview` target (which compliance does not count).
+ */
+export function monitorScopeX(results: SubjectScope['results'], extra: Partial<SubjectScope> = {}): SubjectScope {
+  return {
+    uuid: 'uuid-x',
+    name: 'SCS-compatible X',
+    testcases: ['a', 'b', 'c', 'd'].map((id) => ({
+      id,
+      lifetime: id === 'b' ? 'day' : null,
+      description: null,
+      url: null,
+    })),
+    results,
+    versions: [
+      { name: 'v3', targets: [{ name: 'main', testcases: ['a', 'b', 'c', 'd'] }] },
+      { name: 'v2', targets: [{ name: 'main', testcases: ['a', 'b', 'c'] }] },
+      {
+        name: 'v1',
+        targets: [
+          { name: 'main', testcases: ['a', 'b'] },
+          { name: 'preview', testcases: ['d'] },
+        ],
+      },
+    ],
+    ...extra,
+  };
 }

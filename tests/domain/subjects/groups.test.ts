@@ -9,26 +9,10 @@ import {
 } from '../../../src/domain/subjects/groups.ts';
 import type { SubjectResult, SubjectScope, SubjectsFile } from '../../../src/domain/subjects/schema.ts';
 import { standingOf } from '../../../src/domain/subjects/standing.ts';
-import { result as r, TRACKER_X as tracker } from '../../support/build-subject.ts';
+import { monitorScopeX, result as r, TRACKER_X as tracker } from '../../support/build-subject.ts';
 
-function monitorScope(results: SubjectResult[], uuid = 'uuid-x', name = 'SCS-compatible X'): SubjectScope {
-  return {
-    uuid,
-    name,
-    testcases: ['a', 'b', 'c', 'd'].map((id) => ({
-      id,
-      lifetime: id === 'b' ? 'day' : null,
-      description: null,
-      url: null,
-    })),
-    results,
-    versions: [
-      { name: 'v3', targets: [{ name: 'main', testcases: ['a', 'b', 'c', 'd'] }] },
-      { name: 'v2', targets: [{ name: 'main', testcases: ['a', 'b', 'c'] }] },
-      { name: 'v1', targets: [{ name: 'main', testcases: ['a', 'b'] }] },
-    ],
-  };
-}
+const monitorScope = (results: SubjectResult[], uuid = 'uuid-x', name = 'SCS-compatible X'): SubjectScope =>
+  monitorScopeX(results, { uuid, name });
 const DAY = '2025-07-02';
 
 /** p passes v2; m misses c of v2; o fails c, so relies on v1 (warn); f fails a; z aborted c; n has no results. */

@@ -2,33 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SubjectScope } from '../../../src/domain/subjects/schema.ts';
 import { standingOf } from '../../../src/domain/subjects/standing.ts';
 import { dueWords, expiryWords, reliesWords } from '../../../src/domain/subjects/subjects.ts';
-import { result as r, TRACKER_X as tracker } from '../../support/build-subject.ts';
-
-function monitorScope(results: SubjectScope['results'], extra: Partial<SubjectScope> = {}): SubjectScope {
-  return {
-    uuid: 'uuid-x',
-    name: 'SCS-compatible X',
-    testcases: ['a', 'b', 'c', 'd'].map((id) => ({
-      id,
-      lifetime: id === 'b' ? 'day' : null,
-      description: null,
-      url: null,
-    })),
-    results,
-    versions: [
-      { name: 'v3', targets: [{ name: 'main', testcases: ['a', 'b', 'c', 'd'] }] },
-      { name: 'v2', targets: [{ name: 'main', testcases: ['a', 'b', 'c'] }] },
-      {
-        name: 'v1',
-        targets: [
-          { name: 'main', testcases: ['a', 'b'] },
-          { name: 'preview', testcases: ['d'] },
-        ],
-      },
-    ],
-    ...extra,
-  };
-}
+import { monitorScopeX as monitorScope, result as r, TRACKER_X as tracker } from '../../support/build-subject.ts';
 
 describe('standingOf', () => {
   it('passes only with result 1 on every testcase of main; a missing or aborted one is tentative', () => {
