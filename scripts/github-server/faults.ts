@@ -6,6 +6,18 @@ import type { RestAnswer } from './rest.ts';
 
 export type Match = (request: { method: string; path: string; operation: string | null }) => boolean;
 
+/** Matches the GraphQL requests of one operation (`Pulls`, `Trees`, …). */
+export const byOperation =
+  (name: string): Match =>
+  (r) =>
+    r.operation === name;
+
+/** Matches the requests whose decoded path contains `part` (`/pulls`, `git/ref/heads/main`). */
+export const byPath =
+  (part: string): Match =>
+  (r) =>
+    decodeURIComponent(r.path).includes(part);
+
 export type Fault =
   | { kind: 'status'; status: 404 | 500 | 502 | 503 | 504; match?: Match }
   /** Primary limit: 403 (or 429) with x-ratelimit-remaining: 0 and the reset. */

@@ -23,6 +23,7 @@ import { rest, type RestAnswer } from './rest.ts';
 import { GitStore } from './store.ts';
 
 export type { Fault, Match } from './faults.ts';
+export { byOperation, byPath } from './faults.ts';
 export type { ServerPull } from './model.ts';
 
 /**

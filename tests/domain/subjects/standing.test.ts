@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { SubjectScope } from '../../../src/domain/subjects/schema.ts';
 import { standingOf } from '../../../src/domain/subjects/standing.ts';
 import { dueWords, expiryWords, reliesWords } from '../../../src/domain/subjects/subjects.ts';
 import { monitorScopeX as monitorScope, result as r, TRACKER_X as tracker } from '../../support/build-subject.ts';

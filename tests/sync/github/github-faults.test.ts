@@ -11,20 +11,12 @@ import {
   startGitHubServer,
   type Fault,
   type GitHubServer,
-  type Match,
+  byOperation,
+  byPath,
 } from '../../support/github-server.ts';
 import { buildHistoryRepo, builtRepoPulls, syncEnv } from './support.ts';
 import { runSync, type RunResult } from '../../support/upstream-repo.ts';
 import { copyDir, dirState, tempDir } from '../../support/files.ts';
-
-const op =
-  (name: string): Match =>
-  (r) =>
-    r.operation === name;
-const path =
-  (part: string): Match =>
-  (r) =>
-    decodeURIComponent(r.path).includes(part);
 
 describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   let server: GitHubServer;
@@ -56,12 +48,12 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   }
 
   const transient: [string, Fault][] = [
-    ['500 on the branch request', { kind: 'status', status: 500, match: path('git/ref/heads/main') }],
-    ['500 on the history query', { kind: 'status', status: 500, match: op('History') }],
-    ['503 on a blob query', { kind: 'status', status: 503, match: op('Blobs') }],
-    ['a connection reset on the pull-request query', { kind: 'reset', match: op('Pulls') }],
-    ['a truncated body on a tree query', { kind: 'truncate', match: op('Trees') }],
-    ['a truncated body on a REST answer', { kind: 'truncate', match: path('/pulls') }],
+    ['500 on the branch request', { kind: 'status', status: 500, match: byPath('git/ref/heads/main') }],
+    ['500 on the history query', { kind: 'status', status: 500, match: byOperation('History') }],
+    ['503 on a blob query', { kind: 'status', status: 503, match: byOperation('Blobs') }],
+    ['a connection reset on the pull-request query', { kind: 'reset', match: byOperation('Pulls') }],
+    ['a truncated body on a tree query', { kind: 'truncate', match: byOperation('Trees') }],
+    ['a truncated body on a REST answer', { kind: 'truncate', match: byPath('/pulls') }],
   ];
   for (const [name, fault] of transient) {
     it(`retries ${name} and completes`, async () => {
@@ -76,13 +68,15 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   }
 
   it('retries a response slower than the time-out', async () => {
-    const r = await withFaults([{ kind: 'slow', ms: 1500, match: op('History') }], { SCS_SYNC_TIMEOUT_MS: '400' });
+    const r = await withFaults([{ kind: 'slow', ms: 1500, match: byOperation('History') }], {
+      SCS_SYNC_TIMEOUT_MS: '400',
+    });
     expect(r.run.code, r.run.stderr).toBe(0);
     expect(r.run.stderr).toMatch(/no complete answer within 400 ms/);
   });
 
   it('waits out a secondary rate limit (429 with retry-after)', async () => {
-    const r = await withFaults([{ kind: 'secondary', retryAfter: 1, match: op('Pulls') }]);
+    const r = await withFaults([{ kind: 'secondary', retryAfter: 1, match: byOperation('Pulls') }]);
     expect(r.run.code, r.run.stderr).toBe(0);
     expect(r.run.stderr).toMatch(
       /secondary rate limit on POST .*graphql: waiting 1 s \(429, retry-after 1 s; at most 5 s/,
@@ -91,7 +85,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   });
 
   it('waits out a rate limit whose reset is near (403, x-ratelimit-remaining: 0)', async () => {
-    const r = await withFaults([{ kind: 'rate-limit', resetIn: 1, match: op('History') }]);
+    const r = await withFaults([{ kind: 'rate-limit', resetIn: 1, match: byOperation('History') }]);
     expect(r.run.code, r.run.stderr).toBe(0);
     expect(r.run.stderr).toMatch(/rate limit on POST .*graphql: waiting [12] s/);
   });
@@ -103,7 +97,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   }
 
   it('fails with what to do when the rate-limit reset is too far away', async () => {
-    const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: op('Pulls') }]);
+    const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: byOperation('Pulls') }]);
     expectUnchanged(r);
     expect(r.run.stderr).toMatch(
       /GraphQL Pulls at http:\/\/127\.0\.0\.1:\d+ failed: GitHub's rate limit is used up \(resets at \d{4}-\d\d-\d\dT/,
@@ -114,7 +108,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   });
 
   it('tells an unauthenticated sync to set GITHUB_TOKEN when the rate limit is used up', async () => {
-    const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: path('git/ref/heads/main') }], {
+    const r = await withFaults([{ kind: 'rate-limit', resetIn: 3600, match: byPath('git/ref/heads/main') }], {
       GITHUB_TOKEN: '',
     });
     expectUnchanged(r);
@@ -134,10 +128,10 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   });
 
   it("waits out GraphQL's own rate-limit error when the reset is near, and fails when it is not", async () => {
-    const near = await withFaults([{ kind: 'graphql-rate-limit', resetIn: 1, match: op('Blobs') }]);
+    const near = await withFaults([{ kind: 'graphql-rate-limit', resetIn: 1, match: byOperation('Blobs') }]);
     expect(near.run.code, near.run.stderr).toBe(0);
     expect(near.run.stderr).toMatch(/rate limit on POST .*graphql: waiting [12] s/);
-    const far = await withFaults([{ kind: 'graphql-rate-limit', resetIn: 3600, match: op('Blobs') }]);
+    const far = await withFaults([{ kind: 'graphql-rate-limit', resetIn: 3600, match: byOperation('Blobs') }]);
     expectUnchanged(far);
     expect(far.run.stderr).toMatch(
       /GraphQL Blobs at .* failed: GitHub's rate limit is used up \(resets at .*\); the reset is 360\d s away/,
@@ -145,14 +139,17 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   });
 
   it('honours --max-wait over the environment', async () => {
-    const r = await withFaults([{ kind: 'rate-limit', resetIn: 30, match: op('Trees') }], {}, ['--max-wait', '2']);
+    const r = await withFaults([{ kind: 'rate-limit', resetIn: 30, match: byOperation('Trees') }], {}, [
+      '--max-wait',
+      '2',
+    ]);
     expectUnchanged(r);
     expect(r.run.stderr).toMatch(/more than the 2 s this sync may wait/);
   });
 
   it('fails naming the query when GitHub keeps answering 503', async () => {
     const r = await withFaults(
-      Array.from({ length: 4 }, (): Fault => ({ kind: 'status', status: 503, match: op('Blobs') })),
+      Array.from({ length: 4 }, (): Fault => ({ kind: 'status', status: 503, match: byOperation('Blobs') })),
     );
     expectUnchanged(r);
     expect(r.made.filter((q) => q.fault === 'status')).toHaveLength(4);
@@ -162,7 +159,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   });
 
   it('fails naming the request when the connection keeps being reset', async () => {
-    const r = await withFaults(Array.from({ length: 4 }, (): Fault => ({ kind: 'reset', match: path('/pulls') })));
+    const r = await withFaults(Array.from({ length: 4 }, (): Fault => ({ kind: 'reset', match: byPath('/pulls') })));
     expectUnchanged(r);
     expect(r.run.stderr).toMatch(
       /GET \/repos\/SovereignCloudStack\/standards\/pulls at .* failed: no usable answer after 3 retries/,
@@ -170,13 +167,15 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
   });
 
   it('fails when bodies keep arriving truncated', async () => {
-    const r = await withFaults(Array.from({ length: 4 }, (): Fault => ({ kind: 'truncate', match: op('History') })));
+    const r = await withFaults(
+      Array.from({ length: 4 }, (): Fault => ({ kind: 'truncate', match: byOperation('History') })),
+    );
     expectUnchanged(r);
     expect(r.run.stderr).toMatch(/GraphQL History .* failed: no usable answer after 3 retries \(the answer broke off/);
   });
 
   it('fails at once on 404, naming repository and branch', async () => {
-    const r = await withFaults([{ kind: 'status', status: 404, match: path('git/ref/heads/main') }]);
+    const r = await withFaults([{ kind: 'status', status: 404, match: byPath('git/ref/heads/main') }]);
     expectUnchanged(r);
     expect(r.made).toHaveLength(1);
     expect(r.run.stderr).toMatch(
@@ -212,7 +211,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync under faults', () => {
     const pull = server.pulls.find((p) => p.number === 20)!;
     const saved = pull.updated_at;
     pull.updated_at = '2024-09-01T00:00:00Z';
-    server.faults.push({ kind: 'rate-limit', resetIn: 3600, match: op('Pulls') });
+    server.faults.push({ kind: 'rate-limit', resetIn: 3600, match: byOperation('Pulls') });
     const r = await runSync(['--out', out, '--cache', ''], syncEnv(server.url));
     server.faults.length = 0;
     pull.updated_at = saved;

@@ -14,7 +14,8 @@ import {
   type Encoding,
   type Fault,
   type GitHubServer,
-  type Match,
+  byOperation,
+  byPath,
 } from '../../support/github-server.ts';
 import { copyDir, dirState, tempDir } from '../../support/files.ts';
 import { buildHistoryRepo, builtRepoPulls, syncEnv } from './support.ts';
@@ -22,14 +23,6 @@ import type { GitRepo } from '../../support/git-repo.ts';
 import { runSync } from '../../support/upstream-repo.ts';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
-const op =
-  (name: string): Match =>
-  (r) =>
-    r.operation === name;
-const path =
-  (part: string): Match =>
-  (r) =>
-    decodeURIComponent(r.path).includes(part);
 const DATA_FILES = ['documents.json', 'scopes.json', 'pulls.json', 'meta.json', 'sync-state.json'];
 
 describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', () => {
@@ -135,7 +128,10 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
     it('still detects a gzip body broken off on the wire, and retries it', async () => {
       const front = await startGitHubServer({ repo: repo.dir, pulls: builtRepoPulls(), compress: 'gzip' });
       try {
-        front.faults.push({ kind: 'truncate', match: op('Trees') }, { kind: 'truncate', match: path('/pulls') });
+        front.faults.push(
+          { kind: 'truncate', match: byOperation('Trees') },
+          { kind: 'truncate', match: byPath('/pulls') },
+        );
         const out = join(tempDir('prod-gzip-cut'), 'data');
         const r = await runSync(['--out', out, '--cache', ''], syncEnv(front.url));
         expect(r.code, r.stderr).toBe(0);
@@ -177,22 +173,22 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
     const waited: [string, Fault, RegExp][] = [
       [
         'REST 403 with retry-after',
-        { kind: 'secondary', status: 403, retryAfter: 1, match: path('/pulls') },
+        { kind: 'secondary', status: 403, retryAfter: 1, match: byPath('/pulls') },
         /secondary rate limit on GET \/repos\/\{owner\}\/\{repo\}\/pulls: waiting 1 s \(403, retry-after 1 s/,
       ],
       [
         'REST 429 with retry-after',
-        { kind: 'secondary', status: 429, retryAfter: 1, match: path('git/ref') },
+        { kind: 'secondary', status: 429, retryAfter: 1, match: byPath('git/ref') },
         /secondary rate limit on GET .*git\/ref.*: waiting 1 s \(429, retry-after 1 s/,
       ],
       [
         'GraphQL 403 with retry-after',
-        { kind: 'secondary', status: 403, retryAfter: 1, match: op('History') },
+        { kind: 'secondary', status: 403, retryAfter: 1, match: byOperation('History') },
         /secondary rate limit on POST \/graphql: waiting 1 s \(403, retry-after 1 s/,
       ],
       [
         'GraphQL 200 with the error in the body',
-        { kind: 'graphql-secondary', retryAfter: 1, match: op('Blobs') },
+        { kind: 'graphql-secondary', retryAfter: 1, match: byOperation('Blobs') },
         /secondary rate limit on POST \/graphql: waiting 1 s \(200, retry-after 1 s/,
       ],
     ];
@@ -210,17 +206,17 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
     const refused: [string, Fault, string][] = [
       [
         'REST 403 without retry-after',
-        { kind: 'secondary', status: 403, retryAfter: null, match: path('/pulls') },
+        { kind: 'secondary', status: 403, retryAfter: null, match: byPath('/pulls') },
         'GET /repos/SovereignCloudStack/standards/pulls',
       ],
       [
         'REST 429 without retry-after',
-        { kind: 'secondary', status: 429, retryAfter: null, match: path('git/ref') },
+        { kind: 'secondary', status: 429, retryAfter: null, match: byPath('git/ref') },
         'GET /repos/SovereignCloudStack/standards/git/ref/heads/main',
       ],
       [
         'GraphQL 200 without retry-after',
-        { kind: 'graphql-secondary', retryAfter: null, match: op('Trees') },
+        { kind: 'graphql-secondary', retryAfter: null, match: byOperation('Trees') },
         'GraphQL Trees',
       ],
     ];
@@ -242,7 +238,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
         kind: 'secondary',
         status: 429,
         retryAfter: 2,
-        match: op('Pulls'),
+        match: byOperation('Pulls'),
       }));
       const r = await withFaults(faults, { SCS_SYNC_MAX_WAIT: '5' });
       expect(r.run.code).toBe(1);
@@ -254,7 +250,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
 
   describe('502/504 on a query that carries a batch', () => {
     it('halves the blobs of a 502 and goes on', async () => {
-      const r = await withFaults([{ kind: 'status', status: 502, match: op('Blobs') }]);
+      const r = await withFaults([{ kind: 'status', status: 502, match: byOperation('Blobs') }]);
       expect(r.run.code, r.run.stderr).toBe(0);
       const blobs = r.made.filter((q) => q.operation === 'Blobs').map((q) => q.status);
       expect(blobs[0]).toBe(502);
@@ -266,7 +262,7 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
     });
 
     it('halves the page of pull requests of a 504 and goes on', async () => {
-      const r = await withFaults([{ kind: 'status', status: 504, match: op('Pulls') }]);
+      const r = await withFaults([{ kind: 'status', status: 504, match: byOperation('Pulls') }]);
       expect(r.run.code, r.run.stderr).toBe(0);
       expect(r.made.filter((q) => q.operation === 'Pulls').map((q) => q.status)).toEqual([504, 200]);
       expect(r.run.stderr).toMatch(/GraphQL Pulls: 100 objects took too long \(502\/504\); asking for 50 at a time/);
@@ -274,7 +270,11 @@ describe.skipIf(SKIP_GITHUB_SERVER)('GitHub sync against GitHub as it behaves', 
     });
 
     it('retries a query of one object as it is, then fails naming it', async () => {
-      const faults: Fault[] = Array.from({ length: 12 }, () => ({ kind: 'status', status: 502, match: op('History') }));
+      const faults: Fault[] = Array.from({ length: 12 }, () => ({
+        kind: 'status',
+        status: 502,
+        match: byOperation('History'),
+      }));
       const r = await withFaults(faults);
       expect(r.run.code).toBe(1);
       expect(r.after).toEqual(r.before);
