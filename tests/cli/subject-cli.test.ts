@@ -3,12 +3,11 @@
  * sync from a real HTTP server: the answers the issue asks for, word for word (the command
  * line in this process, tests/support/cli.ts).
  */
-import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
 import { startMonitorServer, type MonitorServer } from '../support/monitor-server.ts';
-import { runScript, ROOT } from '../support/upstream-repo.ts';
+import { syncMonitorInto } from '../support/monitor-sync.ts';
 import { tempDir } from '../support/files.ts';
 import { cli as runCli } from '../support/cli.ts';
 
@@ -20,19 +19,8 @@ const dirs: Record<string, string> = {};
 async function dataWith(status: string): Promise<string> {
   answer = status;
   const dir = join(tempDir('subject-cli'), 'data');
-  mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'data'), dir, { recursive: true });
   // The monitor alone: the rest is the committed data, synced from the snapshot.
-  // Group acme is not linked from the recorded overview table: named, as for the real monitor.
-  const r = await runScript('scripts/sync.ts', [
-    '--monitor',
-    server.url,
-    '--monitor-only',
-    '--monitor-group',
-    'acme',
-    '--out',
-    dir,
-  ]);
+  const r = await syncMonitorInto(server.url, dir);
   expect(r.code, r.stderr).toBe(0);
   return dir;
 }

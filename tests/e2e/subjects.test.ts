@@ -4,15 +4,15 @@
  * on 2026-12-01 from `status.json`, on 2025-08-01 from the run with the monitor's clock at
  * 2025-08-01. The default build (no subjects.json) says how to point the site at a monitor.
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, PROJECT_DIR } from '../support/astro-build.ts';
+import { buildSite } from '../support/astro-build.ts';
 import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
 import { startMonitorServer } from '../support/monitor-server.ts';
-import { runScript } from '../support/upstream-repo.ts';
+import { syncMonitorInto } from '../support/monitor-sync.ts';
 import { tempDir } from '../support/files.ts';
 import { parseCalendar, rfc5545Problems } from '../support/ics.ts';
 import { axeViolations, HAVE_CHROMIUM, launchChromium, openPage, SKIP_REASON, text } from './support/browser.ts';
@@ -48,18 +48,7 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
   async function site(status: string, today: string): Promise<StaticServer> {
     const monitor = await startMonitorServer(() => ({ body: recorded(status) }));
     const data = join(tempDir('subjects-data'), 'data');
-    mkdirSync(data, { recursive: true });
-    cpSync(join(PROJECT_DIR, 'data'), data, { recursive: true });
-    // Group acme (acme-old) is not linked from the recorded overview table: named.
-    const r = await runScript('scripts/sync.ts', [
-      '--monitor',
-      monitor.url,
-      '--monitor-only',
-      '--monitor-group',
-      'acme',
-      '--out',
-      data,
-    ]);
+    const r = await syncMonitorInto(monitor.url, data);
     await monitor.close();
     expect(r.code, r.stderr).toBe(0);
     const dist = await buildSite({ today, dataDir: data, label: `subjects-${today}` });

@@ -9,11 +9,12 @@
  * the sync is told `--monitor-group acme`, and reads the members from the monitor's own page.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncMonitorInto } from '../support/monitor-sync.ts';
 import { HAVE_MONITOR_FIXTURES, HAVE_SNAPSHOT, MONITOR_FIXTURES, snapshotClone } from '../support/monitor-fixtures.ts';
-import { ROOT, runScript } from '../support/upstream-repo.ts';
+import { runScript } from '../support/upstream-repo.ts';
 import { tempDir } from '../support/files.ts';
 import { cli as runCli } from '../support/cli.ts';
 import {
@@ -53,17 +54,7 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
 
   async function syncInto(name: 'now' | 'then') {
     const dir = join(work, `data-${name}`);
-    mkdirSync(dir, { recursive: true });
-    cpSync(join(ROOT, 'data'), dir, { recursive: true });
-    const r = await runScript('scripts/sync.ts', [
-      '--monitor',
-      monitor!.url,
-      '--monitor-only',
-      '--monitor-group',
-      'acme',
-      '--out',
-      dir,
-    ]);
+    const r = await syncMonitorInto(monitor!.url, dir);
     expect(r.code, r.stderr).toBe(0);
     // /status, the table, group acme's page and the seven groups the table links (no accounts here).
     expect(r.stdout).toContain(
