@@ -8,6 +8,7 @@ import {
 } from '../../../src/domain/events/revision-changes.ts';
 import type { Revision, Scope } from '../../../src/domain/schemas/data.ts';
 import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
+import { scope as buildScope } from '../../support/build-scope.ts';
 
 const sha = (n: number) => String(n).padStart(40, '0');
 const rev = (
@@ -27,18 +28,13 @@ const rev = (
   timeline,
   versions: versions.map((name) => ({ name, stabilizedAt: null, include: [] })),
 });
-const scope = (revisions: Revision[]): Scope => ({
-  id: 'iaas',
-  uuid: null,
-  name: 'SCS-compatible IaaS',
-  url: null,
-  file: 'Tests/scs-compatible-iaas.yaml',
-  modules: [],
-  versions: revisions.at(-1)!.versions,
-  timeline: revisions.at(-1)!.timeline,
-  revisions,
-  facts: [],
-});
+const scope = (revisions: Revision[]): Scope =>
+  buildScope(revisions, {
+    id: 'iaas',
+    uuid: null,
+    name: 'SCS-compatible IaaS',
+    file: 'Tests/scs-compatible-iaas.yaml',
+  });
 
 // The shape of the real IaaS history around #824 and #859 (v4 `warn` moved by a month).
 const s = scope([

@@ -9,6 +9,7 @@ import { Finding } from '../../../src/domain/rules/finding.ts';
 import type { Dataset, Revision, Scope, ScopeVersion } from '../../../src/domain/schemas/data.ts';
 import type { TimelineEntry } from '../../../src/domain/schemas/scope-file.ts';
 import { realData } from '../../support/real-data.ts';
+import { scope as buildScope } from '../../support/build-scope.ts';
 
 const sha = (n: number) => n.toString(16).padStart(40, '0');
 const version = (name: string, stabilizedAt: string | null, refs: string[] = ['scs-0100-v3']): ScopeVersion => ({
@@ -33,18 +34,8 @@ const revision = (
   timeline,
   versions,
 });
-const scope = (...revisions: Revision[]): Scope => ({
-  id: 'iaas',
-  uuid: 'u',
-  name: 'SCS-compatible IaaS',
-  url: null,
-  file: 'Tests/scs-compatible-iaas.yaml',
-  modules: [],
-  versions: revisions.at(-1)!.versions,
-  timeline: revisions.at(-1)!.timeline,
-  revisions,
-  facts: [],
-});
+const scope = (...revisions: Revision[]): Scope =>
+  buildScope(revisions, { id: 'iaas', uuid: 'u', name: 'SCS-compatible IaaS', file: 'Tests/scs-compatible-iaas.yaml' });
 const entry = (date: string, versions: TimelineEntry['versions']): TimelineEntry => ({ date, versions });
 const rules = (s: Scope, pr?: number) =>
   checkScope(s)
