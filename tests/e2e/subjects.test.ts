@@ -4,12 +4,12 @@
  * on 2026-12-01 from `status.json`, on 2025-08-01 from the run with the monitor's clock at
  * 2025-08-01. The default build (no subjects.json) says how to point the site at a monitor.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../support/astro-build.ts';
+import { buildSite, removeBuild } from '../support/astro-build.ts';
 import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
 import { startMonitorServer } from '../support/monitor-server.ts';
 import { syncMonitorInto } from '../support/monitor-sync.ts';
@@ -43,7 +43,8 @@ describe.skipIf(!HAVE_CHROMIUM)('subjects on the default data (no monitor)', () 
 describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the recorded monitor answers', () => {
   let browser: Browser;
   const sites: Record<'now' | 'faked', StaticServer> = {} as never;
-  const dirs: string[] = [];
+  const dataDirs: string[] = [];
+  const builds: string[] = [];
 
   async function site(status: string, today: string): Promise<StaticServer> {
     const monitor = await startMonitorServer(() => ({ body: recorded(status) }));
@@ -52,7 +53,8 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
     await monitor.close();
     expect(r.code, r.stderr).toBe(0);
     const dist = await buildSite({ today, dataDir: data, label: `subjects-${today}` });
-    dirs.push(dirname(data), dirname(dist));
+    dataDirs.push(dirname(data));
+    builds.push(dist);
     return serveStatic(dist);
   }
 
@@ -66,7 +68,8 @@ describe.skipIf(!HAVE_CHROMIUM || !HAVE_MONITOR_FIXTURES)('subjects from the rec
   afterAll(async () => {
     await browser?.close();
     await Promise.all(Object.values(sites).map((s) => s.close()));
-    for (const d of dirs) if (existsSync(d)) rmSync(d, { recursive: true, force: true });
+    for (const d of dataDirs) rmSync(d, { recursive: true, force: true });
+    for (const dist of builds) removeBuild(dist);
   });
 
   const row = async (base: string, subject: string) => {

@@ -7,11 +7,11 @@
  *   end, last checked three days before: what is coming on the home page, and where the data ends.
  * Test files read the addresses and directories with `inject` (e2e/support/browser.ts).
  */
-import { existsSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { CHROMIUM_PATH, HAVE_CHROMIUM, SKIP_REASON } from '../e2e/support/browser.ts';
-import { buildSite } from '../support/astro-build.ts';
+import { buildSite, removeBuild } from '../support/astro-build.ts';
 import { DATA_END_CHECKED, DATA_END_TODAY, E2E_TODAY } from '../e2e/support/build-site.ts';
 import { HOSTILE_BASE, HOSTILE_SITE, HOSTILE_TODAY, hostileDataDir } from '../support/hostile-site.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
@@ -78,7 +78,7 @@ export default async function setup(project: TestProject) {
   project.provide('dataEndDir', dataEndDir);
   return async () => {
     for (const s of servers) await s.close();
-    for (const tmp of [dir && dirname(dir), dirname(hostileDir), dirname(hostileData), dirname(dataEndDir)])
-      if (tmp && existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
+    for (const dist of [dir, hostileDir, dataEndDir]) if (dist) removeBuild(dist);
+    rmSync(dirname(hostileData), { recursive: true, force: true });
   };
 }
