@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BenchRow } from './bench/growth.ts';
+import type { BenchRow } from './bench/rows.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const DIR = join(ROOT, 'scripts/bench');

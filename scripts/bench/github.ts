@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startGitHubServer, type GitHubServer, type ServerPull } from '../github-server/server.ts';
 import { BUNDLE, cloneSnapshot, HAVE_SNAPSHOT, PULLS } from '../lib/snapshot.ts';
-import type { BenchRow } from './growth.ts';
+import { atMost, type BenchRow, exactly, rowsOf } from './rows.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECTION = 'github';
@@ -67,15 +67,6 @@ function rewritten(before: Map<string, string>, after: Map<string, string>): num
   );
 }
 
-const row = (figure: string, value: number, unit: string, budget: string | null, ok: boolean | null): BenchRow => ({
-  section: SECTION,
-  figure,
-  value,
-  unit,
-  budget,
-  ok,
-});
-
 export async function run(): Promise<BenchRow[]> {
   if (!HAVE_SNAPSHOT) {
     console.log(`${SECTION}: skipped, the snapshot ${BUNDLE} is absent (../shared beside the project)`);
@@ -114,28 +105,16 @@ export async function run(): Promise<BenchRow[]> {
     pulls[pulls.length - 1]!.updated_at = new Date().toISOString();
     server.pulls.splice(0, server.pulls.length, ...pulls);
     const incremental = await sync(server, out, cache, 'bench-token-of-run-3');
-    return [
-      row('GitHub sync cold: requests', cold.made.length, 'requests', '≤ 40', cold.made.length <= 40),
-      row('GitHub sync cold: wall time (loopback)', Math.round(cold.ms), 'ms', null, null),
-      row(
-        'GitHub sync cold, gzip front end: requests',
-        gzipped.made.length,
-        'requests',
-        '≤ 40',
-        gzipped.made.length <= 40,
-      ),
-      row('GitHub sync warm, new token: requests', fresh.made.length, 'requests', '≤ 3', fresh.made.length <= 3),
-      row('GitHub sync warm, new token: files rewritten', freshRewritten, 'files', '= 0', freshRewritten === 0),
-      row('GitHub sync warm, same token: requests', same.made.length, 'requests', '≤ 3', same.made.length <= 3),
-      row(
-        'GitHub sync warm, same token: conditional, answered 304',
-        free,
-        'requests',
-        `= ${same.made.length}`,
-        free === same.made.length,
-      ),
-      row('GitHub sync after one new commit: requests', incremental.made.length, 'requests', null, null),
-    ];
+    const { rows, row } = rowsOf(SECTION);
+    row('GitHub sync cold: requests', cold.made.length, 'requests', atMost(cold.made.length, 40));
+    row('GitHub sync cold: wall time (loopback)', Math.round(cold.ms), 'ms');
+    row('GitHub sync cold, gzip front end: requests', gzipped.made.length, 'requests', atMost(gzipped.made.length, 40));
+    row('GitHub sync warm, new token: requests', fresh.made.length, 'requests', atMost(fresh.made.length, 3));
+    row('GitHub sync warm, new token: files rewritten', freshRewritten, 'files', exactly(freshRewritten, 0));
+    row('GitHub sync warm, same token: requests', same.made.length, 'requests', atMost(same.made.length, 3));
+    row('GitHub sync warm, same token: conditional, answered 304', free, 'requests', exactly(free, same.made.length));
+    row('GitHub sync after one new commit: requests', incremental.made.length, 'requests');
+    return rows;
   } finally {
     await server.close();
     await front.close();

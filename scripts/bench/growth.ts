@@ -11,17 +11,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { cloneSnapshot, HAVE_SNAPSHOT, PULLS } from '../lib/snapshot.ts';
 import { writeSyntheticUpstream } from '../lib/synthetic-upstream.ts';
+import { atMost, type BenchRow, rowsOf } from './rows.ts';
 import { median, timed } from './timed.ts';
-
-export interface BenchRow {
-  section: string;
-  figure: string;
-  value: number;
-  unit: string;
-  /** The budget as printed, e.g. `≤ 12`; null for figures reported without one. */
-  budget: string | null;
-  ok: boolean | null;
-}
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** "Near 10 or below": the noise of a loaded 2-core machine on top of linear growth. */
@@ -79,17 +70,9 @@ export async function growth(options: { syncReps?: number; buildReps?: number } 
   const syncReps = options.syncReps ?? 3;
   const buildReps = options.buildReps ?? 1;
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-growth-'));
-  const rows: BenchRow[] = [];
-  const row = (figure: string, value: number, unit: string, budget: number | null = null): void => {
-    rows.push({
-      section: 'growth',
-      figure,
-      value: Math.round(value * 100) / 100,
-      unit,
-      budget: budget === null ? null : `≤ ${budget}`,
-      ok: budget === null ? null : value <= budget,
-    });
-  };
+  const { rows, row: add } = rowsOf('growth');
+  const row = (figure: string, value: number, unit: string, max: number | null = null) =>
+    add(figure, value, unit, max === null ? null : atMost(value, max));
   try {
     const inputs: Input[] = [];
     if (HAVE_SNAPSHOT) {

@@ -25,7 +25,7 @@ import {
 import { MAX_LIST_ENTRIES } from '../../src/domain/parse/errors.ts';
 import { fastImport, type ImportCommit } from '../lib/git-fast-import.ts';
 import { syntheticUpstream, type ExportedPull } from '../lib/synthetic-upstream.ts';
-import type { BenchRow } from './growth.ts';
+import { atMost, type BenchRow, rowsOf } from './rows.ts';
 import { timed } from './timed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -133,17 +133,9 @@ function files(dir: string): { path: string; bytes: number }[] {
 
 export async function run(): Promise<BenchRow[]> {
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-limits-'));
-  const rows: BenchRow[] = [];
-  const row = (figure: string, value: number, unit: string, budget: number | null = null): void => {
-    rows.push({
-      section: 'limits',
-      figure,
-      value: Math.round(value * 100) / 100,
-      unit,
-      budget: budget === null ? null : `≤ ${budget} ${unit}`,
-      ok: budget === null ? null : value <= budget,
-    });
-  };
+  const { rows, row: add } = rowsOf('limits');
+  const row = (figure: string, value: number, unit: string, max: number | null = null) =>
+    add(figure, value, unit, max === null ? null : atMost(value, max, unit));
   try {
     const { repo, pullsFile, entries, pulls } = await writeInputAtCaps(scratch);
     row('input: timeline entries of the big scope files over their revisions', entries, 'entries');

@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '../lib/static-server.ts';
-import type { BenchRow } from './growth.ts';
+import { atMost, type BenchRow, exactly, rowsOf } from './rows.ts';
 import { htmlPages, pageWeight, type PageWeight } from './page-weight.ts';
 import { median, timed } from './timed.ts';
 
@@ -61,15 +61,9 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
   const buildReps = options.buildReps ?? 1;
   const lighthouseRuns = options.lighthouseRuns ?? 3;
   const scratch = mkdtempSync(join(tmpdir(), 'scs-bench-site-'));
-  const rows: BenchRow[] = [];
-  const row = (
-    section: string,
-    figure: string,
-    value: number,
-    unit: string,
-    budget: string | null = null,
-    ok: boolean | null = null,
-  ) => rows.push({ section, figure, value: Math.round(value * 100) / 100, unit, budget, ok });
+  const build = rowsOf('build');
+  const weight = rowsOf('page weight');
+  const lh = rowsOf('lighthouse');
   try {
     const dist = join(scratch, 'dist');
     const times: number[] = [];
@@ -86,10 +80,10 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
       times.push(t.ms);
     }
     const pages = htmlPages(dist);
-    const build = median(times);
-    row('build', 'astro build, whole site', build / 1000, 's');
-    row('build', 'pages', pages.length, 'pages');
-    row('build', 'per page', build / Math.max(1, pages.length), 'ms');
+    const buildMs = median(times);
+    build.row('astro build, whole site', buildMs / 1000, 's');
+    build.row('pages', pages.length, 'pages');
+    build.row('per page', buildMs / Math.max(1, pages.length), 'ms');
 
     const weights = pages.map((p) => pageWeight(dist, p));
     const byType = new Map<string, PageWeight[]>();
@@ -98,47 +92,33 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
     for (const [type, list] of [...byType].sort(([a], [b]) => (a < b ? -1 : 1))) {
       const heaviest = list.reduce((a, b) => (total(b) > total(a) ? b : a));
       const label = `${type === '/' ? 'home' : type} (${list.length} page${list.length > 1 ? 's' : ''}, heaviest /${heaviest.path})`;
-      row('page weight', `${label}: HTML`, heaviest.html / KB, 'KB gz');
-      row('page weight', `${label}: CSS`, heaviest.css / KB, 'KB gz');
-      row(
-        'page weight',
-        `${label}: JS at load`,
-        heaviest.jsEager / KB,
-        'KB gz',
-        type === '/' ? '= 0' : null,
-        type === '/' ? heaviest.jsEager === 0 : null,
-      );
+      weight.row(`${label}: HTML`, heaviest.html / KB, 'KB gz');
+      weight.row(`${label}: CSS`, heaviest.css / KB, 'KB gz');
+      const jsAtLoad = heaviest.jsEager / KB;
+      weight.row(`${label}: JS at load`, jsAtLoad, 'KB gz', type === '/' ? exactly(jsAtLoad, 0) : null);
       if (heaviest.jsLazy > 0 || list.some((w) => w.jsLazy > 0))
-        row('page weight', `${label}: JS of lazy islands`, Math.max(...list.map((w) => w.jsLazy)) / KB, 'KB gz');
+        weight.row(`${label}: JS of lazy islands`, Math.max(...list.map((w) => w.jsLazy)) / KB, 'KB gz');
       if (type === '/') {
-        const all = heaviest.html + heaviest.css + heaviest.jsEager + heaviest.jsLazy;
-        row('page weight', 'home: total', all / KB, 'KB gz', '≤ 30', all <= HOME_BUDGET);
+        const all = (heaviest.html + heaviest.css + heaviest.jsEager + heaviest.jsLazy) / KB;
+        weight.row('home: total', all, 'KB gz', atMost(all, HOME_BUDGET / KB));
       } else {
-        row(
-          'page weight',
-          `${label}: total before lazy islands`,
-          total(heaviest) / KB,
-          'KB gz',
-          '≤ 100',
-          total(heaviest) <= PAGE_BUDGET,
-        );
+        const before = total(heaviest) / KB;
+        weight.row(`${label}: total before lazy islands`, before, 'KB gz', atMost(before, PAGE_BUDGET / KB));
       }
     }
     const over = weights.filter((w) => total(w) > PAGE_BUDGET);
-    row(
-      'page weight',
+    weight.row(
       `pages over 100 KB gz before lazy islands${over.length ? ` (/${over[0]!.path}, …)` : ''}`,
       over.length,
       'pages',
-      '= 0',
-      over.length === 0,
+      exactly(over.length, 0),
     );
 
     const server = await serveStatic(dist);
     try {
       for (const path of LIGHTHOUSE_PAGES) {
         if (!pages.includes(`${path}index.html`)) {
-          row('lighthouse', `/${path}: not built`, 0, '', 'exists', false);
+          lh.row(`/${path}: not built`, 0, '', { text: 'exists', ok: false });
           continue;
         }
         const scores = [];
@@ -146,8 +126,8 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
           scores.push(await lighthouse(`${server.url}/${path}`, join(scratch, `lh-${i}.json`)));
         const perf = median(scores.map((s) => s.performance));
         const a11y = median(scores.map((s) => s.accessibility));
-        row('lighthouse', `/${path} performance`, perf, 'score', '≥ 95', perf >= 95);
-        row('lighthouse', `/${path} accessibility`, a11y, 'score', '= 100', a11y === 100);
+        lh.row(`/${path} performance`, perf, 'score', { text: '≥ 95', ok: perf >= 95 });
+        lh.row(`/${path} accessibility`, a11y, 'score', exactly(a11y, 100));
       }
     } finally {
       await server.close();
@@ -155,7 +135,7 @@ export async function site(options: SiteOptions = {}): Promise<BenchRow[]> {
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  return rows;
+  return [...build.rows, ...weight.rows, ...lh.rows];
 }
 
 /** The section's entry point for scripts/bench.ts. */

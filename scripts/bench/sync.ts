@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUNDLE, cloneSnapshot, HAVE_SNAPSHOT, PULLS } from '../lib/snapshot.ts';
-import type { BenchRow } from './growth.ts';
+import { atMost, type BenchRow, rowsOf } from './rows.ts';
 import { median } from './timed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -120,99 +120,37 @@ export async function run(options: { runs?: number } = {}): Promise<BenchRow[]> 
     }
     const wall = (m: Measured[]) => median(m.map((x) => x.ms));
     const cpu = (m: Measured[]) => (m.every((x) => x.cpuMs !== null) ? median(m.map((x) => x.cpuMs!)) : null);
-    const s = (ms: number) => Math.round(ms) / 1000;
-    const budget = `≤ ${BUDGET_S} s`;
-    const rows: BenchRow[] = [
-      {
-        section: 'sync',
-        figure: `sync of the snapshot clone into an empty directory, wall (median of ${runs})`,
-        value: s(wall(cold)),
-        unit: 's',
-        budget,
-        ok: wall(cold) <= BUDGET_S * 1000,
-      },
-      {
-        section: 'sync',
-        figure: 'sync of the snapshot clone, nothing changed, wall',
-        value: s(wall(warm)),
-        unit: 's',
-        budget,
-        ok: wall(warm) <= BUDGET_S * 1000,
-      },
-      {
-        section: 'sync',
-        figure: 'sync without Node’s compile cache, wall',
-        value: s(wall(uncached)),
-        unit: 's',
-        budget: null,
-        ok: null,
-      },
-      {
-        section: 'sync',
-        figure: 'git log -p of the same files and history (floor), wall',
-        value: s(wall(floor)),
-        unit: 's',
-        budget: null,
-        ok: null,
-      },
-      { section: 'sync', figure: 'Node start-up alone, wall', value: s(wall(node)), unit: 's', budget: null, ok: null },
-      {
-        section: 'sync',
-        figure: 'sync / git log -p, wall',
-        value: Math.round((wall(cold) / wall(floor)) * 10) / 10,
-        unit: '×',
-        budget: null,
-        ok: null,
-      },
-    ];
-    const cpuCold = cpu(cold);
-    if (cpuCold !== null) {
+    const budget = (m: Measured[], of: (m: Measured[]) => number | null) => atMost(of(m)! / 1000, BUDGET_S, 's');
+    const s = (ms: number) => ms / 1000;
+    const { rows, row } = rowsOf('sync');
+    row(
+      `sync of the snapshot clone into an empty directory, wall (median of ${runs})`,
+      s(wall(cold)),
+      's',
+      budget(cold, wall),
+    );
+    row('sync of the snapshot clone, nothing changed, wall', s(wall(warm)), 's', budget(warm, wall));
+    row('sync without Node’s compile cache, wall', s(wall(uncached)), 's');
+    row('git log -p of the same files and history (floor), wall', s(wall(floor)), 's');
+    row('Node start-up alone, wall', s(wall(node)), 's');
+    row('sync / git log -p, wall', wall(cold) / wall(floor), '×');
+    if (cpu(cold) !== null) {
       // CPU time moves far less than wall time when other work shares the machine.
-      rows.push({
-        section: 'sync',
-        figure: 'sync into an empty directory, CPU time (user + system)',
-        value: s(cpuCold),
-        unit: 's',
-        budget,
-        ok: cpuCold <= BUDGET_S * 1000,
-      });
-      rows.push({
-        section: 'sync',
-        figure: 'sync, nothing changed, CPU time',
-        value: s(cpu(warm)!),
-        unit: 's',
-        budget,
-        ok: cpu(warm)! <= BUDGET_S * 1000,
-      });
-      rows.push({
-        section: 'sync',
-        figure: 'git log -p (floor), CPU time',
-        value: s(cpu(floor)!),
-        unit: 's',
-        budget: null,
-        ok: null,
-      });
+      row('sync into an empty directory, CPU time (user + system)', s(cpu(cold)!), 's', budget(cold, cpu));
+      row('sync, nothing changed, CPU time', s(cpu(warm)!), 's', budget(warm, cpu));
+      row('git log -p (floor), CPU time', s(cpu(floor)!), 's');
     }
     // Wall times mean little on a shared machine: say how busy it was.
-    rows.push({
-      section: 'sync',
-      figure: `load average (1 min) at the end, on ${availableParallelism()} cores`,
-      value: Math.round(loadavg()[0]! * 10) / 10,
-      unit: '',
-      budget: null,
-      ok: null,
-    });
+    row(`load average (1 min) at the end, on ${availableParallelism()} cores`, loadavg()[0]!, '');
     const peaks = cold.flatMap((m) => (m.peakMb === null ? [] : [m.peakMb]));
     if (peaks.length) {
       const peak = Math.round(Math.max(...peaks));
-      rows.push({
-        section: 'sync',
-        figure: `peak memory of the sync (maximum resident set, the largest of ${peaks.length})`,
-        value: peak,
-        unit: 'MB',
-        budget: `≤ ${PEAK_BUDGET_MB} MB`,
-        ok: peak <= PEAK_BUDGET_MB,
-      });
+      row(
+        `peak memory of the sync (maximum resident set, the largest of ${peaks.length})`,
+        peak,
+        'MB',
+        atMost(peak, PEAK_BUDGET_MB, 'MB'),
+      );
     } else {
       console.log('sync: peak memory not measured: GNU time (/usr/bin/time) is not installed');
     }

@@ -5,7 +5,7 @@
  * machine, CPU time far less. `node scripts/bench/tests.ts` runs this section alone.
  */
 import { resolve } from 'node:path';
-import type { BenchRow } from './growth.ts';
+import { atMost, type BenchRow, rowsOf } from './rows.ts';
 import { timed } from './timed.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -20,35 +20,11 @@ export async function run(): Promise<BenchRow[]> {
   const env = { CI: 'true' };
   const full = await timed(npm, ['test'], { cwd: ROOT, env });
   const unit = await timed(npm, ['run', 'test:unit'], { cwd: ROOT, env });
-  const rows: BenchRow[] = [
-    {
-      section: SECTION,
-      figure: 'npm test, wall',
-      value: seconds(full.ms),
-      unit: 's',
-      budget: `≤ ${BUDGET_S} s`,
-      ok: full.ms <= BUDGET_S * 1000,
-    },
-    { section: SECTION, figure: 'npm run test:unit, wall', value: seconds(unit.ms), unit: 's', budget: null, ok: null },
-  ];
-  if (full.cpuMs !== null)
-    rows.push({
-      section: SECTION,
-      figure: 'npm test, CPU',
-      value: seconds(full.cpuMs),
-      unit: 's',
-      budget: null,
-      ok: null,
-    });
-  if (unit.cpuMs !== null)
-    rows.push({
-      section: SECTION,
-      figure: 'npm run test:unit, CPU',
-      value: seconds(unit.cpuMs),
-      unit: 's',
-      budget: null,
-      ok: null,
-    });
+  const { rows, row } = rowsOf(SECTION);
+  row('npm test, wall', seconds(full.ms), 's', atMost(seconds(full.ms), BUDGET_S, 's'));
+  row('npm run test:unit, wall', seconds(unit.ms), 's');
+  if (full.cpuMs !== null) row('npm test, CPU', seconds(full.cpuMs), 's');
+  if (unit.cpuMs !== null) row('npm run test:unit, CPU', seconds(unit.cpuMs), 's');
   return rows;
 }
 
