@@ -5,10 +5,16 @@
 import type { Document, DocumentChange, Revision, Scope } from '../../src/domain/schemas/data.ts';
 import type { TimelineEntry } from '../../src/domain/schemas/scope-file.ts';
 import type { ScopeDocument } from '../../src/domain/scope-model/version-facts.ts';
+import { validityOn } from '../../src/domain/scopes/validity.ts';
 
 /** A 40-digit commit id made from a short label, so tests can name commits. */
 export function sha(label: string): string {
   return Buffer.from(label).toString('hex').padEnd(40, '0').slice(0, 40);
+}
+
+/** What a version is on each of `days` (its transitions' day before, of and after), by day. */
+export function validitiesOn(timeline: readonly TimelineEntry[], version: string, days: readonly string[]) {
+  return Object.fromEntries(days.map((day) => [day, validityOn(timeline, version, day)]));
 }
 
 export function revision(date: string, timeline: TimelineEntry[], extra: Partial<Revision> = {}): Revision {

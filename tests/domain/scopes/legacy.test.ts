@@ -3,6 +3,7 @@ import { legacyTimeline, legacyValidityOn } from '../../../src/domain/scopes/leg
 import { LegacyVersion } from '../../../src/domain/schemas/scope-file.ts';
 import { parseScopeText } from '../../../src/domain/scopes/scope-parse.ts';
 import { periodsOf, validityOn } from '../../../src/domain/scopes/validity.ts';
+import { validitiesOn } from '../../support/build-scope.ts';
 
 const v = (raw: Record<string, unknown>) => LegacyVersion.parse(raw);
 
@@ -60,15 +61,20 @@ describe('legacyTimeline', () => {
     expect(timeline[0]).toEqual({ date: '2024-05-01', versions: {} });
   });
   it('means on each boundary day what the legacy dates meant', () => {
-    expect(validityOn(timeline, 'v1', '2020-12-31')).toBe('deprecated');
-    expect(validityOn(timeline, 'v1', '2021-01-01')).toBe('effective');
-    expect(validityOn(timeline, 'v1', '2023-10-31')).toBe('effective');
-    expect(validityOn(timeline, 'v1', '2023-11-01')).toBe('deprecated');
-    expect(validityOn(timeline, 'v3', '2023-06-13')).toBe('deprecated');
-    expect(validityOn(timeline, 'v3', '2023-06-14')).toBe('draft');
-    expect(validityOn(timeline, 'v3', '2023-06-15')).toBe('effective');
-    expect(validityOn(timeline, 'v3', '2024-04-30')).toBe('effective');
-    expect(validityOn(timeline, 'v3', '2024-05-01')).toBe('deprecated');
+    expect(validitiesOn(timeline, 'v1', ['2020-12-31', '2021-01-01', '2023-10-31', '2023-11-01'])).toEqual({
+      '2020-12-31': 'deprecated',
+      '2021-01-01': 'effective',
+      '2023-10-31': 'effective',
+      '2023-11-01': 'deprecated',
+    });
+    const v3 = ['2023-06-13', '2023-06-14', '2023-06-15', '2024-04-30', '2024-05-01'];
+    expect(validitiesOn(timeline, 'v3', v3)).toEqual({
+      '2023-06-13': 'deprecated',
+      '2023-06-14': 'draft',
+      '2023-06-15': 'effective',
+      '2024-04-30': 'effective',
+      '2024-05-01': 'deprecated',
+    });
   });
   it('does not make a version a draft before it first appeared', () => {
     // v2 appeared on 2023-03-28, already stabilized on 2023-03-23: it never was a draft.

@@ -16,6 +16,7 @@ import { readDataset } from '../../../src/io/dataset.ts';
 import { HAVE_SNAPSHOT, PULLS, snapshotClone } from '../../support/snapshot.ts';
 import { ROOT, syncGit } from '../../support/upstream-repo.ts';
 import { tempDir } from '../../support/files.ts';
+import { validitiesOn } from '../../support/build-scope.ts';
 
 describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
   let out: string;
@@ -128,12 +129,16 @@ describe.skipIf(!HAVE_SNAPSHOT)('sync of the real upstream snapshot', () => {
 
   it('knows the IaaS dates of 2024–2026, pruned entries included', () => {
     const full = fullTimeline(iaas);
-    expect(validityOn(full, 'v5.1', '2024-12-18')).toBe('deprecated');
-    expect(validityOn(full, 'v5.1', '2024-12-19')).toBe('effective');
-    expect(validityOn(full, 'v4', '2025-01-31')).toBe('effective');
-    expect(validityOn(full, 'v4', '2025-02-01')).toBe('warn');
-    expect(validityOn(full, 'v4', '2025-06-30')).toBe('warn');
-    expect(validityOn(full, 'v4', '2025-07-01')).toBe('deprecated');
+    expect(validitiesOn(full, 'v5.1', ['2024-12-18', '2024-12-19'])).toEqual({
+      '2024-12-18': 'deprecated',
+      '2024-12-19': 'effective',
+    });
+    expect(validitiesOn(full, 'v4', ['2025-01-31', '2025-02-01', '2025-06-30', '2025-07-01'])).toEqual({
+      '2025-01-31': 'effective',
+      '2025-02-01': 'warn',
+      '2025-06-30': 'warn',
+      '2025-07-01': 'deprecated',
+    });
     expect(validityOn(full, 'v5', '2024-11-21')).toBe('effective');
     expect(validityOn(full, 'v3', '2024-04-30')).toBe('warn');
     // The file itself was pruned in 2025 (#932): it no longer says what held in 2024.
