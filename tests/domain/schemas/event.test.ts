@@ -26,7 +26,9 @@ describe('TimelineEvent', () => {
     expect(TimelineEvent.parse(warn)).toEqual(warn);
   });
   it('holds the seven kinds of change', () => {
-    expect(EventKind.options.join(' ')).toBe('validity document announced moved withdrawn version-added document-added');
+    expect(EventKind.options.join(' ')).toBe(
+      'validity document announced moved withdrawn version-added document-added',
+    );
     for (const kind of EventKind.options) expect(TimelineEvent.safeParse({ ...warn, kind }).success, kind).toBe(true);
     expect(TimelineEvent.safeParse({ ...warn, kind: 'stabilized' }).success).toBe(false);
   });
