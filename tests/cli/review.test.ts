@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { cli, cliProcess } from '../support/cli.ts';
+import { PR835_KAAS_READINESS } from '../support/review-examples.ts';
 import { HAVE_SNAPSHOT, snapshotClone } from '../support/snapshot.ts';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -97,18 +98,7 @@ describe.skipIf(!HAVE_SNAPSHOT)('review on a clone of the snapshot', () => {
       '#### Readiness of draft scope versions on 2024-11-26\n\n- KaaS v1: scs-0214-v2 Draft → every included standard Stable\n',
     );
     const json = JSON.parse((await review([...args, '--json'])).stdout) as { readiness: unknown[] };
-    expect(json.readiness).toEqual([
-      {
-        scope: 'kaas',
-        version: 'v1',
-        label: 'KaaS v1',
-        before: 'scs-0214-v2 Draft',
-        after: 'every included standard Stable',
-        notStableBefore: ['scs-0214-v2'],
-        notStableAfter: [],
-        sentence: 'KaaS v1: scs-0214-v2 Draft → every included standard Stable',
-      },
-    ]);
+    expect(json.readiness).toEqual([PR835_KAAS_READINESS]);
     const v5 = await review(['--repo', repo, '--base', `${PR824}^`, '--head', PR824, '--on', '2024-11-21']);
     expect(v5.stdout).toContain(
       '- IaaS v5 leaves draft: effective on 2024-11-21 \\(before: every included standard Stable\\)\n',

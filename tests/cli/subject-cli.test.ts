@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
+import { GROUP_ACME_ON_2025_08_01, HAVE_MONITOR_FIXTURES, recorded } from '../support/monitor-fixtures.ts';
 import { startMonitorServer, type MonitorServer } from '../support/monitor-server.ts';
 import { syncMonitorInto } from '../support/monitor-sync.ts';
 import { tempDir } from '../support/files.ts';
@@ -111,13 +111,7 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('scs-timeline subject', () => {
   it('group-acme on 2025-08-01: overdue with its member, re-test by 2026-12-13', async () => {
     const r = await cli(['subject', 'group-acme', '--on', '2025-08-01', '--data', dirs.faked!]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(') on 2025-08-01: overdue\n');
-    expect(r.stdout).toContain(
-      '  IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204);',
-    );
-    expect(r.stdout).toContain(
-      '; for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)\n',
-    );
+    for (const line of GROUP_ACME_ON_2025_08_01) expect(r.stdout).toContain(line);
     const j = JSON.parse(
       (await cli(['subject', 'group-acme', '--on', '2025-08-01', '--json', '--data', dirs.faked!])).stdout,
     );

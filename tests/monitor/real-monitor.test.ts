@@ -13,7 +13,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncMonitorInto } from '../support/monitor-sync.ts';
-import { HAVE_MONITOR_FIXTURES, HAVE_SNAPSHOT, MONITOR_FIXTURES, snapshotClone } from '../support/monitor-fixtures.ts';
+import {
+  GROUP_ACME_ON_2025_08_01,
+  HAVE_MONITOR_FIXTURES,
+  HAVE_SNAPSHOT,
+  MONITOR_FIXTURES,
+  snapshotClone,
+} from '../support/monitor-fixtures.ts';
 import { runScript } from '../support/upstream-repo.ts';
 import { tempDir } from '../support/files.ts';
 import { cli as runCli } from '../support/cli.ts';
@@ -210,13 +216,7 @@ describe.skipIf(missing.length > 0)('the real compliance monitor, synced', () =>
   it('group-acme on 2025-08-01: overdue with acme-old (v4 deprecated since 2025-07-01), re-test by 2026-12-13', async () => {
     const r = await cli(['subject', 'group-acme', '--on', '2025-08-01', '--data', data.then]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain(') on 2025-08-01: overdue\n');
-    expect(r.stdout).toContain(
-      '  IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204);',
-    );
-    expect(r.stdout).toContain(
-      '; for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)\n',
-    );
+    for (const line of GROUP_ACME_ON_2025_08_01) expect(r.stdout).toContain(line);
   });
 
   it('an unreachable monitor leaves data/ unchanged', async () => {

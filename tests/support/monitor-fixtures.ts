@@ -27,3 +27,14 @@ if (!HAVE_MONITOR_FIXTURES && !process.env.SCS_MONITOR_NOTICE_SHOWN) {
 export function recorded(name: string): Buffer {
   return readFileSync(join(MONITOR_FIXTURES, name));
 }
+
+/**
+ * What `scs-timeline subject group-acme --on 2025-08-01` says, the same whether the data came
+ * from the recorded answers (tests/cli/) or from the real monitor (tests/monitor/): overdue
+ * with its member acme-old, whose IaaS v4 has been deprecated since 2025-07-01.
+ */
+export const GROUP_ACME_ON_2025_08_01 = [
+  ') on 2025-08-01: overdue\n',
+  '  IaaS: worst member acme-old: relies on IaaS v4 (tentative: 1 testcase missing: scs-0104-image-ubuntu-2204);',
+  '; for the group: re-test by 2026-12-13 (acme-old); v4 deprecated since 2025-07-01, so overdue (acme-old)\n',
+];

@@ -3,6 +3,7 @@ import { REVIEW_HEADING, reviewMarkdown } from '../../../src/domain/review/markd
 import type { Review, ScopeReview } from '../../../src/domain/review/review.ts';
 import type { Finding } from '../../../src/domain/rules/finding.ts';
 import { sha } from '../../support/build-scope.ts';
+import { PR835_KAAS_READINESS } from '../../support/review-examples.ts';
 
 const BASE = sha('base');
 const HEAD = sha('head');
@@ -121,17 +122,8 @@ describe('reviewMarkdown', () => {
   });
 
   it('tells how the readiness of draft scope versions moves, after the documents, and nothing when it does not', () => {
-    const kaas = {
-      scope: 'kaas',
-      version: 'v1',
-      label: 'KaaS v1',
-      before: 'scs-0214-v2 Draft',
-      after: 'every included standard Stable',
-      notStableBefore: ['scs-0214-v2'],
-      notStableAfter: [],
-      sentence: 'KaaS v1: scs-0214-v2 Draft → every included standard Stable',
-    };
-    const out = lines(review({ documents: ['scs-0214-v2: status Draft → Stable'], readiness: [kaas] }));
+    const readiness = [PR835_KAAS_READINESS];
+    const out = lines(review({ documents: ['scs-0214-v2: status Draft → Stable'], readiness }));
     const at = out.indexOf('#### Readiness of draft scope versions on 2024-11-21');
     expect(at).toBeGreaterThan(out.indexOf('#### Standards (scs-0001-v1 lifecycle)'));
     expect(out.slice(at, at + 4)).toEqual([
