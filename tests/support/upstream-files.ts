@@ -16,6 +16,20 @@ export const DEFAULT_TIMELINE = `  - date: 2025-02-01
 `;
 
 /**
+ * A scope file's `timeline:` as IaaS had it after #824 (v4 effective on 2024-11-26, then v5
+ * effective and v4 `warn` on 2025-01-01), for tests that read one file as upstream wrote it.
+ */
+export const IAAS_TIMELINE_BLOCK = `timeline:
+  - date: 2025-01-01
+    versions:
+      v5: effective
+      v4: warn
+  - date: 2024-11-26
+    versions:
+      v4: effective
+`;
+
+/**
  * A scope file in the scs-0003-v1 format; `timeline` and `versions` are YAML blocks, pasted as
  * given, and `afterUrl` top-level lines after the `url` line (`\nvariables: [os_cloud]`).
  */

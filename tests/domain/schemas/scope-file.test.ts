@@ -8,6 +8,7 @@ import {
 } from '../../../src/domain/schemas/scope-file.ts';
 import { parseYaml } from '../../../src/domain/parse/yaml.ts';
 import { MAX_REVISION_TIMELINE_ENTRIES } from '../../../src/domain/parse/caps.ts';
+import { IAAS_TIMELINE_BLOCK } from '../../support/upstream-files.ts';
 
 const FILE = `
 uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
@@ -19,15 +20,7 @@ modules:
     name: Flavor naming v3.1
     url: https://docs.scs.community/standards/scs-0100-v3-flavor-naming
     targets: { main: flavor-name-check }
-timeline:
-  - date: 2025-01-01
-    versions:
-      v5: effective
-      v4: warn
-  - date: 2024-11-26
-    versions:
-      v4: effective
-versions:
+${IAAS_TIMELINE_BLOCK}versions:
   - version: v5
     stabilized_at: 2024-12-01
     include:

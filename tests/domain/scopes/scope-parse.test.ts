@@ -8,6 +8,7 @@ import {
 } from '../../../src/domain/scopes/scope-parse.ts';
 import { validityOn } from '../../../src/domain/scopes/validity.ts';
 import { caught } from '../../support/input-error.ts';
+import { IAAS_TIMELINE_BLOCK } from '../../support/upstream-files.ts';
 
 const TIMELINE_FILE = `uuid: 50393e6f-2ae1-4c5c-a62c-3b75f2abef3f
 name: SCS-compatible IaaS
@@ -20,15 +21,7 @@ modules:
     name: OpenStack Powered Compute v2022.11
     url: https://opendev.org/openinfra/interop/src/branch/master/guidelines/2022.11.json
   - id: scs-0214-v2
-timeline:
-  - date: 2025-01-01
-    versions:
-      v5: effective
-      v4: warn
-  - date: 2024-11-26
-    versions:
-      v4: effective
-versions:
+${IAAS_TIMELINE_BLOCK}versions:
   - version: v5
     stabilized_at: 2024-12-01
     include:
