@@ -24,14 +24,15 @@ const read = (path: string) => readFileSync(join(dist, path), 'utf8');
 
 const CALENDARS = ['calendar.ics', 'scopes/iaas/calendar.ics', 'scopes/kaas/calendar.ics', 'standards/calendar.ics'];
 const FEEDS = ['rss.xml', 'scopes/iaas/rss.xml', 'scopes/kaas/rss.xml'];
-const API = [
-  { file: 'api/v1/scopes.json', schema: 'scopes' },
-  { file: 'api/v1/scopes/iaas.json', schema: 'scope' },
-  { file: 'api/v1/scopes/kaas.json', schema: 'scope' },
-  { file: 'api/v1/standards.json', schema: 'standards' },
-  { file: 'api/v1/events.json', schema: 'events' },
-  { file: 'api/v1/pulls.json', schema: 'pulls' },
-];
+/** The API files, each with the name of the JSON Schema it validates against. */
+const API: Record<string, string> = {
+  'api/v1/scopes.json': 'scopes',
+  'api/v1/scopes/iaas.json': 'scope',
+  'api/v1/scopes/kaas.json': 'scope',
+  'api/v1/standards.json': 'standards',
+  'api/v1/events.json': 'events',
+  'api/v1/pulls.json': 'pulls',
+};
 
 describe('the built site', () => {
   it('emits every calendar as RFC 5545 that ical.js reads, with the site URL and base path', () => {
@@ -94,7 +95,7 @@ describe('the built site', () => {
   });
 
   it('emits JSON that validates against the JSON Schemas it publishes', () => {
-    for (const { file, schema } of API) {
+    for (const [file, schema] of Object.entries(API)) {
       const json = JSON.parse(read(file));
       const published = JSON.parse(read(`api/v1/schema/${schema}.json`));
       expect(published.$id).toBe(`${SITE}${BASE}api/v1/schema/${schema}.json`);
@@ -117,7 +118,7 @@ describe('the built site', () => {
     const code = (text: string) => new RegExp(`<code[^>]*>${text.replace(/[.]/g, '\\.')}</code>`);
     for (const path of [...FEEDS, ...CALENDARS]) expect(feeds).toMatch(code(`${SITE}${BASE}${path}`));
     expect(feeds).toMatch(new RegExp(`Addresses on this page are on ${code(`${SITE}${BASE}`).source}`));
-    for (const { file } of API) expect(feeds).toContain(`href="${BASE}${file}"`);
+    for (const file of Object.keys(API)) expect(feeds).toContain(`href="${BASE}${file}"`);
     expect(existsSync(join(dist, 'api/v1/schema/events.json'))).toBe(true);
     expect(home).toContain(`href="webcal://feeds.example.test${BASE}calendar.ics"`);
   });

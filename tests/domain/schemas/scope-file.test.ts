@@ -22,11 +22,11 @@ modules:
     targets: { main: flavor-name-check }
 ${IAAS_TIMELINE_BLOCK}versions:
   - version: v5
-    stabilized_at: 2024-12-01
     include:
       - scs-0100-v3.1
       - ref: opc-v2022.11
         parameters: { image_spec: https://example.invalid/spec.yaml, count: 3 }
+    stabilized_at: 2024-12-01
   - version: v4
     stabilized_at: 2024-02-28
     include: [scs-0100-v3.1]

@@ -15,15 +15,16 @@ describe.skipIf(!HAVE_MONITOR_FIXTURES)('the overview table', () => {
     const t = tableGroups(recorded('table.md').toString());
     expect(t.detailLinks).toBe(14);
     expect(t.refused).toEqual([]);
-    expect(t.groups).toEqual([
-      { id: 'group-artcodix', scope: 'scs-compatible-iaas' },
-      { id: 'group-noris', scope: 'scs-compatible-kaas' },
-      { id: 'group-scaleup', scope: 'scs-compatible-kaas' },
-      { id: 'group-syself', scope: 'scs-compatible-kaas' },
-      { id: 'group-pco-prod', scope: 'scs-compatible-iaas' },
-      { id: 'group-syseleven', scope: 'scs-compatible-iaas' },
-      { id: 'group-teuto', scope: 'scs-compatible-kaas' },
+    expect(t.groups.map((g) => `${g.id} in ${g.scope}`)).toEqual([
+      'group-artcodix in scs-compatible-iaas',
+      'group-noris in scs-compatible-kaas',
+      'group-scaleup in scs-compatible-kaas',
+      'group-syself in scs-compatible-kaas',
+      'group-pco-prod in scs-compatible-iaas',
+      'group-syseleven in scs-compatible-iaas',
+      'group-teuto in scs-compatible-kaas',
     ]);
+    expect(Object.keys(t.groups[0]!)).toEqual(['id', 'scope']);
   });
 });
 
