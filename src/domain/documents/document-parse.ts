@@ -131,13 +131,8 @@ export type FrontMatterLifecycle = Omit<DocumentChange, 'commit' | 'date' | 'pr'
  */
 export function parsePastLifecycle(text: string, path: string): FrontMatterLifecycle {
   try {
-    const doc = parseDocumentText(text, path);
-    return {
-      status: doc.status,
-      stabilizedAt: doc.stabilizedAt,
-      deprecatedAt: doc.deprecatedAt,
-      rejectedAt: doc.rejectedAt,
-    };
+    const { status, stabilizedAt, deprecatedAt, rejectedAt } = parseDocumentText(text, path);
+    return { status, stabilizedAt, deprecatedAt, rejectedAt };
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
   }
