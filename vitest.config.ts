@@ -24,6 +24,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    // Each test file's throwaway files in a directory of its own, removed after the file.
+    setupFiles: ['tests/support/temp-root.ts'],
     projects: [
       {
         extends: true,
